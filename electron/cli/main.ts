@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { UsageError, type Command, type CommandIO } from './command';
+import { commands } from './commands';
+
+const EXIT_USAGE = 2;
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'acm: Agentic Campaign Manager command line',
+    '',
+    'Usage: acm <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `acm <command> --help` for the options of one command.',
+  ].join('\n');
+}
+
+const defaultIO: CommandIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+function findCommand(words: string[]): { command: Command; rest: string[] } | undefined {
+  // Commands may be two words (`audit verify`): prefer the longest match.
+  for (const length of [2, 1]) {
+    const name = words.slice(0, length).join(' ');
+    const command = commands.find((c) => c.name === name);
+    if (command && words.length >= length) return { command, rest: words.slice(length) };
+  }
+  return undefined;
+}
+
+export async function main(argv: string[], io: CommandIO = defaultIO): Promise<number> {
+  const [first] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.out(helpText());
+    return first === undefined ? EXIT_USAGE : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`acm: unknown command '${argv.slice(0, 2).join(' ')}' (run 'acm --help' for the list)`);
+    return EXIT_USAGE;
+  }
+  const { command, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: Boolean(command.positionals), strict: true });
+  } catch (error) {
+    io.err(`acm ${command.name}: ${(error as Error).message.split('\n')[0]}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(parsed as never, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`acm ${command.name}: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * What an ad platform tells us about an account: the shapes every adapter (sandbox, Meta,
+ * Google) reports and the engine reads. Times are epoch milliseconds, UTC; an hourly row's
+ * `hour` is the start of its hour.
+ */
+
+export type CampaignStatus = 'active' | 'paused';
+
+export type BidSetting = { strategy: 'lowest_cost' } | { strategy: 'max_cpc'; amount: number };
+
+export interface AudienceInfo {
+  id: string;
+  name: string;
+  weight: number;
+  enabled: boolean;
+}
+
+export interface CreativeInfo {
+  id: string;
+  name: string;
+  enabled: boolean;
+  /** When the creative first went live; null while it never has. */
+  liveSince: number | null;
+}
+
+export interface CampaignInfo {
+  id: string;
+  name: string;
+  platform: string;
+  status: CampaignStatus;
+  dailyBudget: number;
+  minDailyBudget: number;
+  labels: string[];
+  bid: BidSetting;
+  audiences: AudienceInfo[];
+  creatives: CreativeInfo[];
+}
+
+export interface MetricTotals {
+  spend: number;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  revenue: number;
+}
+
+/** One hour of one campaign as reported so far: attribution delay means recent hours still fill in. */
+export interface HourlyMetrics extends MetricTotals {
+  campaignId: string;
+  hour: number;
+  /** Set when the row is broken down by audience or creative. */
+  audienceId?: string;
+  creativeId?: string;
+}
+
+export type ChangeKind = 'budget' | 'bid' | 'status' | 'targeting' | 'creative';
+
+/** A change is always an absolute target value, never a relative step, so that a retry is harmless. */
+export type CampaignChange =
+  | { kind: 'budget'; campaignId: string; dailyBudget: number }
+  | { kind: 'bid'; campaignId: string; bid: BidSetting }
+  | { kind: 'status'; campaignId: string; status: CampaignStatus }
+  | { kind: 'targeting'; campaignId: string; audienceId: string; enabled: boolean }
+  | { kind: 'creative'; campaignId: string; creativeId: string; enabled: boolean };
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['budget', 'bid', 'status', 'targeting', 'creative'];

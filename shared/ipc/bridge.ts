@@ -1,0 +1,17 @@
+import type { IpcResult } from './define';
+
+/**
+ * What the preload exposes as `window.acm`, and what the WebSocket transport offers the
+ * renderer in a browser: one generic invoke and one generic subscribe. Channel names and
+ * payload types come from the contract; the bridge itself knows nothing of them, so there is
+ * no second copy of the API to drift.
+ */
+export interface AcmBridge {
+  invoke(channel: string, request: unknown): Promise<IpcResult<unknown>>;
+  /** Returns the function that ends the subscription. */
+  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** The Electron IPC channel names the bridge uses under the hood. */
+export const ELECTRON_INVOKE_CHANNEL = 'acm:invoke';
+export const ELECTRON_EVENT_CHANNEL = 'acm:event';
