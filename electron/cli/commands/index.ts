@@ -1,4 +1,6 @@
 import type { Command } from '../command';
+import { serveCommand } from './serve';
+import { simulateCommand } from './simulate';
 
 /** Every `acm` sub-command, in the order `acm --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [simulateCommand, serveCommand];

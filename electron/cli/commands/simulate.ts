@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
+import { openDatabase, type Store } from '../../store';
+import { loadScenarioFile } from '../../engine/simulation/load-file';
+import { runSimulation } from '../../engine/simulation/simulate';
+import { formatReportText } from '../../engine/simulation/report-text';
+import { engineAgents } from '../../engine/simulation/engine-agents';
+import { createStoreRecorder } from '../../engine/simulation/store-recorder';
+import type { AgentsFactory, ApprovalMode } from '../../engine/simulation/strategy';
+
+export interface SimulateDeps {
+  /** The agents to play, recording into the run's store (default: the engine's agents). */
+  agents?: (store: Store) => AgentsFactory;
+  /** Whether stderr is a terminal, for the progress bar. */
+  stderrIsTTY?: () => boolean;
+  /** Writes a progress line in place. */
+  writeProgress?: (text: string) => void;
+}
+
+function parseInteger(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got '${text}'`);
+  return n;
+}
+
+function parseApprovals(text: string | undefined): ApprovalMode {
+  if (text === undefined) return 'none';
+  if (text !== 'none' && text !== 'all') throw new UsageError(`--approvals must be 'none' or 'all', got '${text}'`);
+  return text;
+}
+
+const BAR_WIDTH = 30;
+
+function progressBar(done: number, total: number): string {
+  const filled = Math.round((done / total) * BAR_WIDTH);
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor((done / total) * 100)}%`;
+}
+
+export function createSimulateCommand(deps: SimulateDeps = {}): Command {
+  return {
+    name: 'simulate',
+    summary: 'Play a scenario under the agents and the baseline strategies and report them side by side',
+    usage: 'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all]',
+    options: {
+      days: { type: 'string' },
+      seed: { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      approvals: { type: 'string' },
+    },
+    positionals: true,
+    async run(args: ParsedArgs, io: CommandIO): Promise<number> {
+      const values = args.values as Record<string, string | boolean | undefined>;
+      if (args.positionals.length !== 1) throw new UsageError(`expects exactly one scenario FILE, got ${args.positionals.length}`);
+      const days = parseInteger('days', values.days as string | undefined, 1, 730);
+      const seed = parseInteger('seed', values.seed as string | undefined, -(2 ** 31), 2 ** 32 - 1);
+      const approvals = parseApprovals(values.approvals as string | undefined);
+      const json = values.json === true;
+      const keptDb = typeof values.db === 'string' ? resolve(values.db) : undefined;
+      if (keptDb && existsSync(keptDb)) throw new UsageError(`--db: '${values.db}' already exists; name a new file`);
+
+      const file = args.positionals[0];
+      const loaded = await loadScenarioFile(file);
+      if (!loaded.ok) {
+        for (const e of loaded.errors) io.err(`${file}: ${e.path}: ${e.message}`);
+        return 2;
+      }
+      const scenario = loaded.scenario;
+      const tempDir = keptDb ? undefined : await mkdtemp(join(tmpdir(), 'acm-simulate-'));
+      const store = openDatabase({ path: keptDb ?? join(tempDir as string, 'simulation.sqlite') });
+      const showProgress = !json && (deps.stderrIsTTY ?? (() => Boolean(process.stderr.isTTY)))();
+      const write = deps.writeProgress ?? ((text: string) => process.stderr.write(text));
+      let lastPercent = -1;
+      try {
+        const report = await runSimulation(scenario, {
+          seed,
+          days,
+          approvals,
+          agents: (deps.agents ?? engineAgents)(store),
+          recorder: createStoreRecorder(store),
+          onProgress: showProgress
+            ? (done, total) => {
+                const percent = Math.floor((done / total) * 100);
+                if (percent === lastPercent) return;
+                lastPercent = percent;
+                write(progressBar(done, total));
+              }
+            : undefined,
+        });
+        if (showProgress) write('\n');
+        io.out(json ? JSON.stringify(report, null, 2) : formatReportText(report, scenario.currency));
+        if (keptDb && !json) io.out(`The agents' run is kept in ${keptDb}.`);
+        return 0;
+      } finally {
+        store.close();
+        if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export const simulateCommand = createSimulateCommand();

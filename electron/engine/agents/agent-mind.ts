@@ -1,0 +1,46 @@
+import type { CampaignInfo } from '../../../shared/domain/campaign';
+import type { AgentStatus } from '../../../shared/domain/agent';
+import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { Calibrator, ResponseModel, type ForecastEvent } from '../forecast';
+import { Observer } from './observer';
+
+/** What an agent has learned so far: its observations, one forecast model per campaign, its calibration. */
+export class AgentMind {
+  readonly observer = new Observer(['none']);
+  readonly models = new Map<string, ResponseModel>();
+  readonly calibrator = new Calibrator();
+  /** When the agent last reviewed its campaigns, epoch ms. */
+  lastReview = -Infinity;
+  /** Executed decisions whose outcome is not judged yet. */
+  readonly openDecisions = new Set<string>();
+
+  constructor(
+    readonly id: string,
+    public definition: AgentDefinition,
+    public status: AgentStatus,
+    private readonly calendar: readonly ForecastEvent[],
+  ) {}
+
+  get name(): string {
+    return this.definition.name;
+  }
+
+  trackOpen(decisionId: string): void {
+    this.openDecisions.add(decisionId);
+  }
+
+  /** The agent's campaigns among the account's. */
+  campaignsOf(account: readonly CampaignInfo[]): CampaignInfo[] {
+    const wanted = this.definition.campaigns;
+    return wanted === '*' ? [...account] : account.filter((c) => wanted.includes(c.id));
+  }
+
+  /** Feeds every campaign's model the days observed so far (re-read days replace their earlier reads). */
+  learn(campaignIds: readonly string[], now: number): void {
+    for (const id of campaignIds) {
+      let model = this.models.get(id);
+      if (!model) this.models.set(id, (model = new ResponseModel({ calendar: this.calendar })));
+      model.observe(this.observer.daily(id, now));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { Decision } from '../../../shared/domain/decision';
+import type { DecisionRepository } from '../../store/repositories/decisions';
+import { settingKey } from '../guardrails/settings';
+import { DAY_MS } from '../ports/clock';
+import type { AppliedChange } from '../guardrails/types';
+
+/** A decision that reached the platform, as the guard's history of applied changes. */
+export function appliedChangeOf(decision: Decision): AppliedChange {
+  return {
+    campaignId: decision.campaignId,
+    setting: settingKey(decision.after as Parameters<typeof settingKey>[0]),
+    at: decision.executedAt ?? decision.createdAt,
+    before: decision.before,
+    after: decision.after,
+  };
+}
+
+/**
+ * Changes applied since `since`, by any agent, read from the store: the store and not an
+ * agent's memory is the truth, so two hosts on one database see each other's changes. An
+ * undone decision's change did happen, and so did its undo: both count.
+ */
+export function appliedSince(decisions: Pick<DecisionRepository, 'page'>, since: number): AppliedChange[] {
+  const out: AppliedChange[] = [];
+  let cursor: Parameters<DecisionRepository['page']>[1];
+  do {
+    // Filtered on creation time: a decision approved a day after it was made executed later.
+    const page = decisions.page({ states: ['executed', 'undone'], from: since - DAY_MS }, cursor, 500);
+    for (const d of page.items) if (d.executedAt !== undefined && d.executedAt > since) out.push(appliedChangeOf(d));
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}

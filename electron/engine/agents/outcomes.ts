@@ -1,0 +1,52 @@
+import type { Decision } from '../../../shared/domain/decision';
+import type { Store } from '../../store';
+import type { Interval80 } from '../forecast';
+import { DAY_MS, HOUR_MS } from '../ports/clock';
+import type { AgentMind } from './agent-mind';
+
+/** Conversions keep being reported after a window closes: its outcome is judged this much later. */
+export const SETTLE_DAYS = 2;
+/** Below this expected completeness an outcome is not judged yet, whatever the calendar says. */
+const MIN_COMPLETENESS = 0.9;
+
+/**
+ * Evaluate and learn (step 8): when a decision's window has closed and settled, its actual
+ * outcome is stored beside the prediction, and the model's raw forecast error recalibrates the
+ * agent's later forecasts (bias and interval width).
+ */
+export function evaluateOutcomes(mind: AgentMind, store: Store, now: number): void {
+  for (const id of mind.openDecisions) {
+    const decision = store.decisions.get(id);
+    if (!decision || decision.state !== 'executed' || decision.executedAt === undefined) {
+      mind.openDecisions.delete(id);
+      continue;
+    }
+    const from = Math.floor(decision.executedAt / DAY_MS) * DAY_MS;
+    const to = from + decision.prediction.windowHours * HOUR_MS;
+    if (now < to + SETTLE_DAYS * DAY_MS) continue;
+    const completeness = mind.observer.completeness(decision.campaignId, from, to, now);
+    if (completeness < MIN_COMPLETENESS) continue;
+    const totals = mind.observer.totals(decision.campaignId, from, to);
+    const observed = decision.prediction.metric === 'conversions' ? totals.conversions : totals.revenue;
+    const actual = observed / completeness;
+    record(mind, store, decision, actual, now);
+    mind.openDecisions.delete(id);
+  }
+}
+
+function record(mind: AgentMind, store: Store, decision: Decision, actual: number, now: number): void {
+  const { point, low80, high80, baseline } = decision.prediction;
+  const predictedEffect = baseline === undefined ? 0 : point - baseline;
+  const actualEffect = baseline === undefined ? 0 : actual - baseline;
+  store.outcomes.record({
+    decisionId: decision.id,
+    evaluatedAt: now,
+    actual,
+    error: actual - point,
+    withinInterval: actual >= low80 && actual <= high80,
+    directionCorrect: Math.sign(predictedEffect) === Math.sign(actualEffect),
+  });
+  const raw = (decision.metrics as { rawForecast?: Interval80 } | null)?.rawForecast;
+  // A pause forecasts a certain zero: nothing to calibrate a forecast model with.
+  if (raw && raw.point > 0) mind.calibrator.record({ ...raw, actual });
+}

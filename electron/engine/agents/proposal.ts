@@ -1,0 +1,22 @@
+import type { CampaignChange, CampaignInfo } from '../../../shared/domain/campaign';
+import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
+import type { Interval80 } from '../forecast';
+
+/** What an agent wants to do, before the guard, the arbiter and the executor have their say. */
+export interface Proposal {
+  agentName: string;
+  campaign: CampaignInfo;
+  change: CampaignChange;
+  before: ChangeValue;
+  after: ChangeValue;
+  reasoning: string;
+  /** Calibrated: what the decision records. */
+  prediction: Prediction;
+  /** The model's own forecast of the same metric, before calibration: what calibration learns from. */
+  raw: Interval80;
+  confidence: number;
+  /** Conversions observed on the campaign over the evidence window. */
+  evidenceConversions: number;
+  /** The metrics the agent looked at, recorded with the decision. */
+  metrics: Record<string, unknown>;
+}

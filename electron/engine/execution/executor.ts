@@ -1,0 +1,156 @@
+import type { Decision, DecisionState } from '../../../shared/domain/decision';
+import { toCampaignChange } from '../../../shared/domain/decision';
+import { PlatformError, type PlatformAdapter } from '../../platforms/adapter';
+import type { DecisionRepository } from '../../store/repositories/decisions';
+import type { Clock } from '../ports/clock';
+import type { Random } from '../ports/random';
+import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff';
+import { CircuitBreaker } from './circuit-breaker';
+import { currentValue, describeValue, sameValue } from './setting-value';
+
+export interface AttemptEvent {
+  decision: Decision;
+  attempt: number;
+  at: number;
+  /** `applied`: the platform took the change; `found-applied`: reading back showed it had landed. */
+  result: 'applied' | 'found-applied' | 'error';
+  error?: string;
+}
+
+export interface ExecutionOutcome {
+  decisionId: string;
+  state: Extract<DecisionState, 'executed' | 'failed' | 'cancelled'>;
+  attempts: number;
+  error?: string;
+}
+
+export interface ExecutorDeps {
+  platform: PlatformAdapter;
+  decisions: Pick<DecisionRepository, 'transition' | 'get' | 'listPending'>;
+  /**
+   * Whether the decision may still reach the platform (its agent is active; an undo a person
+   * asked for may run while the agent is paused). Synchronous on purpose: checked in the same
+   * turn as the platform call starts, so nothing can pause in between.
+   */
+  mayExecute(decision: Decision): boolean;
+  clock: Clock;
+  /** Waits between retries: real time in the app, simulated time in `acm simulate`. */
+  sleep(ms: number): Promise<void>;
+  random: Random;
+  retry?: RetryPolicy;
+  breaker?: CircuitBreaker;
+  /** How long one platform call may take before it counts as a timeout (real milliseconds). */
+  callTimeoutMs?: number;
+  onAttempt?(event: AttemptEvent): void;
+  onBreakerTrip?(agentId: string, lastError: string): void;
+}
+
+class CallTimeout extends Error {}
+
+/**
+ * Step 6 of the loop. Write-ahead: a decision is committed as `pending` with its idempotency
+ * key before the platform is called, and settled as `executed` or `failed` after. Changes are
+ * absolute values checked against the value the decision saw; after a timeout or a transient
+ * error the setting is read back before any retry, so a change that landed is never sent
+ * again, and the idempotency key makes even a repeated send harmless.
+ */
+export class Executor {
+  private readonly retry: RetryPolicy;
+  readonly breaker: CircuitBreaker;
+
+  constructor(private readonly deps: ExecutorDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+    this.breaker = deps.breaker ?? new CircuitBreaker();
+  }
+
+  /** Commits the decision as pending (from `proposed`, or from `escalated` once a person approved) and applies it. */
+  async execute(decisionId: string, from: 'proposed' | 'escalated' = 'proposed', approvedBy?: string): Promise<ExecutionOutcome> {
+    if (!this.deps.decisions.transition(decisionId, from, 'pending', approvedBy ? { approvedBy } : undefined)) {
+      const now = this.deps.decisions.get(decisionId)?.state;
+      throw new Error(`decision ${decisionId} is ${now ?? 'missing'}, not ${from}: nothing was executed`);
+    }
+    return this.applyPending(decisionId);
+  }
+
+  /** After a restart: settles every decision left pending, applying each change at most once. */
+  async recover(): Promise<ExecutionOutcome[]> {
+    const outcomes: ExecutionOutcome[] = [];
+    for (const decision of this.deps.decisions.listPending()) outcomes.push(await this.applyPending(decision.id));
+    return outcomes;
+  }
+
+  private async applyPending(decisionId: string): Promise<ExecutionOutcome> {
+    let lastError = '';
+    for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
+      const decision = this.deps.decisions.get(decisionId);
+      if (!decision || decision.state !== 'pending') return { decisionId, state: 'cancelled', attempts: attempt - 1 };
+      if (!this.deps.mayExecute(decision)) return this.cancel(decision, attempt - 1);
+      try {
+        const campaign = await this.withTimeout(this.deps.platform.getCampaign(decision.campaignId));
+        const now = currentValue(campaign, decision.after);
+        if (sameValue(now, decision.after)) return this.settle(decision, attempt, 'found-applied');
+        if (!sameValue(now, decision.before)) {
+          return this.fail(decision, attempt, `the setting changed since the decision was made: it saw ${describeValue(decision.before)}, the platform now has ${describeValue(now)}`);
+        }
+        // No await between this check and the call: a pause acknowledged before now stops it.
+        if (!this.isStillActive(decision)) return this.cancel(decision, attempt - 1);
+        await this.withTimeout(this.deps.platform.applyChange(toCampaignChange(decision), decision.idempotencyKey));
+        return this.settle(decision, attempt, 'applied');
+      } catch (error) {
+        lastError = describeError(error);
+        this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error: lastError });
+        if (!isRetryable(error)) return this.fail(decision, attempt, lastError, false);
+        if (attempt < this.retry.maxAttempts) {
+          const retryAfter = error instanceof PlatformError ? error.retryAfterMs : undefined;
+          await this.deps.sleep(backoffMs(attempt, this.retry, this.deps.random, retryAfter));
+        }
+      }
+    }
+    const decision = this.deps.decisions.get(decisionId);
+    if (!decision || decision.state !== 'pending') return { decisionId, state: 'cancelled', attempts: this.retry.maxAttempts };
+    return this.fail(decision, this.retry.maxAttempts, `gave up after ${this.retry.maxAttempts} attempts: ${lastError}`, false);
+  }
+
+  private isStillActive(decision: Decision): boolean {
+    return this.deps.mayExecute(decision) && this.deps.decisions.get(decision.id)?.state === 'pending';
+  }
+
+  private settle(decision: Decision, attempt: number, result: 'applied' | 'found-applied'): ExecutionOutcome {
+    const at = this.deps.clock.now();
+    this.deps.decisions.transition(decision.id, 'pending', 'executed', { executedAt: at });
+    this.deps.onAttempt?.({ decision, attempt, at, result });
+    this.breaker.recordSuccess(decision.agentId);
+    return { decisionId: decision.id, state: 'executed', attempts: attempt };
+  }
+
+  private fail(decision: Decision, attempt: number, error: string, record = true): ExecutionOutcome {
+    if (record) this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error });
+    this.deps.decisions.transition(decision.id, 'pending', 'failed', { error });
+    if (this.breaker.recordFailure(decision.agentId)) this.deps.onBreakerTrip?.(decision.agentId, error);
+    return { decisionId: decision.id, state: 'failed', attempts: attempt, error };
+  }
+
+  private cancel(decision: Decision, attempts: number): ExecutionOutcome {
+    this.deps.decisions.transition(decision.id, 'pending', 'cancelled', { error: 'the agent was paused before the change was sent' });
+    return { decisionId: decision.id, state: 'cancelled', attempts };
+  }
+
+  private withTimeout<T>(call: Promise<T>): Promise<T> {
+    const ms = this.deps.callTimeoutMs;
+    if (ms === undefined) return call;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CallTimeout(`no answer from the platform within ${ms} ms`)), ms);
+    });
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof CallTimeout || (error instanceof PlatformError && error.retryable);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof PlatformError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

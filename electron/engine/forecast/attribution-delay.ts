@@ -1,0 +1,111 @@
+import { HOUR_MS } from '../ports/clock';
+import { DELAY_GRID_HOURS, DELAY_MEMORY_HOURS, DELAY_PRIOR_NO_DELAY } from './assumptions';
+
+/**
+ * Learns how late a platform reports conversions, from successive reads of the same hours.
+ *
+ * Model: conversions happen evenly within their hour and each is reported after an exponential
+ * delay of mean τ hours (τ = 0: at once). The share of an hour's final conversions visible
+ * `a` hours after the hour's start is then
+ *   F(a) = a − τ(1 − e^(−a/τ))              for 0 ≤ a < 1
+ *   F(a) = 1 − τ(e^((1−a)/τ) − e^(−a/τ))     for a ≥ 1.
+ * Given a later read of c conversions at age a, an earlier read at age a' saw each of them with
+ * probability F(a')/F(a), so c' ~ Binomial(c, F(a')/F(a)) whatever the hour's (unknown) volume:
+ * the likelihood of τ needs no rate estimate and stays unbiased with a handful of conversions.
+ * The posterior over a grid of τ starts from DELAY_PRIOR_NO_DELAY on τ = 0 and log-uniform
+ * belief on the rest; completeness is its posterior mean share.
+ */
+export class AttributionDelayEstimator {
+  private readonly taus: number[];
+  private readonly logPosterior: number[];
+  private readonly lastRead = new Map<number, { age: number; count: number }>();
+  private latestReadAt = -Infinity;
+  private weights: number[] | null = null;
+
+  constructor() {
+    const { min, max, size } = DELAY_GRID_HOURS;
+    this.taus = [0, ...Array.from({ length: size }, (_, i) => min * Math.pow(max / min, i / (size - 1)))];
+    this.logPosterior = this.taus.map((tau) => Math.log(tau === 0 ? DELAY_PRIOR_NO_DELAY : (1 - DELAY_PRIOR_NO_DELAY) / size));
+  }
+
+  /** One read of one hour: `conversions` reported so far for the hour starting at `hourStart`, as read at `readAt`. */
+  recordRead(hourStart: number, readAt: number, conversions: number): void {
+    if (!Number.isFinite(hourStart) || !Number.isFinite(readAt)) throw new RangeError(`recordRead: hourStart and readAt must be epoch ms, got ${hourStart} and ${readAt}`);
+    if (!Number.isFinite(conversions) || conversions < 0) throw new RangeError(`recordRead: conversions must be a finite number ≥ 0, got ${conversions} for hour ${new Date(hourStart).toISOString()}`);
+    const age = (readAt - hourStart) / HOUR_MS;
+    if (age <= 0) return;
+    const previous = this.lastRead.get(hourStart);
+    if (previous && age <= previous.age) return;
+    if (previous && conversions >= previous.count) this.addEvidence(previous.age, previous.count, age, conversions);
+    this.lastRead.set(hourStart, { age, count: conversions });
+    if (readAt > this.latestReadAt) {
+      this.latestReadAt = readAt;
+      this.forget();
+    }
+  }
+
+  /** Expected share of an hour's final conversions reported `ageHours` after the hour started. */
+  shareReported(ageHours: number): number {
+    const w = this.posterior();
+    return this.taus.reduce((s, tau, i) => s + w[i] * reportedShare(tau, ageHours), 0);
+  }
+
+  /**
+   * Expected share of a day's final conversions reported by `readAt`; `hourWeights` (24 numbers,
+   * e.g. the day's spend per hour) say when in the day conversions happen (default: evenly).
+   */
+  dayCompleteness(dayStart: number, readAt: number, hourWeights?: readonly number[]): number {
+    if (hourWeights && hourWeights.length !== 24) throw new RangeError(`dayCompleteness: hourWeights must have 24 entries, got ${hourWeights.length}`);
+    let total = 0;
+    let reported = 0;
+    for (let h = 0; h < 24; h++) {
+      const weight = hourWeights ? hourWeights[h] : 1;
+      if (!(weight >= 0)) throw new RangeError(`dayCompleteness: hourWeights[${h}] must be ≥ 0, got ${weight}`);
+      total += weight;
+      if (weight > 0) reported += weight * this.shareReported((readAt - dayStart) / HOUR_MS - h);
+    }
+    return total > 0 ? reported / total : 1;
+  }
+
+  /** Posterior mean of the delay τ, in hours. */
+  meanDelayHours(): number {
+    const w = this.posterior();
+    return this.taus.reduce((s, tau, i) => s + w[i] * tau, 0);
+  }
+
+  private addEvidence(ageBefore: number, countBefore: number, ageAfter: number, countAfter: number): void {
+    if (countAfter === 0) return;
+    for (let i = 0; i < this.taus.length; i++) {
+      const q = Math.min(1, reportedShare(this.taus[i], ageBefore) / reportedShare(this.taus[i], ageAfter));
+      this.logPosterior[i] += xLogY(countBefore, q) + xLogY(countAfter - countBefore, 1 - q);
+    }
+    this.weights = null;
+  }
+
+  private posterior(): number[] {
+    if (!this.weights) {
+      const top = Math.max(...this.logPosterior);
+      const raw = this.logPosterior.map((l) => Math.exp(l - top));
+      const sum = raw.reduce((s, x) => s + x, 0);
+      this.weights = raw.map((x) => x / sum);
+    }
+    return this.weights;
+  }
+
+  private forget(): void {
+    const horizon = this.latestReadAt - DELAY_MEMORY_HOURS * HOUR_MS;
+    for (const hour of this.lastRead.keys()) if (hour < horizon) this.lastRead.delete(hour);
+  }
+}
+
+export function reportedShare(tau: number, ageHours: number): number {
+  if (ageHours <= 0) return 0;
+  if (tau === 0) return Math.min(1, ageHours);
+  if (ageHours < 1) return ageHours - tau * (1 - Math.exp(-ageHours / tau));
+  return 1 - tau * (Math.exp((1 - ageHours) / tau) - Math.exp(-ageHours / tau));
+}
+
+/** x·log(y) with 0·log(0) = 0. */
+function xLogY(x: number, y: number): number {
+  return x === 0 ? 0 : x * Math.log(y);
+}

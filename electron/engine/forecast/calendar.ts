@@ -1,0 +1,36 @@
+import { DAY_MS } from '../ports/clock';
+import type { ForecastEvent, Volatility } from './types';
+
+/** Monday = 0 … Sunday = 6, in UTC, matching FORMAT.md's `weekly` order (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((Math.floor(day / DAY_MS) + 3) % 7) + 7) % 7;
+}
+
+export function assertDayStart(day: number, where: string): void {
+  if (!Number.isFinite(day) || day % DAY_MS !== 0) throw new RangeError(`${where} must be the epoch ms of a UTC day start, got ${day}`);
+}
+
+export function validateCalendar(calendar: readonly ForecastEvent[]): void {
+  calendar.forEach((event, i) => {
+    if (!event.name) throw new RangeError(`calendar[${i}].name must be a non-empty string`);
+    assertDayStart(event.from, `calendar[${i}].from`);
+    assertDayStart(event.to, `calendar[${i}].to`);
+    if (event.to < event.from) throw new RangeError(`calendar[${i}] (${event.name}): to must be on or after from`);
+    if (event.volatility !== 'normal' && event.volatility !== 'high') throw new RangeError(`calendar[${i}].volatility must be "normal" or "high", got ${String(event.volatility)}`);
+  });
+}
+
+/** The event covering `day`; when events overlap, the most volatile one. */
+export function eventOn(calendar: readonly ForecastEvent[], day: number): ForecastEvent | null {
+  let found: ForecastEvent | null = null;
+  for (const event of calendar) {
+    if (day >= event.from && day <= event.to && (!found || (found.volatility === 'normal' && event.volatility === 'high'))) found = event;
+  }
+  return found;
+}
+
+const RANK: Record<Volatility, number> = { none: 0, normal: 1, high: 2 };
+
+export function maxVolatility(a: Volatility, b: Volatility): Volatility {
+  return RANK[a] >= RANK[b] ? a : b;
+}

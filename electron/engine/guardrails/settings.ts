@@ -1,0 +1,59 @@
+import type { CampaignChange, CampaignInfo } from '../../../shared/domain/campaign';
+import type { AppliedChange } from './types';
+
+/**
+ * The name of the setting a change touches. Audiences and creatives are separate settings
+ * each, so that a cooldown on one creative does not freeze the others.
+ */
+export function settingKey(change: Pick<CampaignChange, 'kind'> & Partial<{ audienceId: string; creativeId: string }>): string {
+  if (change.kind === 'targeting') return `targeting:${change.audienceId}`;
+  if (change.kind === 'creative') return `creative:${change.creativeId}`;
+  return change.kind;
+}
+
+/** The campaign as it would be after the change. */
+export function applyToCampaign(campaign: CampaignInfo, change: CampaignChange): CampaignInfo {
+  switch (change.kind) {
+    case 'budget':
+      return { ...campaign, dailyBudget: change.dailyBudget };
+    case 'bid':
+      return { ...campaign, bid: change.bid };
+    case 'status':
+      return { ...campaign, status: change.status };
+    case 'targeting':
+      return { ...campaign, audiences: campaign.audiences.map((a) => (a.id === change.audienceId ? { ...a, enabled: change.enabled } : a)) };
+    case 'creative':
+      return { ...campaign, creatives: campaign.creatives.map((c) => (c.id === change.creativeId ? { ...c, enabled: change.enabled } : c)) };
+  }
+}
+
+/** What the active campaigns among `ids` (all when omitted) may spend in a day. */
+export function activeBudgetSum(campaigns: readonly CampaignInfo[], ids?: readonly string[]): number {
+  let sum = 0;
+  for (const c of campaigns) if (c.status === 'active' && (!ids || ids.includes(c.id))) sum += c.dailyBudget;
+  return sum;
+}
+
+/** The account with one campaign replaced by its changed self. */
+export function accountAfter(account: readonly CampaignInfo[], campaign: CampaignInfo, change: CampaignChange): CampaignInfo[] {
+  const after = applyToCampaign(campaign, change);
+  const found = account.some((c) => c.id === campaign.id);
+  return found ? account.map((c) => (c.id === campaign.id ? after : c)) : [...account, after];
+}
+
+export function changesWithin(history: readonly AppliedChange[], campaignId: string, since: number): AppliedChange[] {
+  return history.filter((h) => h.campaignId === campaignId && h.at > since);
+}
+
+/** The budget a campaign had `since` ago: the `before` of its first budget change after then, else today's. */
+export function budgetAt(history: readonly AppliedChange[], campaignId: string, since: number, current: number): number {
+  const first = changesWithin(history, campaignId, since)
+    .filter((h) => h.setting === 'budget')
+    .sort((a, b) => a.at - b.at)[0];
+  return first && first.before.kind === 'budget' ? first.before.dailyBudget : current;
+}
+
+export function pctChange(from: number, to: number): number {
+  if (from === 0) return to === 0 ? 0 : Infinity;
+  return (Math.abs(to - from) / from) * 100;
+}

@@ -1,0 +1,54 @@
+import type { AllocationUnit } from './allocate';
+
+/**
+ * The Hill saturation curve of FORMAT.md and of open marketing-mix models:
+ * conversions(x) = M · x^S / (x^S + K^S). S ≤ 1 is concave; S > 1 is S-shaped (convex up to the
+ * inflection point K·((S−1)/(S+1))^(1/S), concave after).
+ */
+export interface HillParams {
+  maxConversions: number;
+  halfSaturationSpend: number;
+  shape: number;
+}
+
+function check(params: HillParams): void {
+  const { maxConversions: m, halfSaturationSpend: k, shape: s } = params;
+  if (!Number.isFinite(m) || m < 0) throw new RangeError(`hill: maxConversions must be a finite number ≥ 0, got ${m}`);
+  if (!Number.isFinite(k) || k <= 0) throw new RangeError(`hill: halfSaturationSpend must be a finite number > 0, got ${k}`);
+  if (!Number.isFinite(s) || s <= 0) throw new RangeError(`hill: shape must be a finite number > 0, got ${s}`);
+}
+
+export function hill(x: number, params: HillParams): number {
+  if (x <= 0) return 0;
+  const r = Math.pow(x / params.halfSaturationSpend, params.shape);
+  return Number.isFinite(r) ? (params.maxConversions * r) / (1 + r) : params.maxConversions;
+}
+
+/** d hill / dx; +Infinity at zero spend when shape < 1, M/K when shape = 1, 0 when shape > 1. */
+export function hillDerivative(x: number, params: HillParams): number {
+  const { maxConversions: m, halfSaturationSpend: k, shape: s } = params;
+  if (x <= 0) return s < 1 ? (m > 0 ? Infinity : 0) : s === 1 ? m / k : 0;
+  const r = Math.pow(x / k, s);
+  if (!Number.isFinite(r)) return 0;
+  return (m * s * r) / (x * (1 + r) * (1 + r));
+}
+
+/** Where an S-shaped curve (shape > 1) turns from convex to concave; 0 for concave curves. */
+export function hillInflection(params: HillParams): number {
+  check(params);
+  const { halfSaturationSpend: k, shape: s } = params;
+  return s > 1 ? k * Math.pow((s - 1) / (s + 1), 1 / s) : 0;
+}
+
+/** A Hill curve as an allocation unit; `scale` turns conversions into the objective (e.g. revenue per conversion × a day's weekday factor). */
+export function hillUnit(params: HillParams, scale: number, lower: number, upper: number): AllocationUnit {
+  check(params);
+  if (!Number.isFinite(scale) || scale < 0) throw new RangeError(`hillUnit: scale must be a finite number ≥ 0, got ${scale}`);
+  return {
+    lower,
+    upper,
+    value: (x) => scale * hill(x, params),
+    marginal: (x) => (scale === 0 ? 0 : scale * hillDerivative(x, params)),
+    knee: params.shape > 1 ? hillInflection(params) : undefined,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Decision } from '../../../shared/domain/decision';
+import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { Store } from '../../store';
+import { accuracyTally, conflictCount, decisionTally } from '../../store/reports/run-stats';
+import { forecastCalendar } from '../agents/calendar';
+import { AgentRuntime } from '../agents/runtime';
+import { recountViolations } from '../guardrails/recount';
+import { ManualClock } from '../ports/clock';
+import { stream } from '../ports/random';
+import type { AgentsFactory } from './strategy';
+
+/** The person who answers escalations in `--approvals all`. */
+export const SIMULATED_REVIEWER = 'simulated reviewer';
+
+/**
+ * The real engine as the `agents` strategy of a simulation: the agents of the scenario run in
+ * an AgentRuntime on the given store, in simulated time, and the report's figures are counted
+ * back from that store.
+ */
+export function engineAgents(store: Store): AgentsFactory {
+  return async ({ platform, scenario, approvals }) => {
+    const clock = new ManualClock(Date.parse(`${scenario.start}T00:00:00Z`));
+    let decisionCount = 0;
+    const runtime = new AgentRuntime({
+      store,
+      platform,
+      clock,
+      random: stream(scenario.seed, 'agents', 'retry-jitter'),
+      sleep: async () => undefined,
+      policies: scenario.policies,
+      accountDailySpendCap: scenario.account?.dailySpendCap,
+      calendar: forecastCalendar(scenario.calendar),
+      // Ids that depend only on the run, so that two runs of one seed write identical logs.
+      newId: () => `${scenario.seed.toString(36)}-${(decisionCount++).toString(36).padStart(6, '0')}`,
+    });
+    const agents = new Map<string, AgentDefinition>();
+    for (const definition of scenario.agents) agents.set(runtime.addAgent(definition), definition);
+    const initial = await platform.listCampaigns();
+
+    return {
+      async onHour(ctx) {
+        clock.set(ctx.now);
+        if (approvals === 'all') {
+          for (const d of store.decisions.page({ states: ['escalated'] }, undefined, 500).items) await runtime.approve(d.id, SIMULATED_REVIEWER);
+        }
+        await runtime.tick();
+      },
+      stats() {
+        const decisions: Decision[] = [];
+        let cursor: Parameters<Store['decisions']['page']>[1];
+        do {
+          const page = store.decisions.page({}, cursor, 500);
+          decisions.push(...page.items);
+          cursor = page.next;
+        } while (cursor);
+        const violations = recountViolations({ initial, decisions, agents, policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap });
+        return {
+          decisions: decisionTally(store.sqlite),
+          violations: violations.length,
+          conflicts: conflictCount(store.sqlite),
+          accuracy: accuracyTally(store.sqlite),
+        };
+      },
+    };
+  };
+}

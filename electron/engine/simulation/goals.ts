@@ -1,0 +1,65 @@
+import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
+import type { RunLedger } from './run-strategy';
+
+export const GOAL_JUDGING_DAYS = 28;
+
+export interface GoalOutcome {
+  agent: string;
+  goal: string;
+  met: boolean;
+  value: number;
+}
+
+export function describeGoal(goal: Goal): string {
+  return `${goal.metric} ${goal.op} ${goal.value}${goal.per === 'total' ? ' total' : ''}`;
+}
+
+/**
+ * Each goal judged on the agents' run over its final 28 days (all of it when shorter), on the
+ * agent's campaigns together: ratios over the whole stretch, sums per day (`per: "day"`) or
+ * in total. A CPA with spend and no conversion is never met.
+ */
+export function judgeGoals(agents: AgentDefinition[], ledger: RunLedger): GoalOutcome[] {
+  const days = Math.min(GOAL_JUDGING_DAYS, ledger.days);
+  const out: GoalOutcome[] = [];
+  for (const agent of agents) {
+    const ids = agent.campaigns === '*' ? null : new Set(agent.campaigns);
+    let spend = 0;
+    let conversions = 0;
+    let revenue = 0;
+    ledger.campaignIds.forEach((id, c) => {
+      if (ids && !ids.has(id)) return;
+      for (let d = ledger.days - days; d < ledger.days; d++) {
+        spend += ledger.daySpend[c * ledger.days + d];
+        conversions += ledger.dayConversions[c * ledger.days + d];
+        revenue += ledger.dayRevenue[c * ledger.days + d];
+      }
+    });
+    for (const goal of agent.goals) {
+      const perDay = goal.per === 'day' ? days : 1;
+      let value: number;
+      let judgeable = true;
+      switch (goal.metric) {
+        case 'roas':
+          value = spend > 0 ? revenue / spend : 0;
+          break;
+        case 'cpa':
+          value = conversions > 0 ? spend / conversions : 0;
+          judgeable = conversions > 0 || spend === 0;
+          break;
+        case 'spend':
+          value = spend / perDay;
+          break;
+        case 'conversions':
+          value = conversions / perDay;
+          break;
+        case 'revenue':
+          value = revenue / perDay;
+          break;
+      }
+      const met = judgeable && (goal.op === '>=' ? value >= goal.value : value <= goal.value);
+      out.push({ agent: agent.name, goal: describeGoal(goal), met, value });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import { toHourlyMetricRow } from '../../../shared/domain/metrics';
+import type { HourlyMetricsRepository } from '../../store';
+import { HOUR_MS } from '../ports/clock';
+import type { SimulationRecorder } from './simulate';
+
+/** The hours re-read at each day's end: late conversions of the day before are still arriving. */
+const REREAD_HOURS = 48;
+
+/**
+ * Keeps the agents' run in the store as the app would see it: the hourly metrics as reported at
+ * the end of each simulated day (the day before is read again, as attribution keeps filling
+ * it in). The agents and their decisions are the engine's to record.
+ */
+export function createStoreRecorder(store: { metrics: HourlyMetricsRepository }): SimulationRecorder {
+  return {
+    async afterHour(hour, platform) {
+      const done = hour + 1;
+      if (done % 24 !== 0 && !platform.world.finished) return;
+      const now = platform.world.now();
+      const rows = await platform.getMetrics({ from: now - REREAD_HOURS * HOUR_MS, to: now });
+      store.metrics.upsertMany(rows.map((row) => toHourlyMetricRow(row, now)));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { PlatformAdapter } from '../../platforms/adapter';
+import type { Scenario } from '../../../shared/scenario/schema';
+
+export const STRATEGY_NAMES = ['agents', 'static', 'manual', 'rules', 'oracle'] as const;
+export type StrategyName = (typeof STRATEGY_NAMES)[number];
+
+/** What a strategy sees at the start of each simulated hour: the account, through the adapter only. */
+export interface HourContext {
+  platform: PlatformAdapter;
+  scenario: Scenario;
+  /** Hours since the start of the run; the world has simulated every hour before it. */
+  hour: number;
+  day: number;
+  /** Epoch ms of the start of this hour. */
+  now: number;
+}
+
+/** A way of managing the account, played on its own copy of the world. */
+export interface Strategy {
+  onHour(ctx: HourContext): void | Promise<void>;
+}
+
+export interface DecisionCounts {
+  proposed: number;
+  executed: number;
+  autonomous: number;
+  escalated: number;
+  blocked: number;
+  cancelled: number;
+}
+
+export interface AccuracySummary {
+  evaluated: number;
+  directional: number;
+  coverage80: number;
+  mape: number;
+  medianRelativeWidth: number;
+}
+
+/** What the agents did over a run, counted from their own records. */
+export interface AgentsRunStats {
+  decisions: DecisionCounts;
+  violations: number;
+  conflicts: number;
+  accuracy: AccuracySummary;
+}
+
+export interface AgentsStrategy extends Strategy {
+  stats(): AgentsRunStats | Promise<AgentsRunStats>;
+}
+
+export type ApprovalMode = 'none' | 'all';
+
+export interface AgentsEnvironment {
+  platform: PlatformAdapter;
+  scenario: Scenario;
+  /** How the simulated people answer escalations: approve none or all of them. */
+  approvals: ApprovalMode;
+}
+
+/** Builds the agents for one run; the engine plugs its agents in here. */
+export type AgentsFactory = (env: AgentsEnvironment) => AgentsStrategy | Promise<AgentsStrategy>;
+
+export const NO_DECISIONS: DecisionCounts = { proposed: 0, executed: 0, autonomous: 0, escalated: 0, blocked: 0, cancelled: 0 };
+export const NO_ACCURACY: AccuracySummary = { evaluated: 0, directional: 0, coverage80: 0, mape: 0, medianRelativeWidth: 0 };
+
+/** Leaves the account as the scenario set it up. */
+export const staticStrategy: Strategy = { onHour: () => undefined };
+
+/** Until the engine's agents are plugged in, "agents" holds the initial settings and honestly reports no decisions. */
+export const holdSettingsAgents: AgentsFactory = () => ({
+  onHour: () => undefined,
+  stats: () => ({ decisions: { ...NO_DECISIONS }, violations: 0, conflicts: 0, accuracy: { ...NO_ACCURACY } }),
+});

@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AcceleratedClock } from '../engine/ports/clock';
+import { openDatabase } from '../store';
+import { composeApp } from './compose';
+import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory } from './default-account';
+
+export { DEFAULT_SPEED };
+import { DEFAULT_RENDERER_DIR, ensureRendererBuilt } from './renderer-build';
+import { createSessionToken, hostHeaderAllowed } from './session-guard';
+import { serveStatic } from './static-files';
+import { attachWebSocketTransport } from './ws-transport';
+
+/** The host listens on the loopback interface only: it is a local app, never a network service. */
+export const HOST_ADDRESS = '127.0.0.1';
+export const DEFAULT_PORT = 5317;
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+export interface HostOptions {
+  /** 0 picks any free port. */
+  port?: number;
+  /** The SQLite file; without one the record lives in memory and ends with the host. */
+  databasePath?: string;
+  scenarioPath?: string;
+  speed?: number;
+  /** Opens the ad account to serve; the sandbox by default. */
+  createAccount?: AccountFactory;
+  /** The built renderer; built first when it is missing. */
+  rendererDir?: string;
+  maxMessageBytes?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface RunningHost {
+  /** Open this in a browser: it carries the session token in its hash. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${HOST_ADDRESS} is already in use; choose another with --port`) : error);
+    });
+    server.listen(port, HOST_ADDRESS, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function checkOptions(port: number, speed: number, maxMessageBytes: number): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`speed must be a positive number, got ${speed}`);
+  if (!Number.isInteger(maxMessageBytes) || maxMessageBytes <= 0) throw new RangeError(`maxMessageBytes must be a positive integer, got ${maxMessageBytes}`);
+}
+
+/** The headless host: the renderer over HTTP and the IPC contract over a WebSocket, on 127.0.0.1. */
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+  const port = options.port ?? DEFAULT_PORT;
+  const speed = options.speed ?? DEFAULT_SPEED;
+  const maxMessageBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.error(message) : console.error(message, error)));
+  checkOptions(port, speed, maxMessageBytes);
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  await ensureRendererBuilt(rendererDir, log);
+
+  const account = await (options.createAccount ?? createDefaultAccount)({
+    scenarioPath: options.scenarioPath,
+    startClock: (startMs) => new AcceleratedClock(startMs, speed),
+  });
+  const store = openDatabase({ path: options.databasePath ?? ':memory:' });
+  let app;
+  try {
+    app = await composeApp(store, account, log);
+  } catch (error) {
+    store.close();
+    await account.close?.();
+    throw error;
+  }
+  const { ipc } = app;
+  const shutdown = async () => {
+    await app.close();
+    store.close();
+    await account.close?.();
+  };
+  const token = createSessionToken();
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    if (!hostHeaderAllowed(req, new URL(origin).host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('Unexpected Host header');
+    }
+    serveStatic(req, res, rendererDir).catch((error: unknown) => {
+      log('failed to serve a static file', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const transport = attachWebSocketTransport(server, { ipc, token, origin: () => origin, maxMessageBytes, log });
+
+  let boundPort: number;
+  try {
+    boundPort = await listen(server, port);
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+  origin = `http://${HOST_ADDRESS}:${boundPort}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    port: boundPort,
+    token,
+    async close() {
+      transport.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shutdown();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { IpcServer } from '../ipc/server';
+
+/** Commands the tray and the application menu send through the same IPC server the renderer uses. */
+export const AGENT_COMMANDS = {
+  pauseAll: { channel: 'agents.pauseAll', label: 'Pause all agents', doing: 'pause all agents', done: 'All agents paused' },
+  resumeAll: { channel: 'agents.resumeAll', label: 'Resume all agents', doing: 'resume all agents', done: 'All agents resumed' },
+} as const;
+export type AgentCommand = keyof typeof AGENT_COMMANDS;
+
+export interface Notice {
+  title: string;
+  body: string;
+}
+
+/**
+ * Runs one command and always ends in a notice for the user: success, the server's error,
+ * or a clear word that this build has no such command. It never throws, because a tray
+ * click has no caller to catch anything.
+ */
+export async function runAgentCommand(server: Pick<IpcServer, 'handle'>, command: AgentCommand, notify: (notice: Notice) => void): Promise<void> {
+  const spec = AGENT_COMMANDS[command];
+  const failed = (body: string) => notify({ title: `Could not ${spec.doing}`, body });
+  try {
+    const result = await server.handle(spec.channel, {});
+    if (result.ok) notify({ title: spec.done, body: describeValue(result.value) });
+    else if (result.error.code === 'UNKNOWN_CHANNEL') failed(`This version of the app has no "${spec.channel}" command yet.`);
+    else failed(`${result.error.code}: ${result.error.message}`);
+  } catch (error) {
+    failed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'count' in value && typeof value.count === 'number') {
+    return `${value.count} agent${value.count === 1 ? '' : 's'} affected.`;
+  }
+  return 'Done.';
+}

@@ -1,0 +1,38 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AcceleratedClock } from '../engine/ports/clock';
+import { composeApp } from '../host/compose';
+import { createDefaultAccount, DEFAULT_SPEED } from '../host/default-account';
+import type { IpcServer } from '../ipc/server';
+import { openDatabase } from '../store';
+import type { AppPaths } from './app-paths';
+
+export interface AppServices {
+  server: IpcServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The same composition as the headless host, with the database in userData opened through
+ * the Electron build of SQLite and the migrations shipped with the app.
+ */
+export async function startAppServices(paths: AppPaths, warn: (message: string) => void): Promise<AppServices> {
+  const log = (message: string, error?: unknown) => warn(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await mkdir(dirname(paths.database), { recursive: true });
+  const store = openDatabase({ path: paths.database, migrationsFolder: paths.migrations, nativeBinding: paths.nativeBinding });
+  try {
+    const account = await createDefaultAccount({ resourcesDir: dirname(paths.scenarios), startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED) });
+    const app = await composeApp(store, account, log);
+    return {
+      server: app.ipc,
+      async close() {
+        await app.close();
+        store.close();
+        await account.close?.();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

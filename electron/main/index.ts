@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell, type Tray } from 'electron';
+import { runAgentCommand, type AgentCommand } from './agent-commands';
+import { resolveAppPaths, type AppPaths } from './app-paths';
+import { startAppServices, type AppServices } from './app-services';
+import { bindIpcServer } from './ipc-binding';
+import { openMainWindow } from './main-window';
+import { buildAppMenuTemplate, type MenuActions } from './menus';
+import { notify } from './notifier';
+import { buildContentSecurityPolicy } from './security/content-security-policy';
+import { guardAllWebContents, hardenSession, type HardenContext } from './security/harden';
+import { isSafeExternalUrl, isTrustedSender } from './security/navigation-policy';
+import { devServerLocation, fileLocation, type RendererLocation } from './security/renderer-location';
+import { createTray } from './tray';
+
+const APP_NAME = 'Agentic Campaign Manager';
+const warn = (message: string) => console.warn(`[acm] ${message}`);
+const built = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+// electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app never trusts it.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const location: RendererLocation = devUrl ? devServerLocation(devUrl) : fileLocation(built('../renderer/index.html'));
+
+let window: BrowserWindow | undefined;
+let tray: Tray | undefined;
+let services: AppServices | undefined;
+let unbindIpc: (() => void) | undefined;
+let paths: AppPaths | undefined;
+
+let opening: Promise<BrowserWindow> | undefined;
+
+/** Focuses the window, or opens it (once, even when asked twice while it loads). */
+async function showWindow(): Promise<void> {
+  if (!paths) return;
+  if (window && !window.isDestroyed()) {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    return;
+  }
+  opening ??= openMainWindow({
+    title: APP_NAME,
+    preloadPath: built('../preload/index.cjs'),
+    iconPath: paths.icon,
+    stateFile: paths.windowState,
+    location,
+    warn,
+  }).finally(() => {
+    opening = undefined;
+  });
+  window = await opening;
+}
+
+async function start(): Promise<void> {
+  const resolved = resolveAppPaths({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    userData: app.getPath('userData'),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  paths = resolved;
+  const hardening: HardenContext = {
+    location,
+    csp: buildContentSecurityPolicy({ location, devNonce: devUrl ? process.env.ACM_DEV_CSP_NONCE : undefined }),
+    openExternal: (url) => {
+      if (isSafeExternalUrl(url)) shell.openExternal(url).catch((error: Error) => warn(`could not open ${url}: ${error.message}`));
+    },
+    warn,
+  };
+  hardenSession(session.defaultSession, hardening);
+  guardAllWebContents(app, hardening);
+
+  if (!existsSync(resolved.nativeBinding)) {
+    throw new Error(`SQLite for Electron is missing at ${resolved.nativeBinding}. Run "npm start" (it builds it) or reinstall the app.`);
+  }
+  services = await startAppServices(resolved, warn);
+  const server = services.server;
+  unbindIpc = bindIpcServer({
+    ipcMain,
+    server,
+    isTrustedSender: (url) => isTrustedSender(url, location),
+    eventTargets: () => BrowserWindow.getAllWindows().map((each) => each.webContents),
+    warn,
+  });
+
+  const actions: MenuActions = {
+    showWindow: () => void showWindow().catch(fail),
+    runCommand: (command: AgentCommand) => void runAgentCommand(server, command, notify),
+    quit: () => app.quit(),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, actions)));
+  tray = createTray(resolved.trayIcon, APP_NAME, actions);
+  await showWindow();
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`[acm] ${error instanceof Error ? (error.stack ?? message) : message}`);
+  dialog.showErrorBox(`${APP_NAME} could not start`, message);
+  app.exit(1);
+}
+
+app.enableSandbox();
+// Before anything reads userData (the single-instance lock lives there): dev and packaged runs share one folder.
+app.setName(APP_NAME);
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the database: hand over to it (it shows its window) and leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => void showWindow().catch(fail));
+  app.on('activate', () => void showWindow().catch(fail));
+  // Agents keep working from the tray when the window closes; Quit in the tray or menu ends the app.
+  app.on('window-all-closed', () => {
+    if (!tray) app.quit();
+  });
+  // Quitting waits for the agents' current cycle and closes the database cleanly, then quits for real.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !services) return;
+    event.preventDefault();
+    unbindIpc?.();
+    services
+      .close()
+      .catch((error: Error) => warn(`could not shut down cleanly: ${error.message}`))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  app.whenReady().then(start).catch(fail);
+}

@@ -1,0 +1,49 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { AGENT_COMMANDS, type AgentCommand } from './agent-commands';
+
+export interface MenuActions {
+  showWindow: () => void;
+  runCommand: (command: AgentCommand) => void;
+  quit: () => void;
+}
+
+const agentItems = (actions: MenuActions): MenuItemConstructorOptions[] =>
+  (Object.keys(AGENT_COMMANDS) as AgentCommand[]).map((command) => ({
+    label: AGENT_COMMANDS[command].label,
+    click: () => actions.runCommand(command),
+  }));
+
+export function buildTrayMenuTemplate(appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
+  return [
+    { label: `Open ${appName}`, click: actions.showWindow },
+    { type: 'separator' },
+    ...agentItems(actions),
+    { type: 'separator' },
+    { label: 'Quit', click: actions.quit },
+  ];
+}
+
+export interface AppMenuOptions {
+  appName: string;
+  platform: NodeJS.Platform;
+  /** Developer tools and reload only in development: a packaged app offers no way into the page internals. */
+  development: boolean;
+}
+
+export function buildAppMenuTemplate(options: AppMenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = options.platform === 'darwin';
+  const developerItems: MenuItemConstructorOptions[] = options.development
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : [];
+  return [
+    ...(mac ? [{ label: options.appName, role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    { label: 'File', submenu: [mac ? { role: 'close' } : { label: 'Quit', accelerator: 'Ctrl+Q', click: actions.quit }] },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [...developerItems, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { label: 'Agents', submenu: agentItems(actions) },
+    { role: 'windowMenu' },
+  ];
+}

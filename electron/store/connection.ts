@@ -1,0 +1,130 @@
+/**
+ * Opening the database.
+ *
+ * Pragmas, set on EVERY connection because SQLite keeps only journal_mode in the file:
+ * - busy_timeout=5000 first, so that even the version check waits for another writer (the
+ *   desktop app and `acm` may share one file) instead of failing at once.
+ * - journal_mode=WAL (files only): readers never block the writer nor it them.
+ * - synchronous=FULL: a committed decision survives a power cut. A connection opening an
+ *   existing WAL file would otherwise get NORMAL, which can lose the last commits; the
+ *   write-ahead promise of the executor rests on this.
+ * - foreign_keys=ON, but only after migrations: drizzle rebuilds a table by dropping it, and
+ *   with foreign keys on that drop would cascade-delete the rows that point at it.
+ *
+ * Transaction boundaries:
+ * - A database written by a newer build is refused before anything is written to it.
+ * - Migrations run all together in one transaction (drizzle's migrator).
+ * - Each repository method that writes several rows is one transaction; a caller that needs
+ *   several calls to be atomic (e.g. settle a decision and raise its alert) wraps them in
+ *   `store.immediate(fn)`, which takes the write lock at BEGIN so two processes cannot both
+ *   read, then collide on the write. Repository transactions nested inside become savepoints.
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyMigrations, pendingMigrations, readKnownMigrations } from './migrations';
+import { createAgentRepository, type AgentRepository } from './repositories/agents';
+import { createAlertRepository, type AlertRepository } from './repositories/alerts';
+import { createConflictRepository, type ConflictRepository } from './repositories/conflicts';
+import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
+import type { StoreDb } from './repositories/handles';
+import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
+import { createOutcomeRepository, type OutcomeRepository } from './repositories/outcomes';
+import { createSnapshotRepository, type SnapshotRepository } from './repositories/snapshots';
+import * as schema from './schema';
+
+/**
+ * The migrations shipped beside this module; the Electron build copies this folder and passes
+ * its new place. (Not `new URL('./migrations', import.meta.url)`: bundlers rewrite that form.)
+ */
+export const DEFAULT_MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenOptions {
+  /** A file path, or ':memory:'. */
+  path: string;
+  migrationsFolder?: string;
+  /** A better_sqlite3.node built for another runtime (the Electron app's). */
+  nativeBinding?: string;
+  /** Reads only: the file must exist and already be at this build's schema version. */
+  readonly?: boolean;
+}
+
+export interface Store {
+  readonly path: string;
+  /** This build's schema version, which the database now has. */
+  readonly schemaVersion: number;
+  readonly sqlite: Database.Database;
+  readonly db: StoreDb;
+  readonly agents: AgentRepository;
+  readonly decisions: DecisionRepository;
+  readonly outcomes: OutcomeRepository;
+  readonly conflicts: ConflictRepository;
+  readonly alerts: AlertRepository;
+  readonly snapshots: SnapshotRepository;
+  readonly metrics: HourlyMetricsRepository;
+  /** Runs `fn` in a BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
+  immediate<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function openDatabase(options: OpenOptions): Store {
+  const { path, readonly = false } = options;
+  const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  const known = readKnownMigrations(folder);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { readonly, fileMustExist: readonly, nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw new Error(`cannot open database ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  try {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const pending = pendingMigrations(sqlite, path, known);
+    if (readonly && pending.length > 0) {
+      throw new Error(
+        `${path} is at an older schema version (${known.length - pending.length}) than this build (${known.length}); open it once read-write to migrate it`,
+      );
+    }
+    if (!readonly && !sqlite.memory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    const db = drizzle({ client: sqlite, schema });
+    if (!readonly) applyMigrations(sqlite, db, path, folder, known);
+    sqlite.pragma('foreign_keys = ON');
+    return buildStore(sqlite, db, path, known.length);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+function buildStore(sqlite: Database.Database, db: StoreDb, path: string, schemaVersion: number): Store {
+  const handles = { sqlite, db };
+  return {
+    path,
+    schemaVersion,
+    sqlite,
+    db,
+    agents: createAgentRepository(handles),
+    decisions: createDecisionRepository(handles),
+    outcomes: createOutcomeRepository(handles),
+    conflicts: createConflictRepository(handles),
+    alerts: createAlertRepository(handles),
+    snapshots: createSnapshotRepository(handles),
+    metrics: createHourlyMetricsRepository(handles),
+    immediate<T>(fn: () => T): T {
+      return sqlite
+        .transaction(() => {
+          const result = fn();
+          if (result instanceof Promise) {
+            throw new TypeError('store.immediate() takes a synchronous function: a transaction cannot stay open across an await');
+          }
+          return result;
+        })
+        .immediate();
+    },
+    close: () => sqlite.close(),
+  };
+}

@@ -1,0 +1,12 @@
+export { openDatabase, DEFAULT_MIGRATIONS_FOLDER, BUSY_TIMEOUT_MS, type OpenOptions, type Store } from './connection';
+export { NewerDatabaseError } from './migrations';
+export { NotFoundError, ConflictError } from './errors';
+export type { AgentRepository, AgentContent, NewAgent } from './repositories/agents';
+export { MAX_PAGE_SIZE } from './repositories/decisions';
+export type { StoreDb } from './repositories/handles';
+export type { DecisionRepository, DecisionFilter, DecisionCursor, DecisionPage, TransitionPatch } from './repositories/decisions';
+export type { OutcomeRepository } from './repositories/outcomes';
+export type { ConflictRepository, NewConflict } from './repositories/conflicts';
+export type { AlertRepository, NewAlert, OpenAlertCounts } from './repositories/alerts';
+export type { SnapshotRepository } from './repositories/snapshots';
+export type { HourlyMetricsRepository, MetricsBreakdown } from './repositories/hourly-metrics';

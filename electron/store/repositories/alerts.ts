@@ -1,0 +1,86 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState } from '../../../shared/domain/alert';
+import { NotFoundError } from '../errors';
+import { alerts } from '../schema';
+import type { Handles } from './handles';
+
+export type NewAlert = Omit<Alert, 'id' | 'state'> & { id?: string };
+
+export type OpenAlertCounts = Record<AlertSeverity, number> & { total: number };
+
+export interface AlertRepository {
+  raise(alert: NewAlert): Alert;
+  /** Newest first. */
+  list(filter?: { states?: readonly AlertState[]; limit?: number }): Alert[];
+  /** Alerts nobody has acknowledged yet, newest first. */
+  listOpen(): Alert[];
+  /** Unacknowledged alerts by severity: what a badge shows. */
+  countOpen(): OpenAlertCounts;
+  /** open → acknowledged; says whether the alert was open. */
+  acknowledge(id: string): boolean;
+  /** open or acknowledged → resolved; says whether it was unresolved. */
+  resolve(id: string): boolean;
+}
+
+function toAlert(row: typeof alerts.$inferSelect): Alert {
+  const { agentId, decisionId, ...rest } = row;
+  return { ...rest, ...(agentId === null ? {} : { agentId }), ...(decisionId === null ? {} : { decisionId }) };
+}
+
+export function createAlertRepository({ db }: Handles): AlertRepository {
+  function move(id: string, from: AlertState[], to: AlertState): boolean {
+    const { changes } = db
+      .update(alerts)
+      .set({ state: to })
+      .where(and(eq(alerts.id, id), inArray(alerts.state, from)))
+      .run();
+    if (changes === 1) return true;
+    if (!db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, id)).get()) throw new NotFoundError('alert', id);
+    return false;
+  }
+
+  const repo: AlertRepository = {
+    raise(alert) {
+      const stored: Alert = { ...alert, id: alert.id ?? randomUUID(), state: 'open' };
+      try {
+        db.insert(alerts).values(stored).run();
+      } catch (e) {
+        throw new Error(`alert ${stored.id}: ${(e as Error).message}`, { cause: e });
+      }
+      return stored;
+    },
+    list(filter = {}) {
+      const query = db
+        .select()
+        .from(alerts)
+        .where(filter.states ? inArray(alerts.state, [...filter.states]) : undefined)
+        .orderBy(desc(alerts.createdAt), desc(alerts.id));
+      return (filter.limit === undefined ? query.all() : query.limit(filter.limit).all()).map(toAlert);
+    },
+    listOpen() {
+      return repo.list({ states: ['open'] });
+    },
+    countOpen() {
+      const counts = { total: 0, ...Object.fromEntries(ALERT_SEVERITIES.map((s) => [s, 0])) } as OpenAlertCounts;
+      const rows = db
+        .select({ severity: alerts.severity, n: count() })
+        .from(alerts)
+        .where(eq(alerts.state, 'open'))
+        .groupBy(alerts.severity)
+        .all();
+      for (const { severity, n } of rows) {
+        counts[severity] = n;
+        counts.total += n;
+      }
+      return counts;
+    },
+    acknowledge(id) {
+      return move(id, ['open'], 'acknowledged');
+    },
+    resolve(id) {
+      return move(id, ['open', 'acknowledged'], 'resolved');
+    },
+  };
+  return repo;
+}

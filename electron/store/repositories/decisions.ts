@@ -1,0 +1,144 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { ChangeKind } from '../../../shared/domain/campaign';
+import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '../../../shared/domain/decision';
+import { NotFoundError } from '../errors';
+import { decisions } from '../schema';
+import { DECISION_COLUMNS, decisionParams, toDecision } from './decision-rows';
+import type { Handles } from './handles';
+
+export interface DecisionFilter {
+  agentId?: string;
+  campaignId?: string;
+  states?: readonly DecisionState[];
+  kinds?: readonly ChangeKind[];
+  /** Inclusive lower bound on createdAt. */
+  from?: number;
+  /** Exclusive upper bound on createdAt. */
+  to?: number;
+}
+
+/** Where the next page starts: the last row of the previous page. */
+export interface DecisionCursor {
+  createdAt: number;
+  id: string;
+}
+
+export interface DecisionPage {
+  items: Decision[];
+  /** Absent on the last page. */
+  next?: DecisionCursor;
+}
+
+/** Fields a transition may set along with the state; fields left out keep their values. */
+export interface TransitionPatch {
+  error?: string;
+  executedAt?: number;
+  approvedBy?: string;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+export interface DecisionRepository {
+  insert(decision: Decision): Decision;
+  /**
+   * Compare-and-set: moves the decision from `expected` to `next` only if it is still in
+   * `expected`, and says whether it did. Throws for a move DECISION_TRANSITIONS forbids and
+   * for an unknown id.
+   */
+  transition(id: string, expected: DecisionState, next: DecisionState, patch?: TransitionPatch): boolean;
+  get(id: string): Decision | undefined;
+  /** Decisions committed as pending but not yet settled, oldest first: what a restart must settle. */
+  listPending(): Decision[];
+  /** Newest first, keyset-paged on (createdAt, id), so rows inserted meanwhile never shift a page. */
+  page(filter?: DecisionFilter, cursor?: DecisionCursor, limit?: number): DecisionPage;
+  countByState(filter?: Omit<DecisionFilter, 'states'>): Record<DecisionState, number>;
+}
+
+function conditions(filter: DecisionFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.agentId !== undefined) where.push(eq(decisions.agentId, filter.agentId));
+  if (filter.campaignId !== undefined) where.push(eq(decisions.campaignId, filter.campaignId));
+  if (filter.states) where.push(inArray(decisions.state, [...filter.states]));
+  if (filter.kinds) where.push(inArray(decisions.kind, [...filter.kinds]));
+  if (filter.from !== undefined) where.push(gte(decisions.createdAt, filter.from));
+  if (filter.to !== undefined) where.push(lt(decisions.createdAt, filter.to));
+  return where;
+}
+
+export function createDecisionRepository({ sqlite, db }: Handles): DecisionRepository {
+  const insertStmt = sqlite.prepare(
+    `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const transitionStmt = sqlite.prepare(
+    `UPDATE decisions SET state = ?, error = coalesce(?, error), executed_at = coalesce(?, executed_at),
+       approved_by = coalesce(?, approved_by) WHERE id = ? AND state = ?`,
+  );
+  const stateStmt = sqlite.prepare('SELECT state FROM decisions WHERE id = ?').pluck();
+  const byId = db.select().from(decisions).where(eq(decisions.id, sql.placeholder('id'))).prepare();
+
+  return {
+    insert(decision) {
+      const params = decisionParams(decision);
+      try {
+        insertStmt.run(params);
+      } catch (e) {
+        throw new Error(`decision ${decision.id}: ${(e as Error).message}`, { cause: e });
+      }
+      return decision;
+    },
+    transition(id, expected, next, patch = {}) {
+      if (!DECISION_TRANSITIONS[expected].includes(next)) {
+        throw new Error(`decision ${id}: a decision cannot go from ${expected} to ${next}`);
+      }
+      const { changes } = transitionStmt.run(next, patch.error ?? null, patch.executedAt ?? null, patch.approvedBy ?? null, id, expected);
+      if (changes === 1) return true;
+      if (stateStmt.get(id) === undefined) throw new NotFoundError('decision', id);
+      return false;
+    },
+    get(id) {
+      const row = byId.get({ id });
+      return row && toDecision(row);
+    },
+    listPending() {
+      return db
+        .select()
+        .from(decisions)
+        .where(eq(decisions.state, 'pending'))
+        .orderBy(asc(decisions.createdAt), asc(decisions.id))
+        .all()
+        .map(toDecision);
+    },
+    page(filter = {}, cursor, limit = 50) {
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+        throw new RangeError(`decisions page limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${limit}`);
+      }
+      const where = conditions(filter);
+      if (cursor) {
+        where.push(
+          or(lt(decisions.createdAt, cursor.createdAt), and(eq(decisions.createdAt, cursor.createdAt), lt(decisions.id, cursor.id)))!,
+        );
+      }
+      const rows = db
+        .select()
+        .from(decisions)
+        .where(and(...where))
+        .orderBy(desc(decisions.createdAt), desc(decisions.id))
+        .limit(limit + 1)
+        .all();
+      const items = rows.slice(0, limit).map(toDecision);
+      const last = items[items.length - 1];
+      return rows.length > limit ? { items, next: { createdAt: last.createdAt, id: last.id } } : { items };
+    },
+    countByState(filter = {}) {
+      const counts = Object.fromEntries(DECISION_STATES.map((s) => [s, 0])) as Record<DecisionState, number>;
+      const rows = db
+        .select({ state: decisions.state, n: count() })
+        .from(decisions)
+        .where(and(...conditions(filter)))
+        .groupBy(decisions.state)
+        .all();
+      for (const { state, n } of rows) counts[state] = n;
+      return counts;
+    },
+  };
+}

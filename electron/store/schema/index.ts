@@ -1,0 +1,5 @@
+export { agents, agentGoals } from './agents';
+export { decisions, outcomes } from './decisions';
+export { conflicts } from './conflicts';
+export { alerts } from './alerts';
+export { campaignSnapshots, hourlyMetrics } from './metrics';

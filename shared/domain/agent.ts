@@ -1,0 +1,17 @@
+/** An agent as the app keeps it. Times are epoch milliseconds, UTC. */
+
+export const AGENT_STATUSES = ['active', 'paused', 'terminated'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+/**
+ * `definition` is the agent in the scenario format's shape (shared/scenario owns that schema);
+ * the store keeps it whole and callers name its type.
+ */
+export interface StoredAgent<Definition = unknown> {
+  id: string;
+  name: string;
+  status: AgentStatus;
+  definition: Definition;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,22 @@
+/** Something a person should look at. Times are epoch milliseconds, UTC. */
+
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_KINDS = ['blocked', 'escalation', 'low_confidence', 'circuit_break', 'goal_at_risk', 'conflict'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** `open` until someone has seen it, `acknowledged` while it is being handled, then `resolved`. */
+export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+export interface Alert {
+  id: string;
+  createdAt: number;
+  severity: AlertSeverity;
+  kind: AlertKind;
+  agentId?: string;
+  decisionId?: string;
+  message: string;
+  state: AlertState;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { CampaignInfo } from '../../domain/campaign';
+import { channel } from '../define';
+
+const bidSettingSchema = z.discriminatedUnion('strategy', [
+  z.object({ strategy: z.literal('lowest_cost') }),
+  z.object({ strategy: z.literal('max_cpc'), amount: z.number().positive() }),
+]);
+
+/** The wire form of the domain's CampaignInfo; `satisfies` keeps the two from drifting apart. */
+export const campaignInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  platform: z.string(),
+  status: z.enum(['active', 'paused']),
+  dailyBudget: z.number().nonnegative(),
+  minDailyBudget: z.number().nonnegative(),
+  labels: z.array(z.string()),
+  bid: bidSettingSchema,
+  audiences: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number().nonnegative(), enabled: z.boolean() })),
+  creatives: z.array(z.object({ id: z.string(), name: z.string(), enabled: z.boolean(), liveSince: z.number().nullable() })),
+}) satisfies z.ZodType<CampaignInfo>;
+
+export const campaignChannels = {
+  'campaigns.list': channel(z.object({}).strict(), z.array(campaignInfoSchema)),
+};

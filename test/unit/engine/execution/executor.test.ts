@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Decision } from '../../../../shared/domain/decision';
+import { ScenarioSchema } from '../../../../shared/scenario/schema';
+import { Executor, type AttemptEvent } from '../../../../electron/engine/execution/executor';
+import { CircuitBreaker } from '../../../../electron/engine/execution/circuit-breaker';
+import { ManualClock } from '../../../../electron/engine/ports/clock';
+import { SeededRandom } from '../../../../electron/engine/ports/random';
+import { SandboxPlatform, World } from '../../../../electron/platforms/sandbox';
+import { openDatabase, type Store } from '../../../../electron/store';
+
+const START = Date.UTC(2026, 0, 5);
+
+const scenario = ScenarioSchema.parse({
+  format: 'acm-scenario/1', name: 'executor', days: 10, start: '2026-01-05',
+  campaigns: [{ id: 'c1', name: 'One', dailyBudget: 1000, orderValue: { mean: 80 }, response: { maxConversions: 100, halfSaturationSpend: 1000 } }],
+  agents: [{ name: 'A', campaigns: '*' }],
+});
+
+let store: Store;
+let platform: SandboxPlatform;
+let active: boolean;
+let attempts: AttemptEvent[];
+let waits: number[];
+let n = 0;
+
+function executor(extra: Partial<ConstructorParameters<typeof Executor>[0]> = {}) {
+  return new Executor({
+    platform, decisions: store.decisions, mayExecute: () => active, clock: new ManualClock(START), random: new SeededRandom(1),
+    sleep: async (ms) => void waits.push(ms), onAttempt: (e) => attempts.push(e), ...extra,
+  });
+}
+
+function propose(after: number, before = 1000): Decision {
+  n += 1;
+  return store.decisions.insert({
+    id: `d${n}`, createdAt: START + n, agentId: 'agent-a', campaignId: 'c1', kind: 'budget',
+    before: { kind: 'budget', dailyBudget: before }, after: { kind: 'budget', dailyBudget: after },
+    reasoning: 'test', confidence: 0.9, prediction: { metric: 'revenue', windowHours: 24, point: 1, low80: 0, high80: 2 },
+    metrics: {}, state: 'proposed', idempotencyKey: `key-${n}`,
+  });
+}
+
+const budget = async () => (await platform.getCampaign('c1')).dailyBudget;
+const applyCalls = () => attempts.filter((a) => a.result === 'applied').length;
+
+beforeEach(() => {
+  store = openDatabase({ path: ':memory:' });
+  store.agents.create({ id: 'agent-a', name: 'A', definition: {}, goals: [] }, START);
+  platform = new SandboxPlatform(new World(scenario, { startMs: START }));
+  active = true;
+  attempts = [];
+  waits = [];
+});
+afterEach(() => store.close());
+
+describe('executor', () => {
+  it('commits pending before the call and executed after, applying the absolute value', async () => {
+    const d = propose(1200);
+    const outcome = await executor().execute(d.id);
+    expect(outcome).toMatchObject({ state: 'executed', attempts: 1 });
+    expect(await budget()).toBe(1200);
+    expect(store.decisions.get(d.id)?.state).toBe('executed');
+  });
+
+  it('retries transient errors and rate limits with growing jittered waits, then succeeds', async () => {
+    platform.faults.inject({ kind: 'transient', count: 2, match: { operation: 'applyChange' } });
+    platform.faults.inject({ kind: 'rate_limit', count: 1, match: { operation: 'applyChange' } });
+    const outcome = await executor().execute(propose(1100).id);
+    expect(outcome).toMatchObject({ state: 'executed', attempts: 4 });
+    expect(waits).toHaveLength(3);
+    expect(waits[1]).toBeGreaterThan(waits[0] / 2);
+    expect(waits[2]).toBeGreaterThanOrEqual(60_000);
+    expect(await budget()).toBe(1100);
+  });
+
+  it('does not retry a rejection, and marks the decision failed with the reason', async () => {
+    platform.faults.inject({ kind: 'reject', count: 5 });
+    const d = propose(1100);
+    const outcome = await executor().execute(d.id);
+    expect(outcome.state).toBe('failed');
+    expect(outcome.attempts).toBe(1);
+    expect(store.decisions.get(d.id)?.error).toContain('POLICY_REJECTED');
+    expect(await budget()).toBe(1000);
+  });
+
+  it('after a timeout reads the setting back and does not send the change again', async () => {
+    platform.faults.inject({ kind: 'timeout', count: 1 });
+    const d = propose(1150);
+    const outcome = await executor().execute(d.id);
+    expect(outcome.state).toBe('executed');
+    expect(attempts.map((a) => a.result)).toEqual(['error', 'found-applied']);
+    expect(await budget()).toBe(1150);
+  });
+
+  it('refuses to apply over a setting that changed since the decision saw it', async () => {
+    await platform.applyChange({ kind: 'budget', campaignId: 'c1', dailyBudget: 700 }, 'someone-else');
+    const d = propose(1200);
+    const outcome = await executor().execute(d.id);
+    expect(outcome.state).toBe('failed');
+    expect(outcome.error).toMatch(/saw 1000\.00.*now has 700\.00/);
+    expect(await budget()).toBe(700);
+  });
+
+  it('starts no platform call once the agent is paused, even mid-flight between read-back and apply', async () => {
+    const d = propose(1200);
+    const original = platform.getCampaign.bind(platform);
+    platform.getCampaign = async (id) => {
+      const campaign = await original(id);
+      active = false;
+      return campaign;
+    };
+    const outcome = await executor().execute(d.id);
+    expect(outcome.state).toBe('cancelled');
+    expect(applyCalls()).toBe(0);
+    expect(await original('c1').then((c) => c.dailyBudget)).toBe(1000);
+    expect(store.decisions.get(d.id)?.state).toBe('cancelled');
+  });
+
+  it('applies a decision left pending by a crash exactly once on restart', async () => {
+    const d = propose(1200);
+    store.decisions.transition(d.id, 'proposed', 'pending');
+    await platform.applyChange({ kind: 'budget', campaignId: 'c1', dailyBudget: 1200 }, d.idempotencyKey);
+    const landed = propose(900, 1200);
+    store.decisions.transition(landed.id, 'proposed', 'pending');
+    const outcomes = await executor().recover();
+    expect(outcomes.map((o) => o.state)).toEqual(['executed', 'executed']);
+    expect(attempts.map((a) => a.result)).toEqual(['found-applied', 'applied']);
+    expect(await budget()).toBe(900);
+  });
+
+  it('trips the circuit breaker after repeated failures', async () => {
+    platform.faults.inject({ kind: 'reject', count: Infinity });
+    const tripped: string[] = [];
+    const ex = executor({ breaker: new CircuitBreaker(3), onBreakerTrip: (agent) => tripped.push(agent) });
+    for (let i = 0; i < 3; i++) await ex.execute(propose(1000 + 10 * (i + 1)).id);
+    expect(tripped).toEqual(['agent-a']);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { HandlerRegistry } from '../../../electron/ipc/registry';
+
+const appInfo = async () => ({
+  version: '1',
+  account: { name: 'a', currency: 'USD', platform: 'fake' },
+  clock: { now: 0, speed: 1 },
+  databasePath: null,
+});
+
+describe('handler registry', () => {
+  it('refuses a channel registered twice and names both modules', () => {
+    const registry = new HandlerRegistry().register('app', { 'app.info': appInfo });
+    expect(() => registry.register('diagnostics', { 'app.info': appInfo })).toThrow(
+      "channel 'app.info' is registered twice: by module 'app' and by module 'diagnostics'",
+    );
+  });
+
+  it('refuses a handler for a channel the contract does not declare', () => {
+    const module = { 'app.restart': async () => null } as never;
+    expect(() => new HandlerRegistry().register('app', module)).toThrow(/'app\.restart', which the IPC contract does not declare/);
+  });
+
+  it('refuses to build while a contract channel has no handler', () => {
+    const registry = new HandlerRegistry().register('app', { 'app.info': appInfo });
+    expect(() => registry.build()).toThrow('no handler registered for channel campaigns.list');
+  });
+
+  it('builds the full handler map from the domain modules', () => {
+    const list = async () => [];
+    const handlers = new HandlerRegistry().register('app', { 'app.info': appInfo }).register('campaigns', { 'campaigns.list': list }).build();
+    expect(Object.keys(handlers).sort()).toEqual(['app.info', 'campaigns.list']);
+    expect(handlers['campaigns.list']).toBe(list);
+  });
+});

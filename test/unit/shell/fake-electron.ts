@@ -1,0 +1,103 @@
+import { EventEmitter } from 'node:events';
+
+type Invoke = (event: { senderFrame: { url: string } | null }, channel: unknown, request: unknown) => Promise<unknown>;
+type MenuItem = { label?: string; click?: () => void; submenu?: MenuItem[] };
+
+/**
+ * Just enough of Electron's main-process API to run electron/main/index.ts under plain Node:
+ * it records what the shell does (hardening, IPC handlers, windows, tray, notifications,
+ * dialogs, exit) so tests can check the startup sequence without the Electron binary.
+ */
+export function createFakeElectron(options: { appPath: string; singleInstance?: boolean }) {
+  const record = {
+    sandboxEnabled: false,
+    quit: 0,
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    permissionHandlers: 0,
+    ipcHandlers: new Map<string, Invoke>(),
+    windows: [] as Array<{ options: Record<string, unknown>; url?: string }>,
+    trayMenu: [] as MenuItem[],
+    notices: [] as Array<{ title: string; body: string }>,
+  };
+  let exited!: (code: number) => void;
+  const exit = new Promise<number>((resolve) => (exited = resolve));
+  let quitCalled!: () => void;
+  const quitting = new Promise<void>((resolve) => (quitCalled = resolve));
+  let noticeShown!: () => void;
+  const noticed = new Promise<void>((resolve) => (noticeShown = resolve));
+  let windowLoaded!: () => void;
+  const loaded = new Promise<void>((resolve) => (windowLoaded = resolve));
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    enableSandbox: () => void (record.sandboxEnabled = true),
+    requestSingleInstanceLock: () => options.singleInstance ?? true,
+    setName: () => {},
+    whenReady: () => Promise.resolve(),
+    getAppPath: () => options.appPath,
+    getPath: (name: string) => `${options.appPath}/${name}`,
+    quit: () => {
+      record.quit++;
+      quitCalled();
+    },
+    exit: (code: number) => exited(code),
+  });
+  const defaultSession = {
+    setPermissionRequestHandler: () => void record.permissionHandlers++,
+    setPermissionCheckHandler: () => void record.permissionHandlers++,
+    setDevicePermissionHandler: () => void record.permissionHandlers++,
+    webRequest: { onHeadersReceived: () => {}, onBeforeRequest: () => {} },
+  };
+  class BrowserWindow extends EventEmitter {
+    static all: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.all;
+    readonly webContents = { isDestroyed: () => false, send: () => {} };
+    private readonly entry: { options: Record<string, unknown>; url?: string };
+    constructor(windowOptions: Record<string, unknown>) {
+      super();
+      this.entry = { options: windowOptions };
+      record.windows.push(this.entry);
+      BrowserWindow.all.push(this);
+    }
+    async loadURL(url: string) {
+      this.entry.url = url;
+      windowLoaded();
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
+    show() {}
+    focus() {}
+    restore() {}
+    maximize() {}
+  }
+  class Tray extends EventEmitter {
+    setToolTip() {}
+    setContextMenu(menu: MenuItem[]) {
+      record.trayMenu = menu;
+    }
+  }
+  class Notification {
+    static isSupported = () => true;
+    constructor(private readonly notice: { title: string; body: string }) {}
+    show() {
+      record.notices.push(this.notice);
+      noticeShown();
+    }
+  }
+  const electron = {
+    app,
+    session: { defaultSession },
+    ipcMain: { handle: (channel: string, listener: Invoke) => void record.ipcHandlers.set(channel, listener), removeHandler: () => {} },
+    dialog: { showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }) },
+    shell: { openExternal: async () => {} },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    Menu: { buildFromTemplate: (template: MenuItem[]) => template, setApplicationMenu: () => {} },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    BrowserWindow,
+    Tray,
+    Notification,
+  };
+  return { electron, record, exit, loaded, noticed, quitting };
+}
