@@ -1,10 +1,12 @@
-import { AgentRuntime } from '../engine/agents/runtime';
+import { AgentRuntime, type RuntimeChange } from '../engine/agents/runtime';
 import { startScheduler } from '../engine/agents/scheduler';
 import { SeededRandom } from '../engine/ports/random';
+import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { createIpcServer, type IpcServer } from '../ipc/server';
 import type { Store } from '../store';
 import type { HostAccount } from './default-account';
-import { createServices, type Services } from './services';
+import { startMetricsRecorder } from './metrics-recorder';
+import { createServices, type DecisionExporter, type Services } from './services';
 
 export interface ComposedApp {
   services: Services;
@@ -14,12 +16,26 @@ export interface ComposedApp {
   close(): Promise<void>;
 }
 
+/** The runtime's changes as the contract's pushed events, so every window's cache follows without polling. */
+export function pushChange(events: EventHub, change: RuntimeChange): void {
+  if (change.kind === 'decision') events.emit('decision.changed', { decisionId: change.decisionId, agentId: change.agentId });
+  else if (change.kind === 'agent') events.emit('agent.changed', { agentId: change.agentId, status: change.status });
+  else events.emit('alert.raised', { alertId: change.alertId, severity: change.severity });
+}
+
 /**
  * The composition root shared by the Electron main process and the headless host: the agent
- * runtime over the account and the store, woken every hour of the account's clock, and the IPC
- * server over the services. Both runtimes build the very same thing from here.
+ * runtime over the account and the store, woken every hour of the account's clock, the
+ * account's hourly metrics recorded into the store, and the IPC server over the services.
+ * Both runtimes build the very same thing from here.
  */
-export async function composeApp(store: Store, account: HostAccount, log: (message: string, error?: unknown) => void): Promise<ComposedApp> {
+export async function composeApp(
+  store: Store,
+  account: HostAccount,
+  log: (message: string, error?: unknown) => void,
+  options: { exporter?: DecisionExporter } = {},
+): Promise<ComposedApp> {
+  const events = createEventHub({ log });
   const runtime = new AgentRuntime({
     store,
     platform: account.platform,
@@ -29,18 +45,33 @@ export async function composeApp(store: Store, account: HostAccount, log: (messa
     policies: account.rules.policies,
     accountDailySpendCap: account.rules.accountDailySpendCap,
     calendar: account.rules.calendar,
+    onChange: (change) => pushChange(events, change),
   });
   const settled = await runtime.start();
   if (settled.length > 0) log(`settled ${settled.length} decisions left pending by the last run`);
   const scheduler = startScheduler(runtime, account.clock, { onError: (error) => log('an agent cycle failed', error) });
-  const services = createServices({ platform: account.platform, clock: account.clock, accountName: account.name, databasePath: store.path, log });
+  const recorder = startMetricsRecorder({ platform: account.platform, clock: account.clock, metrics: store.metrics, onError: (error) => log('recording metrics failed', error) });
+  const services = createServices({
+    platform: account.platform,
+    clock: account.clock,
+    store,
+    runtime,
+    rules: account.rules,
+    exporter: options.exporter,
+    events,
+    accountName: account.name,
+    databasePath: store.path,
+    log,
+  });
   return {
     services,
     runtime,
     ipc: createIpcServer(services, { log }),
     async close() {
       scheduler.stop();
+      recorder.stop();
       await scheduler.idle();
+      await recorder.idle();
       services.close();
     },
   };

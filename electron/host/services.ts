@@ -1,13 +1,33 @@
+import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
+import type { AgentRuntime } from '../engine/agents/runtime';
 import { AcceleratedClock, type Clock } from '../engine/ports/clock';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { PlatformAdapter } from '../platforms/adapter';
+import type { Store } from '../store';
 import { APP_VERSION } from './app-version';
+import type { HostAccount } from './default-account';
+
+/** The runtime's word-of-a-person side: what the IPC handlers may ask of the agents. */
+export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo'>;
+
+export type AccountRules = HostAccount['rules'];
+
+/** Writes the filtered decision timeline as a file (the store's CSV and PDF exports). */
+export interface DecisionExporter {
+  export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }>;
+}
 
 export interface ServicesOptions {
   platform: PlatformAdapter;
   clock: Clock;
+  store: Store;
+  runtime: AgentControl;
   /** How the account is shown to the user; ad platforms name accounts, the adapter interface does not. */
   accountName: string;
+  rules?: AccountRules;
+  exporter?: DecisionExporter;
+  /** The hub to push events through, when the caller needs it before the services exist (the runtime's onChange). */
+  events?: EventHub;
   databasePath?: string | null;
   version?: string;
   /** Real milliseconds between two `clock.tick` events. */
@@ -20,10 +40,18 @@ export interface ClockState {
   speed: number;
 }
 
+/** Who a person's approvals, rejections and undos are recorded as: the app has one operator per install. */
+export const OPERATOR = 'operator';
+
 /** Everything the IPC handlers need, built once per process by the Electron main or the headless host. */
 export interface Services {
   readonly platform: PlatformAdapter;
   readonly clock: Clock;
+  readonly store: Store;
+  readonly runtime: AgentControl;
+  readonly rules: AccountRules;
+  /** Absent while this build has no exporter: the handler says so instead of pretending. */
+  readonly exporter?: DecisionExporter;
   readonly account: { name: string; currency: string; platform: string };
   readonly version: string;
   readonly databasePath: string | null;
@@ -35,7 +63,7 @@ export interface Services {
 
 export function createServices(options: ServicesOptions): Services {
   const { platform, clock } = options;
-  const events = createEventHub({ log: options.log });
+  const events = options.events ?? createEventHub({ log: options.log });
   const speed = clock instanceof AcceleratedClock ? clock.speed : 1;
   // Simulated milliseconds are fractional at non-integer speeds; the contract carries whole ones.
   const clockState = (): ClockState => ({ now: Math.floor(clock.now()), speed });
@@ -44,6 +72,10 @@ export function createServices(options: ServicesOptions): Services {
   return {
     platform,
     clock,
+    store: options.store,
+    runtime: options.runtime,
+    rules: options.rules ?? { policies: [], calendar: [] },
+    ...(options.exporter ? { exporter: options.exporter } : {}),
     account: { name: options.accountName, currency: platform.currency, platform: platform.id },
     version: options.version ?? APP_VERSION,
     databasePath: options.databasePath ?? null,

@@ -1,5 +1,6 @@
 import { contract, type ChannelMap, type Contract, type HandlersOf } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/define';
+import { knownFailure } from './handler-error';
 import { invalidInput } from './validation-error';
 
 export interface DispatcherOptions<Ch extends ChannelMap = Contract['channels']> {
@@ -34,6 +35,8 @@ export function createDispatcher<Ch extends ChannelMap = Contract['channels']>(
     try {
       value = await (handlers[name] as (request: unknown) => unknown)(parsed.data);
     } catch (error) {
+      const known = knownFailure(error);
+      if (known) return { ok: false, error: known };
       log(`IPC handler for ${name} failed`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `${name} failed: ${errorMessage(error)}` } };
     }

@@ -23,12 +23,14 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
+import { defaultKeyPath, ephemeralSigner, fileSigner } from './audit/signing-key';
 import { applyMigrations, pendingMigrations, readKnownMigrations } from './migrations';
 import { createAgentRepository, type AgentRepository } from './repositories/agents';
 import { createAlertRepository, type AlertRepository } from './repositories/alerts';
 import { createConflictRepository, type ConflictRepository } from './repositories/conflicts';
 import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
-import type { StoreDb } from './repositories/handles';
+import type { Handles, StoreDb } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
 import { createOutcomeRepository, type OutcomeRepository } from './repositories/outcomes';
 import { createSnapshotRepository, type SnapshotRepository } from './repositories/snapshots';
@@ -50,6 +52,13 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Reads only: the file must exist and already be at this build's schema version. */
   readonly?: boolean;
+  /**
+   * The Ed25519 key that signs audit checkpoints, kept out of the database. Default: the file
+   * `<path>.audit-key` (created on first use, mode 0600); for ':memory:', a key held in memory.
+   */
+  auditKeyPath?: string;
+  /** Stamps audit entries and checkpoints; default the wall clock. */
+  now?: () => number;
 }
 
 export interface Store {
@@ -65,6 +74,8 @@ export interface Store {
   readonly alerts: AlertRepository;
   readonly snapshots: SnapshotRepository;
   readonly metrics: HourlyMetricsRepository;
+  /** The hash-chained log every repository above appends to, its checkpoints and its verification. */
+  readonly audit: AuditTrail;
   /** Runs `fn` in a BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
   immediate<T>(fn: () => T): T;
   close(): void;
@@ -93,20 +104,23 @@ export function openDatabase(options: OpenOptions): Store {
     const db = drizzle({ client: sqlite, schema });
     if (!readonly) applyMigrations(sqlite, db, path, folder, known);
     sqlite.pragma('foreign_keys = ON');
-    return buildStore(sqlite, db, path, known.length);
+    const keyPath = options.auditKeyPath ?? (sqlite.memory ? undefined : defaultKeyPath(path));
+    const audit = createAuditTrail(sqlite, { now: options.now, signer: () => (keyPath ? fileSigner(keyPath) : ephemeralSigner()) });
+    return buildStore({ sqlite, db, audit }, path, known.length);
   } catch (e) {
     sqlite.close();
     throw e;
   }
 }
 
-function buildStore(sqlite: Database.Database, db: StoreDb, path: string, schemaVersion: number): Store {
-  const handles = { sqlite, db };
+function buildStore(handles: Handles & { audit: AuditTrail }, path: string, schemaVersion: number): Store {
+  const { sqlite, db, audit } = handles;
   return {
     path,
     schemaVersion,
     sqlite,
     db,
+    audit,
     agents: createAgentRepository(handles),
     decisions: createDecisionRepository(handles),
     outcomes: createOutcomeRepository(handles),

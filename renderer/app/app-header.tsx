@@ -1,5 +1,6 @@
 import { formatSimulatedTime, formatSpeed } from '../shared/format';
 import { useAcmQuery } from '../ipc/use-acm-query';
+import { AgentsToolbar } from './agents-toolbar';
 
 export function AppHeader() {
   const info = useAcmQuery('app.info');
@@ -17,6 +18,7 @@ export function AppHeader() {
           </span>
         </>
       )}
+      <AgentsToolbar />
       {info.error && (
         <span className="account" role="alert">
           Account details unavailable: {info.error.message}

@@ -1,6 +1,9 @@
+import { useAcmQuery } from '../ipc/use-acm-query';
 import { ROUTES, hrefOf, type RouteId } from './routes';
 
 export function NavBar({ current }: { current: RouteId }) {
+  const count = useAcmQuery('alerts.count');
+  const waiting = count.data?.total ?? 0;
   return (
     <nav className="nav-bar" aria-label="Main">
       <ul>
@@ -9,6 +12,11 @@ export function NavBar({ current }: { current: RouteId }) {
             <a href={hrefOf(route.id)} aria-current={route.id === current ? 'page' : undefined}>
               {route.label}
             </a>
+            {route.id === 'alerts' && waiting > 0 && (
+              <span className="badge" role="status" aria-label={`${waiting} alert${waiting === 1 ? '' : 's'} waiting`}>
+                {waiting}
+              </span>
+            )}
           </li>
         ))}
       </ul>

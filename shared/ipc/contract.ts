@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import { agentChannels, agentEvents } from './channels/agents';
+import { alertChannels, alertEvents } from './channels/alerts';
 import { appChannels } from './channels/app';
 import { campaignChannels } from './channels/campaigns';
 import { clockEvents } from './channels/clock';
+import { decisionChannels, decisionEvents } from './channels/decisions';
+import { monitorChannels } from './channels/monitor';
 import type { ChannelDef, EventDef } from './define';
 
 /**
@@ -23,8 +27,8 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 
 /** Every call and every pushed event between the renderer and the main side. Add a domain's group here. */
 export const contract = {
-  channels: merge(appChannels, campaignChannels),
-  events: merge(clockEvents),
+  channels: merge(appChannels, campaignChannels, agentChannels, decisionChannels, alertChannels, monitorChannels),
+  events: merge(clockEvents, agentEvents, decisionEvents, alertEvents),
 } satisfies { channels: Record<string, ChannelDef>; events: Record<string, EventDef> };
 
 export type Contract = typeof contract;

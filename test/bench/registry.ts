@@ -1,7 +1,8 @@
+import { auditBenchmark } from './audit.bench';
 import type { Benchmark } from './harness';
 import { ipcBenchmark } from './ipc.bench';
 import { simulationBenchmark } from './simulation.bench';
 import { storeBenchmark } from './store.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: Benchmark[] = [ipcBenchmark, storeBenchmark, simulationBenchmark];
+export const benchmarks: Benchmark[] = [ipcBenchmark, storeBenchmark, simulationBenchmark, auditBenchmark];

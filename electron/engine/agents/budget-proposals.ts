@@ -1,22 +1,31 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { PredictionMetric } from '../../../shared/domain/decision';
+import type { Prediction, PredictionMetric } from '../../../shared/domain/decision';
 import type { AgentDefinition, Policy } from '../../../shared/scenario/schema';
-import { confidence, type Calibrator, type Interval80, type ResponseModel } from '../forecast';
+import type { Calibrator, Interval80, ResponseModel } from '../forecast';
 import { budgetAt, changesWithin } from '../guardrails/settings';
 import type { AppliedChange } from '../guardrails/types';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
+import { decisionConfidence } from './decision-confidence';
 import { count, money, pct, ratio } from './format';
 import type { Observer } from './observer';
 import { plan, type Plan, type PlanUnit } from './planner';
-import type { Proposal } from './proposal';
+import type { Keep, Proposal, RawForecast } from './proposal';
 import { VOLATILE_STEP_SHARE } from './volatility';
 
 /** A decision's prediction covers this many days from the day it applies. */
 export const DECISION_WINDOW_DAYS = 3;
 /** Evidence for minConversionsToAct: conversions reported over this many days. */
 export const EVIDENCE_DAYS = 7;
-/** Moves smaller than this share of the budget are noise, not decisions. */
-export const MIN_MOVE = 0.03;
+/** An unsure proposal goes to a person only when its expected effect is at least this share of the outcome. */
+export const NOTEWORTHY_EFFECT = 0.1;
+
+function relativeEffect(p: Proposal): number {
+  const { point, baseline } = p.prediction;
+  return baseline ? Math.abs(point - baseline) / Math.abs(baseline) : 0;
+}
+
+/** Moves smaller than this share of the budget change the outcome less than its noise: not worth a decision. */
+export const MIN_MOVE = 0.1;
 
 export interface BudgetContext {
   agent: AgentDefinition;
@@ -32,13 +41,38 @@ export interface BudgetContext {
   maxTotal: number;
   /** High volatility: steps are smaller (VOLATILE_STEP_SHARE of the usual). */
   volatile: boolean;
+  /** Campaigns on which a person was asked within the decision window: not asked again meanwhile. */
+  awaitingPerson: ReadonlySet<string>;
 }
 
 export interface BudgetProposals {
   proposals: Proposal[];
   plan?: Plan;
+  /** Campaigns the agent was free to move and chose to keep as they are: a claim the arbiter weighs. */
+  keeps: Keep[];
   /** Campaigns the agent left alone this time, and why. */
   held: { campaignId: string; why: string }[];
+}
+
+const OUTCOME_NAMES: Record<PredictionMetric, string> = {
+  revenue: 'revenue',
+  conversions: 'conversions',
+  roas: 'ROAS',
+  cpa: 'cost per conversion',
+  spend: 'spend',
+  profit: 'profit',
+};
+
+/**
+ * The efficiency a cut aims at, with the window's spend known: ROAS (revenue per unit of spend)
+ * for a revenue objective, cost per conversion for a conversions objective.
+ */
+function efficiencyOf(metric: 'revenue' | 'conversions', after: Interval80, before: Interval80, spendAfter: number, spendBefore: number): Prediction {
+  if (metric === 'revenue') {
+    return { metric: 'roas', windowHours: 0, point: after.point / spendAfter, low80: after.low80 / spendAfter, high80: after.high80 / spendAfter, baseline: before.point / spendBefore };
+  }
+  const cpa = (conversions: number) => (conversions > 0 ? spendAfter / conversions : spendAfter);
+  return { metric: 'cpa', windowHours: 0, point: cpa(after.point), low80: cpa(after.high80), high80: cpa(after.low80), baseline: before.point > 0 ? spendBefore / before.point : spendBefore };
 }
 
 function metricOf(agent: AgentDefinition): Extract<PredictionMetric, 'revenue' | 'conversions'> {
@@ -60,7 +94,7 @@ function stepLimit(ctx: BudgetContext, campaign: CampaignInfo): { down: number; 
     down = Math.max(down, base * (1 - (share * policy.value) / 100));
   }
   // Stay a hair inside the limits so rounding to cents never lands on the wrong side.
-  const slack = campaign.dailyBudget * 1e-4;
+  const slack = campaign.dailyBudget * 1e-7;
   return { down: Math.ceil((down + slack) * 100) / 100, up: Math.floor((up - slack) * 100) / 100 };
 }
 
@@ -93,10 +127,17 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
     const lastChange = changesWithin(ctx.history, campaign.id, now - agent.constraints.cooldownHours * HOUR_MS).some((h) => h.setting === 'budget' || h.setting === 'status');
     let lower = Math.max(minimumBudget(ctx, campaign), isProtected ? campaign.dailyBudget : 0);
     let upper = agent.constraints.maxDailyBudget ?? Number.POSITIVE_INFINITY;
-    if (!allowed.includes('budget') || lastChange || evidence < agent.constraints.minConversionsToAct) {
+    const asked = ctx.awaitingPerson.has(campaign.id);
+    if (!allowed.includes('budget') || lastChange || asked || evidence < agent.constraints.minConversionsToAct) {
       held.push({
         campaignId: campaign.id,
-        why: !allowed.includes('budget') ? 'budget changes are not among its actions' : lastChange ? 'its budget changed within the cooldown' : `only ${count(evidence)} conversions in ${EVIDENCE_DAYS} days; ${agent.constraints.minConversionsToAct} needed`,
+        why: !allowed.includes('budget')
+          ? 'budget changes are not among its actions'
+          : lastChange
+            ? 'its budget changed within the cooldown'
+            : asked
+              ? 'a person was asked about it lately'
+              : `only ${count(evidence)} conversions in ${EVIDENCE_DAYS} days; ${agent.constraints.minConversionsToAct} needed`,
       });
       lower = upper = campaign.dailyBudget;
     } else {
@@ -110,20 +151,24 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       canPause: movable.has(campaign.id) && allowed.includes('status') && !isProtected,
     });
   }
-  if (units.length === 0) return { proposals: [], held };
+  if (units.length === 0) return { proposals: [], held, keeps: [] };
 
   const currentTotal = units.reduce((s, u) => s + (ctx.campaigns.find((c) => c.id === u.campaignId)?.dailyBudget ?? 0), 0);
   const result = plan(units, agent, { maxTotal: Math.max(0, ctx.maxTotal - fixedSpend) }, currentTotal);
   const proposals: Proposal[] = [];
+  const keeps: Keep[] = [];
   for (const unit of units) {
     if (!movable.has(unit.campaignId)) continue;
     const campaign = ctx.campaigns.find((c) => c.id === unit.campaignId)!;
     const proposal = stepToward(ctx, campaign, unit, result);
-    if (proposal) proposals.push(proposal);
+    if (proposal && proposal.confidence < agent.constraints.minConfidence && relativeEffect(proposal) < NOTEWORTHY_EFFECT) {
+      held.push({ campaignId: campaign.id, why: `the plan's move is unsure (confidence ${ratio(proposal.confidence)}) and small (${pct(relativeEffect(proposal))}): not worth a person's time yet` });
+    } else if (proposal) proposals.push(proposal);
+    else if (Math.abs((result.targets.get(campaign.id) ?? 0) - campaign.dailyBudget) / campaign.dailyBudget < MIN_MOVE) {
+      keeps.push({ campaign, reasoning: `keeps ${campaign.name} at ${money(campaign.dailyBudget)}/day: its plan (bounded by ${result.limitedBy}) puts it within ${MIN_MOVE * 100}% of that` });
+    }
   }
-  // Cuts first: they make room under the spend limits for the raises that follow.
-  proposals.sort((a, b) => delta(a) - delta(b));
-  return { proposals, plan: result, held };
+  return { proposals: onePause(proposals), plan: result, held, keeps };
 }
 
 /**
@@ -142,9 +187,36 @@ function localCurve(model: ResponseModel, spend: number, day: number, bias: numb
   return { maxConversions: value > 0 ? (value * (x + halfSaturationSpend)) / x : 0, halfSaturationSpend, orderValue };
 }
 
-function delta(p: Proposal): number {
-  if (p.change.kind === 'status') return -Infinity;
-  return p.change.kind === 'budget' ? p.change.dailyBudget - p.campaign.dailyBudget : 0;
+/** Pausing needs the forecast to be sure: even the optimistic end of the marginal return at the minimum budget is below the plan's price. */
+function surelyBelow(model: ResponseModel, metric: 'revenue' | 'conversions', lower: number, day: number, price: number): boolean {
+  const forecast = model.predict({ dailySpend: Math.max(lower, 1), days: 1, from: day });
+  const optimistic = metric === 'conversions' ? forecast.marginalConversions.high80 : forecast.marginalRevenue.high80;
+  return optimistic < price;
+}
+
+/** A pause is the largest step an agent takes: one a review, the campaign that returns least first. */
+function onePause(proposals: Proposal[]): Proposal[] {
+  const pauses = proposals.filter((p) => p.change.kind === 'status');
+  if (pauses.length <= 1) return proposals;
+  const worst = pauses.reduce((a, b) => ((a.metrics.marginalReturn as number) <= (b.metrics.marginalReturn as number) ? a : b));
+  return proposals.filter((p) => p.change.kind !== 'status' || p === worst);
+}
+
+/** Daily budgets from `first` on toward `target`, each step within `maxStep` of the day before. */
+function stepsToward(current: number, first: number, target: number, maxStep: number, days: number): number[] {
+  const path = [first];
+  while (path.length < days) {
+    const last = path[path.length - 1];
+    path.push(Math.min(last * (1 + maxStep), Math.max(last * (1 - maxStep), target)));
+  }
+  return current === first ? [] : path;
+}
+
+/** A campaign moved one way within the last window is not moved back before its outcome is known. */
+function reverses(ctx: BudgetContext, campaignId: string, raising: boolean): boolean {
+  return changesWithin(ctx.history, campaignId, ctx.now - DECISION_WINDOW_DAYS * DAY_MS).some(
+    (h) => h.before.kind === 'budget' && h.after.kind === 'budget' && h.after.dailyBudget > h.before.dailyBudget !== raising,
+  );
 }
 
 function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, result: Plan): Proposal | undefined {
@@ -152,7 +224,8 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   const current = campaign.dailyBudget;
   const model = ctx.models.get(campaign.id)!;
   const metric = metricOf(ctx.agent);
-  const window = { from: ctx.now, days: DECISION_WINDOW_DAYS };
+  const days = DECISION_WINDOW_DAYS;
+  const window = { from: ctx.now, days };
   const evidenceConversions = ctx.observer.totals(campaign.id, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
   const value = metric === 'conversions' ? unit.maxConversions : unit.maxConversions * unit.orderValue;
   const marginalAt = (x: number) => (value * unit.halfSaturationSpend) / (x + unit.halfSaturationSpend) ** 2;
@@ -167,10 +240,10 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
     last7Days: ctx.observer.totals(campaign.id, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now),
   };
 
-  if (target === 0) {
+  if (target === 0 && surelyBelow(model, metric, unit.lower, ctx.now, result.price)) {
     const before = model.predict({ ...window, dailySpend: current });
     const baseline = ctx.calibrator.apply(before[metric]);
-    const raw: Interval80 = { point: 0, low80: 0, high80: 0 };
+    const raw: RawForecast = { metric, point: 0, low80: 0, high80: 0 };
     return {
       agentName: ctx.agent.name,
       campaign,
@@ -180,10 +253,10 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
       reasoning:
         `Pause: even at its minimum budget of ${money(unit.lower)} the campaign returns less than it costs the plan — its marginal ${unitName} per unit of spend ` +
         `is ${ratio(marginalAt(unit.lower))} at best, below the ${ratio(result.price)} every kept campaign earns (plan bounded by ${result.limitedBy}). ` +
-        `Pausing saves ${money(current * DECISION_WINDOW_DAYS)} over ${DECISION_WINDOW_DAYS} days and gives up a forecast ${money(baseline.point)} ${unitName} (80%: ${money(baseline.low80)}–${money(baseline.high80)}).`,
-      prediction: { metric, windowHours: DECISION_WINDOW_DAYS * 24, point: 0, low80: 0, high80: 0, baseline: baseline.point },
+        `Pausing saves ${money(current * days)} over ${days} days and gives up a forecast ${money(baseline.point)} ${unitName} (80%: ${money(baseline.low80)}–${money(baseline.high80)}).`,
+      prediction: { metric, windowHours: days * 24, point: 0, low80: 0, high80: 0, baseline: baseline.point },
       raw,
-      confidence: confidence(baseline),
+      confidence: decisionConfidence({ point: 0, low80: 0, high80: 0, baseline: baseline.point }, baseline),
       evidenceConversions,
       metrics,
     };
@@ -191,17 +264,27 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
 
   const { down, up } = stepLimit(ctx, campaign);
   const next = Math.round(Math.min(up, Math.max(down, unit.lower, target)) * 100) / 100;
+  // A pause the forecast is not sure of becomes the largest cut instead.
   if (Math.abs(next - current) / current < MIN_MOVE) return undefined;
-  const effect = model.predictChange(window, current, next);
+  const raising = next > current;
+  if (reverses(ctx, campaign.id, raising)) return undefined;
+  // The decision starts a path toward the plan, one step a day: its forecast follows that path.
+  const path = stepsToward(current, next, target, ctx.agent.constraints.maxBudgetChangePct / 100, days);
+  const pathSpend = path.reduce((s, x) => s + x, 0) / path.length;
+  const effect = model.predictChange(window, current, pathSpend);
   const raw = effect.after[metric];
   const calibrated = ctx.calibrator.apply(raw);
-  const baseline = ctx.calibrator.apply(effect.before[metric]).point;
-  const raising = next > current;
+  const before = ctx.calibrator.apply(effect.before[metric]);
+  // A raise is made for more of the objective; a cut for efficiency (what each unit of spend returns).
+  const outcome = raising ? { metric, ...calibrated, baseline: before.point } : efficiencyOf(metric, calibrated, before, pathSpend * days, current * days);
+  const steps = path.filter((x, i) => i === 0 || x !== path[i - 1]).map(money);
+  const shown = (n: number) => (outcome.metric === metric ? money(n) : ratio(n));
   const reasoning =
     `${raising ? 'Raise' : 'Cut'} daily budget ${money(current)} → ${money(next)} (${pct(next / current - 1)}): at ${money(current)}/day each extra unit of spend returns ` +
     `${ratio(marginalAt(current))} in ${unitName}, ${raising ? 'above' : 'below'} the ${ratio(result.price)} at which the plan balances the agent's campaigns ` +
-    `(bounded by ${result.limitedBy}). The plan puts it at ${money(target)}/day${Math.abs(target - next) > 0.01 ? `, reached in steps` : ''}. ` +
-    `Forecast ${unitName} over the next ${DECISION_WINDOW_DAYS} days: ${money(calibrated.point)} (80%: ${money(calibrated.low80)}–${money(calibrated.high80)}) against ${money(baseline)} unchanged.`;
+    `(bounded by ${result.limitedBy}). The plan puts it at ${money(target)}/day${steps.length > 1 ? `, reached in daily steps (${steps.join(' → ')})` : ''}. ` +
+    `Forecast ${OUTCOME_NAMES[outcome.metric]} over the next ${days} days on that path: ${shown(outcome.point)} (80%: ${shown(outcome.low80)}–${shown(outcome.high80)}) against ${shown(outcome.baseline ?? 0)} unchanged` +
+    (raising ? '.' : `; ${unitName} ${money(calibrated.point)} against ${money(before.point)}.`);
   return {
     agentName: ctx.agent.name,
     campaign,
@@ -209,9 +292,9 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
     before: { kind: 'budget', dailyBudget: current },
     after: { kind: 'budget', dailyBudget: next },
     reasoning,
-    prediction: { metric, windowHours: DECISION_WINDOW_DAYS * 24, ...calibrated, baseline },
-    raw,
-    confidence: confidence(calibrated),
+    prediction: { ...outcome, windowHours: days * 24 },
+    raw: { metric, ...raw },
+    confidence: decisionConfidence(outcome),
     evidenceConversions,
     metrics,
   };

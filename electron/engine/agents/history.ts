@@ -7,6 +7,7 @@ import type { AppliedChange } from '../guardrails/types';
 /** A decision that reached the platform, as the guard's history of applied changes. */
 export function appliedChangeOf(decision: Decision): AppliedChange {
   return {
+    agentId: decision.agentId,
     campaignId: decision.campaignId,
     setting: settingKey(decision.after as Parameters<typeof settingKey>[0]),
     at: decision.executedAt ?? decision.createdAt,

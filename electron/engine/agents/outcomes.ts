@@ -1,6 +1,6 @@
-import type { Decision } from '../../../shared/domain/decision';
+import type { Decision, PredictionMetric } from '../../../shared/domain/decision';
 import type { Store } from '../../store';
-import type { Interval80 } from '../forecast';
+import type { RawForecast } from './proposal';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import type { AgentMind } from './agent-mind';
 
@@ -27,14 +27,36 @@ export function evaluateOutcomes(mind: AgentMind, store: Store, now: number): vo
     const completeness = mind.observer.completeness(decision.campaignId, from, to, now);
     if (completeness < MIN_COMPLETENESS) continue;
     const totals = mind.observer.totals(decision.campaignId, from, to);
-    const observed = decision.prediction.metric === 'conversions' ? totals.conversions : totals.revenue;
-    const actual = observed / completeness;
-    record(mind, store, decision, actual, now);
+    const final = { spend: totals.spend, conversions: totals.conversions / completeness, revenue: totals.revenue / completeness };
+    record(mind, store, decision, actualOf(decision.prediction.metric, final), final, now);
     mind.openDecisions.delete(id);
   }
 }
 
-function record(mind: AgentMind, store: Store, decision: Decision, actual: number, now: number): void {
+interface WindowTotals {
+  spend: number;
+  conversions: number;
+  revenue: number;
+}
+
+function actualOf(metric: PredictionMetric, t: WindowTotals): number {
+  switch (metric) {
+    case 'conversions':
+      return t.conversions;
+    case 'revenue':
+      return t.revenue;
+    case 'spend':
+      return t.spend;
+    case 'profit':
+      return t.revenue - t.spend;
+    case 'roas':
+      return t.spend > 0 ? t.revenue / t.spend : 0;
+    case 'cpa':
+      return t.conversions > 0 ? t.spend / t.conversions : t.spend;
+  }
+}
+
+function record(mind: AgentMind, store: Store, decision: Decision, actual: number, totals: WindowTotals, now: number): void {
   const { point, low80, high80, baseline } = decision.prediction;
   const predictedEffect = baseline === undefined ? 0 : point - baseline;
   const actualEffect = baseline === undefined ? 0 : actual - baseline;
@@ -46,7 +68,7 @@ function record(mind: AgentMind, store: Store, decision: Decision, actual: numbe
     withinInterval: actual >= low80 && actual <= high80,
     directionCorrect: Math.sign(predictedEffect) === Math.sign(actualEffect),
   });
-  const raw = (decision.metrics as { rawForecast?: Interval80 } | null)?.rawForecast;
+  const raw = (decision.metrics as { rawForecast?: RawForecast } | null)?.rawForecast;
   // A pause forecasts a certain zero: nothing to calibrate a forecast model with.
-  if (raw && raw.point > 0) mind.calibrator.record({ ...raw, actual });
+  if (raw && raw.point > 0) mind.calibrator.record({ point: raw.point, low80: raw.low80, high80: raw.high80, actual: totals[raw.metric] });
 }

@@ -151,13 +151,17 @@ export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'o
   }
   let price = floor;
   let limitedBy = by === 'profit' ? 'a marginal return of 1 (profit stops growing beyond it)' : 'diminishing returns';
-  for (const bound of upperBounds) {
-    const p = lowestPrice(units, by, floor, ceiling, bound.holds);
+  const holdTotal: Bound = { label: 'the current total (a goal is out of reach: spend is reallocated, not grown)', holds: (t) => t.spend <= currentTotal * (1 + 1e-9) };
+  for (const goalBound of upperBounds) {
+    let bound = goalBound;
+    let p = lowestPrice(units, by, floor, ceiling, bound.holds);
     if (p === undefined) {
+      // Cutting everything would not reach it either: keep the account running, say so, and reallocate.
       atRisk.push(`${bound.label} cannot hold even at the smallest budgets`);
-      price = ceiling;
-      limitedBy = bound.label;
-    } else if (p > price) {
+      bound = holdTotal;
+      p = lowestPrice(units, by, floor, ceiling, bound.holds) ?? ceiling;
+    }
+    if (p > price) {
       price = p;
       limitedBy = bound.label;
     }

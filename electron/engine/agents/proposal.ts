@@ -2,6 +2,10 @@ import type { CampaignChange, CampaignInfo } from '../../../shared/domain/campai
 import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
 import type { Interval80 } from '../forecast';
 
+export interface RawForecast extends Interval80 {
+  metric: 'revenue' | 'conversions';
+}
+
 /** What an agent wants to do, before the guard, the arbiter and the executor have their say. */
 export interface Proposal {
   agentName: string;
@@ -12,11 +16,17 @@ export interface Proposal {
   reasoning: string;
   /** Calibrated: what the decision records. */
   prediction: Prediction;
-  /** The model's own forecast of the same metric, before calibration: what calibration learns from. */
-  raw: Interval80;
+  /** The model's own forecast of the objective (revenue or conversions) before calibration: what calibration learns from. */
+  raw: RawForecast;
   confidence: number;
   /** Conversions observed on the campaign over the evidence window. */
   evidenceConversions: number;
   /** The metrics the agent looked at, recorded with the decision. */
   metrics: Record<string, unknown>;
+}
+
+/** A campaign an agent chose to keep as it is, though it was free to move it. */
+export interface Keep {
+  campaign: CampaignInfo;
+  reasoning: string;
 }

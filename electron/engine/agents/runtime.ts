@@ -3,22 +3,48 @@ import type { AgentStatus } from '../../../shared/domain/agent';
 import type { AlertKind, AlertSeverity } from '../../../shared/domain/alert';
 import type { CampaignInfo } from '../../../shared/domain/campaign';
 import type { Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition, Policy } from '../../../shared/scenario/schema';
+import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/schema';
 import type { PlatformAdapter } from '../../platforms/adapter';
 import type { Store } from '../../store';
 import { Executor, type ExecutionOutcome } from '../execution/executor';
 import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
 import { accountAfter } from '../guardrails/settings';
-import type { Verdict } from '../guardrails/types';
+import type { AppliedChange, PoolLimit, Verdict } from '../guardrails/types';
 import { DAY_MS, HOUR_MS, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
 import { AgentMind } from './agent-mind';
-import { proposeBudgets } from './budget-proposals';
+import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
+import { DECISION_WINDOW_DAYS, proposeBudgets } from './budget-proposals';
 import { appliedSince } from './history';
 import { evaluateOutcomes } from './outcomes';
-import type { Proposal } from './proposal';
+import type { Keep, Proposal } from './proposal';
+import { poolRoom, poolWeight, resolvePools, shareBudget } from './pools';
 import { isVolatile, reviewEveryHours } from './volatility';
+
+/** How many of an agent's latest outcomes make its track record. */
+const TRACK_RECORD_OUTCOMES = 50;
+
+function disjoint(sets: readonly (readonly string[])[]): boolean {
+  const seen = new Set<string>();
+  for (const set of sets) for (const id of set) {
+    if (seen.has(id)) return false;
+    seen.add(id);
+  }
+  return true;
+}
+
+/** The limits on what campaigns may budget together, which a later cut can make room under. */
+function isRoomLimit(rule: string, policies: readonly Policy[]): boolean {
+  if (rule === 'constraint.maxDailySpend' || rule === 'account.dailySpendCap' || rule.startsWith('pool.')) return true;
+  return policies.some((p) => p.rule === 'accountDailySpendCap' && rule === `policy.${p.id}`);
+}
+
+/** Cuts and pauses before raises. */
+function stepOf(p: Proposal): number {
+  if (p.change.kind === 'status') return p.change.status === 'paused' ? -Infinity : Infinity;
+  return p.change.kind === 'budget' ? p.change.dailyBudget - p.campaign.dailyBudget : 0;
+}
 
 /** An escalated decision nobody approved within this long is withdrawn: the account has moved on. */
 export const ESCALATION_TTL_MS = DAY_MS;
@@ -33,9 +59,20 @@ export interface RuntimeDeps {
   policies?: readonly Policy[];
   accountDailySpendCap?: number;
   calendar?: readonly ForecastEvent[];
+  /** Shared budget pools (FORMAT.md), agents named. */
+  pools?: readonly Pool[];
   newId?(): string;
   /** Told of every decision, agent or alert that changed, for live views. */
   onChange?(change: RuntimeChange): void;
+}
+
+/** A review of an agent that does not run yet: what it would propose now, and what the guardrails would say. */
+export interface AgentPreview {
+  at: number;
+  proposals: { proposal: Proposal; verdict: Verdict }[];
+  held: { campaignId: string; why: string }[];
+  atRisk: string[];
+  daysObserved: number;
 }
 
 export type RuntimeChange =
@@ -92,62 +129,185 @@ export class AgentRuntime {
     return this.mind(agentId).status;
   }
 
-  /** One wake-up of the scheduler: every active agent whose review is due reviews its campaigns. */
+  /**
+   * One wake-up of the scheduler. Every active agent whose review is due observes and proposes;
+   * the arbiter settles what they proposed together; what goes ahead is guarded and executed,
+   * cuts first so that they make room for raises under the spend limits.
+   */
   async tick(): Promise<void> {
     const now = this.deps.clock.now();
-    for (const mind of this.minds.values()) {
-      if (mind.status !== 'active') continue;
+    const due = [...this.minds.values()].filter((mind) => {
+      if (mind.status !== 'active') return false;
       const every = reviewEveryHours(mind, this.deps.calendar ?? [], now);
-      if (now - mind.lastReview >= every * HOUR_MS - 1 && now % (every * HOUR_MS) < HOUR_MS) await this.review(mind, now);
-      evaluateOutcomes(mind, this.deps.store, now);
-    }
+      return now - mind.lastReview >= every * HOUR_MS - 1 && now % (every * HOUR_MS) < HOUR_MS;
+    });
+    if (due.length > 0) await this.review(due, now);
+    for (const mind of this.minds.values()) if (mind.status === 'active') evaluateOutcomes(mind, this.deps.store, now);
     this.expireEscalations(now);
   }
 
-  private async review(mind: AgentMind, now: number): Promise<void> {
-    mind.lastReview = now;
-    let account = await this.deps.platform.listCampaigns();
-    const campaigns = mind.campaignsOf(account);
-    const ids = campaigns.map((c) => c.id);
-    await mind.observer.refresh(this.deps.platform, ids, now);
-    mind.learn(ids, now);
-    const history = appliedSince(this.deps.store.decisions, now - Math.max(DAY_MS, mind.definition.constraints.cooldownHours * HOUR_MS));
-    const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
-    const { proposals, plan } = proposeBudgets({
+  /**
+   * What an agent that does not exist yet would do now: one review of the account for the
+   * definition, with the guardrails' verdict on each proposal. Nothing is recorded or sent.
+   */
+  async preview(definition: AgentDefinition): Promise<AgentPreview> {
+    const now = this.deps.clock.now();
+    const mind = new AgentMind('preview', definition, 'active', this.deps.calendar ?? []);
+    const account = await this.deps.platform.listCampaigns();
+    await this.observe([mind], account, now);
+    const history = appliedSince(this.deps.store.decisions, now - this.memoryMs([mind]));
+    const pools = this.pools(account);
+    const { proposals, plan, held } = this.propose(mind, account, history, this.maxTotal(mind, account, pools), now);
+    return {
+      at: now,
+      proposals: proposals.map((proposal) => ({ proposal, verdict: guard(this.guardInput(mind, proposal, account, pools, history, now)) })),
+      held,
+      atRisk: plan?.atRisk ?? [],
+      daysObserved: Math.max(0, ...mind.campaignsOf(account).map((c) => mind.observer.daily(c.id, now).length)),
+    };
+  }
+
+  /** Replaces an agent's definition in the store and in the running agent at once. */
+  updateAgent(agentId: string, definition: AgentDefinition): void {
+    const mind = this.mind(agentId);
+    this.deps.store.agents.update(agentId, { name: definition.name, definition, goals: definition.goals }, this.deps.clock.now());
+    mind.definition = definition;
+    this.deps.onChange?.({ kind: 'agent', agentId, status: mind.status });
+  }
+
+  private async observe(minds: readonly AgentMind[], account: readonly CampaignInfo[], now: number): Promise<void> {
+    for (const mind of minds) {
+      const ids = mind.campaignsOf(account).map((c) => c.id);
+      await mind.observer.refresh(this.deps.platform, ids, now);
+      mind.learn(ids, now);
+    }
+  }
+
+  /** How far back the guard and the arbiter look: the longest cooldown, and at least a decision window. */
+  private memoryMs(minds: readonly AgentMind[]): number {
+    return Math.max(...minds.map((m) => m.definition.constraints.cooldownHours * HOUR_MS), DECISION_WINDOW_DAYS * DAY_MS);
+  }
+
+  private propose(mind: AgentMind, account: readonly CampaignInfo[], history: readonly AppliedChange[], maxTotal: number, now: number) {
+    return proposeBudgets({
       agent: mind.definition,
-      now: dayStart,
-      campaigns,
+      now: Math.floor(now / DAY_MS) * DAY_MS,
+      campaigns: mind.campaignsOf(account),
       models: mind.models,
       observer: mind.observer,
       calibrator: mind.calibrator,
       history,
       policies: this.policies,
-      maxTotal: this.maxTotal(mind, account),
+      maxTotal,
       volatile: isVolatile(mind, this.deps.calendar ?? [], now),
+      awaitingPerson: this.askedLately(mind.id, now),
     });
-    if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS) {
-      this.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
+  }
+
+  private guardInput(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number) {
+    return {
+      now,
+      change: proposal.change,
+      campaign: proposal.campaign,
+      account,
+      agentCampaignIds: mind.campaignsOf(account).map((c) => c.id),
+      constraints: mind.definition.constraints,
+      policies: this.policies,
+      accountDailySpendCap: this.deps.accountDailySpendCap,
+      pools: pools.filter((p) => p.campaignIds.includes(proposal.campaign.id)),
+      history,
+      evidenceConversions: proposal.evidenceConversions,
+      confidence: proposal.confidence,
+    };
+  }
+
+  private async review(due: AgentMind[], now: number): Promise<void> {
+    let account = await this.deps.platform.listCampaigns();
+    for (const mind of due) mind.lastReview = now;
+    await this.observe(due, account, now);
+    const history = appliedSince(this.deps.store.decisions, now - this.memoryMs(due));
+    const pools = this.pools(account);
+    const records = new Map(due.map((m) => [m.id, trackRecord(this.deps.store.outcomes.listForAgent(m.id, { limit: TRACK_RECORD_OUTCOMES }))]));
+    const propose = (mind: AgentMind, maxTotal: number) => this.propose(mind, account, history, maxTotal, now);
+    const limits = new Map(due.map((m) => [m.id, this.maxTotal(m, account, pools)]));
+    for (const pool of pools) {
+      const members = due.filter((m) => pool.agentIds.includes(m.id));
+      if (members.length < 2 || !disjoint(members.map((m) => m.campaignsOf(account).map((c) => c.id)))) continue;
+      const grants = shareBudget(
+        pool.dailyBudget,
+        members.map((m) => ({ agentId: m.id, desired: propose(m, limits.get(m.id)!).plan?.totals.spend ?? 0, weight: poolWeight(m.definition.priority, records.get(m.id)!) })),
+      );
+      for (const [id, grant] of grants) limits.set(id, Math.min(limits.get(id)!, grant));
     }
-    for (const proposal of proposals) {
-      if (mind.status !== 'active') return;
+    const contenders: Contender[] = due.map((mind) => {
+      const { proposals, plan, keeps } = propose(mind, limits.get(mind.id)!);
+      if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS) this.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
+      return { agentId: mind.id, name: mind.name, priority: mind.definition.priority, trackRecord: records.get(mind.id)!, proposals, keeps };
+    });
+    const { accepted, conflicts } = arbitrate(contenders, history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined));
+    for (const conflict of conflicts) this.recordConflict(conflict, now);
+    accepted.sort((a, b) => stepOf(a.proposal) - stepOf(b.proposal));
+    for (const { agentId, proposal } of accepted) {
+      const mind = this.mind(agentId);
+      if (mind.status !== 'active') continue;
       const current = account.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
-      const outcome = await this.decide(mind, { ...proposal, campaign: current }, account, [...history, ...appliedSince(this.deps.store.decisions, now - HOUR_MS)]);
+      const outcome = await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...appliedSince(this.deps.store.decisions, now - HOUR_MS)]);
       if (outcome === 'executed') account = accountAfter(account, current, proposal.change);
     }
   }
 
-  /** The most the agent's campaigns may budget together: its own limit and the account's caps, less what others hold. */
-  private maxTotal(mind: AgentMind, account: readonly CampaignInfo[]): number {
-    const mine = new Set(mind.campaignsOf(account).map((c) => c.id));
-    const others = account.filter((c) => !mine.has(c.id) && c.status === 'active').reduce((s, c) => s + c.dailyBudget, 0);
-    let max = mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY;
+  /** Campaigns on which the agent asked a person within the decision window, whatever the answer was. */
+  private askedLately(agentId: string, now: number): Set<string> {
+    const asked = this.deps.store.decisions.page({ agentId, states: ['escalated', 'cancelled'], from: now - DECISION_WINDOW_DAYS * DAY_MS }, undefined, 500).items;
+    return new Set(asked.filter((d) => d.state === 'escalated' || /^(expired|rejected)/.test(d.error ?? '')).map((d) => d.campaignId));
+  }
+
+  private pools(account: readonly CampaignInfo[]) {
+    const members = [...this.minds.values()].map((m) => ({ id: m.id, name: m.name, campaignIds: m.campaignsOf(account).map((c) => c.id) }));
+    return resolvePools(this.deps.pools ?? [], members);
+  }
+
+  /** The most the agent's campaigns may budget together: its own limit, the account's caps and its pools, less what others hold. */
+  private maxTotal(mind: AgentMind, account: readonly CampaignInfo[], pools: ReturnType<AgentRuntime['pools']>): number {
+    const own = mind.campaignsOf(account).map((c) => c.id);
+    const others = account.filter((c) => !own.includes(c.id) && c.status === 'active').reduce((s, c) => s + c.dailyBudget, 0);
+    let max = Math.min(mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY, poolRoom(mind.id, own, pools, account));
     if (this.deps.accountDailySpendCap !== undefined) max = Math.min(max, this.deps.accountDailySpendCap - others);
     for (const p of this.policies) if (p.rule === 'accountDailySpendCap') max = Math.min(max, p.value - others);
     return Math.max(0, max);
   }
 
-  private async decide(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], history: Parameters<typeof guard>[0]['history']) {
+  private recordConflict(conflict: ConflictFinding, now: number): void {
+    const asProposal = (p: Proposal | AppliedChange | Keep, campaignId: string) => {
+      if ('change' in p) return { change: p.change, reasoning: p.reasoning, confidence: p.confidence, prediction: p.prediction };
+      const kept = 'after' in p ? { ...p.after, campaignId } : { kind: 'budget' as const, campaignId, dailyBudget: p.campaign.dailyBudget };
+      const budget = kept.kind === 'budget' ? kept.dailyBudget : 0;
+      const reasoning = 'after' in p ? 'a change it executed, whose outcome window is still open' : p.reasoning;
+      return { change: kept as Proposal['change'], reasoning, confidence: 1, prediction: { metric: 'spend' as const, windowHours: 24, point: budget, low80: budget, high80: budget } };
+    };
+    this.deps.store.conflicts.insert({
+      id: this.newId(),
+      createdAt: now,
+      campaignId: conflict.campaignId,
+      setting: conflict.setting,
+      winnerAgentId: conflict.winner.agentId,
+      loserAgentId: conflict.loser.agentId,
+      rule: conflict.rule,
+      winnerProposal: asProposal(conflict.winner.proposal, conflict.campaignId),
+      loserProposal: asProposal(conflict.loser.proposal, conflict.campaignId),
+    });
+    const winner = this.mind(conflict.winner.agentId).name;
+    const loser = this.mind(conflict.loser.agentId).name;
+    // The alert is what tells the live views: a conflict is always reviewed through it.
+    this.alert('conflict', 'info', conflict.loser.agentId, undefined, `${winner} and ${loser} both wanted ${conflict.setting} of ${conflict.loser.proposal.campaign.name}; ${winner} won by ${conflict.rule}. ${loser}'s dissent: ${conflict.loser.proposal.reasoning}`);
+  }
+
+  private async decide(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[]) {
     const now = this.deps.clock.now();
+    const verdict: Verdict = guard(this.guardInput(mind, proposal, account, pools, history, now));
+    // The plan counted on cuts that have not happened (one awaits approval): a raise that no
+    // longer fits under a spend limit waits for the next review instead of being refused.
+    if (verdict.outcome === 'block' && verdict.findings.every((f) => isRoomLimit(f.rule, this.policies))) return 'deferred';
     const decision = this.deps.store.decisions.insert({
       id: this.newId(),
       createdAt: now,
@@ -163,19 +323,6 @@ export class AgentRuntime {
       state: 'proposed',
       idempotencyKey: this.newId(),
     } as Decision);
-    const verdict: Verdict = guard({
-      now,
-      change: proposal.change,
-      campaign: proposal.campaign,
-      account,
-      agentCampaignIds: mind.campaignsOf(account).map((c) => c.id),
-      constraints: mind.definition.constraints,
-      policies: this.policies,
-      accountDailySpendCap: this.deps.accountDailySpendCap,
-      history,
-      evidenceConversions: proposal.evidenceConversions,
-      confidence: proposal.confidence,
-    });
     if (verdict.outcome === 'block') {
       const why = verdict.findings.map((f) => `${f.rule}: ${f.message}`).join('; ');
       this.deps.store.decisions.transition(decision.id, 'proposed', 'blocked', { error: why });

@@ -47,6 +47,12 @@ export function policyFindings(input: GuardInput): Finding[] {
     const message = check(policy, input);
     if (message) findings.push({ rule: `policy.${policy.id}`, message });
   }
+  for (const pool of input.pools ?? []) {
+    if (!pool.campaignIds.includes(input.campaign.id) || (input.change.kind !== 'budget' && input.change.kind !== 'status')) continue;
+    const before = activeBudgetSum(input.account, pool.campaignIds);
+    const after = activeBudgetSum(accountAfter(input.account, input.campaign, input.change), pool.campaignIds);
+    if (after > pool.dailyBudget + 1e-9 && after > before) findings.push({ rule: `pool.${pool.id}`, message: `the campaigns of pool '${pool.id}' would budget ${money(after)} a day, above its ${money(pool.dailyBudget)}` });
+  }
   if (input.accountDailySpendCap !== undefined) {
     const message = capBreach(input, input.accountDailySpendCap);
     if (message) findings.push({ rule: 'account.dailySpendCap', message });

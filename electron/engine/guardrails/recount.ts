@@ -1,9 +1,9 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
 import { toCampaignChange, type Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition, Policy } from '../../../shared/scenario/schema';
+import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/schema';
 import { guard } from './guard';
 import { accountAfter, settingKey } from './settings';
-import type { AppliedChange, Finding } from './types';
+import type { AppliedChange, Finding, PoolLimit } from './types';
 
 export interface Violation {
   decisionId: string;
@@ -17,6 +17,8 @@ export interface RecountInput {
   decisions: readonly Decision[];
   agents: ReadonlyMap<string, AgentDefinition>;
   policies: readonly Policy[];
+  /** Shared budget pools, agents named as in the scenario. */
+  pools?: readonly Pool[];
   accountDailySpendCap?: number;
 }
 
@@ -30,6 +32,12 @@ export function recountViolations(input: RecountInput): Violation[] {
   let account: CampaignInfo[] = [...input.initial];
   const history: AppliedChange[] = [];
   const violations: Violation[] = [];
+  const campaignsOf = (agent: AgentDefinition) => (agent.campaigns === '*' ? input.initial.map((c) => c.id) : agent.campaigns);
+  const pools: PoolLimit[] = (input.pools ?? []).map((pool) => ({
+    id: pool.id,
+    dailyBudget: pool.dailyBudget,
+    campaignIds: [...new Set([...input.agents.values()].filter((a) => pool.agents.includes(a.name)).flatMap(campaignsOf))],
+  }));
   const applied = input.decisions
     .filter((d) => (d.state === 'executed' || d.state === 'undone') && d.executedAt !== undefined)
     .sort((a, b) => a.executedAt! - b.executedAt! || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -52,6 +60,7 @@ export function recountViolations(input: RecountInput): Violation[] {
         constraints: agent.constraints,
         policies: input.policies,
         accountDailySpendCap: input.accountDailySpendCap,
+        pools: pools.filter((p) => p.campaignIds.includes(d.campaignId)),
         history,
         evidenceConversions: evidenceOf(d),
         confidence: d.confidence,

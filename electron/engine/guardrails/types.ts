@@ -4,6 +4,8 @@ import type { Constraints, Policy } from '../../../shared/scenario/schema';
 
 /** A change already applied to the account, as the guard needs it to judge cooldowns and daily limits. */
 export interface AppliedChange {
+  /** The agent whose decision it was, when an agent's. */
+  agentId?: string;
   campaignId: string;
   /** The setting it touched: see settingKey(). */
   setting: string;
@@ -26,11 +28,20 @@ export interface GuardInput {
   policies: readonly Policy[];
   /** The scenario's `account.dailySpendCap`, treated like an `accountDailySpendCap` policy. */
   accountDailySpendCap?: number;
+  /** Shared budget pools the campaign is in. */
+  pools?: readonly PoolLimit[];
   /** Changes applied in at least the last max(24 h, cooldown), any agent. */
   history: readonly AppliedChange[];
   /** Conversions observed on the campaign in the evidence window the agent used. */
   evidenceConversions: number;
   confidence: number;
+}
+
+/** A shared budget pool: the campaigns of its agents may budget at most this much a day together. */
+export interface PoolLimit {
+  id: string;
+  dailyBudget: number;
+  campaignIds: readonly string[];
 }
 
 export interface Finding {

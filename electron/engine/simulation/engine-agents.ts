@@ -30,6 +30,7 @@ export function engineAgents(store: Store): AgentsFactory {
       policies: scenario.policies,
       accountDailySpendCap: scenario.account?.dailySpendCap,
       calendar: forecastCalendar(scenario.calendar),
+      pools: scenario.pools,
       // Ids that depend only on the run, so that two runs of one seed write identical logs.
       newId: () => `${scenario.seed.toString(36)}-${(decisionCount++).toString(36).padStart(6, '0')}`,
     });
@@ -53,7 +54,7 @@ export function engineAgents(store: Store): AgentsFactory {
           decisions.push(...page.items);
           cursor = page.next;
         } while (cursor);
-        const violations = recountViolations({ initial, decisions, agents, policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap });
+        const violations = recountViolations({ initial, decisions, agents, policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap });
         return {
           decisions: decisionTally(store.sqlite),
           violations: violations.length,

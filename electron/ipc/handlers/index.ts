@@ -1,10 +1,18 @@
 import type { Services } from '../../host/services';
 import type { HandlerModule } from '../registry';
+import { agentHandlers } from './agents';
+import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
 import { campaignHandlers } from './campaigns';
+import { decisionHandlers } from './decisions';
+import { monitorHandlers } from './monitor';
 
 /** One entry per domain; a new domain's handlers are added here and nowhere else. */
 export const handlerModules: Record<string, (services: Services) => HandlerModule> = {
   app: appHandlers,
   campaigns: campaignHandlers,
+  agents: agentHandlers,
+  decisions: decisionHandlers,
+  alerts: alertHandlers,
+  monitor: monitorHandlers,
 };

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { AgentStatus, StoredAgent } from '../../../shared/domain/agent';
+import type { AuditKind } from '../../../shared/domain/audit';
 import type { Goal } from '../../../shared/scenario/schema';
 import { ConflictError, isSqliteError, NotFoundError } from '../errors';
 import { fromJson, toJson } from '../json';
@@ -31,6 +32,8 @@ export interface AgentRepository {
 
 type AgentRow = typeof agents.$inferSelect;
 
+const STATUS_KINDS: Record<AgentStatus, AuditKind> = { active: 'agent.resumed', paused: 'agent.paused', terminated: 'agent.terminated' };
+
 function toAgent<D>(row: AgentRow): StoredAgent<D> {
   return {
     id: row.id,
@@ -42,7 +45,7 @@ function toAgent<D>(row: AgentRow): StoredAgent<D> {
   };
 }
 
-export function createAgentRepository({ sqlite, db }: Handles): AgentRepository {
+export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepository {
   const byId = db.select().from(agents).where(eq(agents.id, sql.placeholder('id'))).prepare();
 
   function mustGet<D>(id: string): StoredAgent<D> {
@@ -80,7 +83,10 @@ export function createAgentRepository({ sqlite, db }: Handles): AgentRepository 
             .values({ id, name: agent.name, status: agent.status ?? 'active', definition, createdAt: at, updatedAt: at })
             .run();
           writeGoals(id, agent.goals);
-          return mustGet<D>(id);
+          const stored = mustGet<D>(id);
+          const content = toJson({ name: stored.name, status: stored.status, definition: stored.definition, goals: agent.goals }, `agent ${id}`);
+          audit.append({ kind: 'agent.created', subject: id, agentId: id, content });
+          return stored;
         })(),
       );
     },
@@ -91,14 +97,26 @@ export function createAgentRepository({ sqlite, db }: Handles): AgentRepository 
           const { changes } = db.update(agents).set({ name: content.name, definition, updatedAt: at }).where(eq(agents.id, id)).run();
           if (changes === 0) throw new NotFoundError('agent', id);
           writeGoals(id, content.goals);
-          return mustGet<D>(id);
+          const stored = mustGet<D>(id);
+          audit.append({
+            kind: 'agent.updated',
+            subject: id,
+            agentId: id,
+            content: toJson({ name: stored.name, definition: stored.definition, goals: content.goals }, `agent ${id}`),
+          });
+          return stored;
         })(),
       );
     },
     setStatus(id, status, at) {
-      const { changes } = db.update(agents).set({ status, updatedAt: at }).where(eq(agents.id, id)).run();
-      if (changes === 0) throw new NotFoundError('agent', id);
-      return mustGet(id);
+      return sqlite.transaction(() => {
+        const before = mustGet(id);
+        db.update(agents).set({ status, updatedAt: at }).where(eq(agents.id, id)).run();
+        if (before.status !== status) {
+          audit.append({ kind: STATUS_KINDS[status], subject: id, agentId: id, content: toJson({ from: before.status, to: status, at }, `agent ${id} status`) });
+        }
+        return mustGet(id);
+      })();
     },
     get(id) {
       const row = byId.get({ id });

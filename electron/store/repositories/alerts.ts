@@ -1,7 +1,9 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState } from '../../../shared/domain/alert';
+import type { AuditKind } from '../../../shared/domain/audit';
 import { NotFoundError } from '../errors';
+import { toJson } from '../json';
 import { alerts } from '../schema';
 import type { Handles } from './handles';
 
@@ -28,14 +30,33 @@ function toAlert(row: typeof alerts.$inferSelect): Alert {
   return { ...rest, ...(agentId === null ? {} : { agentId }), ...(decisionId === null ? {} : { decisionId }) };
 }
 
-export function createAlertRepository({ db }: Handles): AlertRepository {
-  function move(id: string, from: AlertState[], to: AlertState): boolean {
-    const { changes } = db
+const MOVE_KINDS: Record<Exclude<AlertState, 'open'>, AuditKind> = { acknowledged: 'alert.acknowledged', resolved: 'alert.resolved' };
+
+export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepository {
+  const moveAudited = sqlite.transaction((id: string, from: AlertState[], to: Exclude<AlertState, 'open'>): boolean => {
+    const [moved] = db
       .update(alerts)
       .set({ state: to })
       .where(and(eq(alerts.id, id), inArray(alerts.state, from)))
-      .run();
-    if (changes === 1) return true;
+      .returning({ agentId: alerts.agentId, decisionId: alerts.decisionId })
+      .all();
+    if (!moved) return false;
+    audit.append({ kind: MOVE_KINDS[to], subject: id, agentId: moved.agentId, decisionId: moved.decisionId, content: toJson({ to }, `alert ${id}`) });
+    return true;
+  });
+  const raiseAudited = sqlite.transaction((stored: Alert) => {
+    db.insert(alerts).values(stored).run();
+    audit.append({
+      kind: 'alert.raised',
+      subject: stored.id,
+      agentId: stored.agentId,
+      decisionId: stored.decisionId,
+      content: toJson(stored, `alert ${stored.id}`),
+    });
+  });
+
+  function move(id: string, from: AlertState[], to: Exclude<AlertState, 'open'>): boolean {
+    if (moveAudited(id, from, to)) return true;
     if (!db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, id)).get()) throw new NotFoundError('alert', id);
     return false;
   }
@@ -44,7 +65,7 @@ export function createAlertRepository({ db }: Handles): AlertRepository {
     raise(alert) {
       const stored: Alert = { ...alert, id: alert.id ?? randomUUID(), state: 'open' };
       try {
-        db.insert(alerts).values(stored).run();
+        raiseAudited(stored);
       } catch (e) {
         throw new Error(`alert ${stored.id}: ${(e as Error).message}`, { cause: e });
       }

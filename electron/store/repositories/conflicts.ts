@@ -23,7 +23,30 @@ function toConflict(row: typeof conflicts.$inferSelect): AgentConflict {
   };
 }
 
-export function createConflictRepository({ db }: Handles): ConflictRepository {
+export function createConflictRepository({ sqlite, db, audit }: Handles): ConflictRepository {
+  const insertAudited = sqlite.transaction((row: typeof conflicts.$inferInsert, stored: AgentConflict) => {
+    db.insert(conflicts).values(row).run();
+    audit.append({
+      kind: 'conflict.recorded',
+      subject: stored.id,
+      agentId: stored.winnerAgentId,
+      campaignId: stored.campaignId,
+      decisionId: stored.winnerProposal.decisionId,
+      content: toJson(stored, `conflict ${stored.id}`),
+    });
+  });
+  const reviewAudited = sqlite.transaction((id: string): boolean => {
+    const [row] = db
+      .update(conflicts)
+      .set({ reviewed: true })
+      .where(and(eq(conflicts.id, id), eq(conflicts.reviewed, false)))
+      .returning({ agentId: conflicts.winnerAgentId, campaignId: conflicts.campaignId })
+      .all();
+    if (!row) return false;
+    audit.append({ kind: 'conflict.reviewed', subject: id, agentId: row.agentId, campaignId: row.campaignId, content: toJson({ reviewed: true }, `conflict ${id}`) });
+    return true;
+  });
+
   return {
     insert(conflict) {
       const id = conflict.id ?? randomUUID();
@@ -35,12 +58,13 @@ export function createConflictRepository({ db }: Handles): ConflictRepository {
         loserProposal: toJson(conflict.loserProposal, `${where} loserProposal`),
         reviewed: false,
       };
+      const stored: AgentConflict = { ...conflict, id, reviewed: false };
       try {
-        db.insert(conflicts).values(row).run();
+        insertAudited(row, stored);
       } catch (e) {
         throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
       }
-      return { ...conflict, id, reviewed: false };
+      return stored;
     },
     list(filter = {}) {
       const where: SQL[] = [];
@@ -54,7 +78,7 @@ export function createConflictRepository({ db }: Handles): ConflictRepository {
       return (filter.limit === undefined ? query.all() : query.limit(filter.limit).all()).map(toConflict);
     },
     markReviewed(id) {
-      return db.update(conflicts).set({ reviewed: true }).where(and(eq(conflicts.id, id), eq(conflicts.reviewed, false))).run().changes === 1;
+      return reviewAudited(id);
     },
   };
 }

@@ -63,6 +63,11 @@ export function decisionParams(d: Decision): unknown[] {
   ];
 }
 
+/** The audit content of a new decision: its row exactly as inserted, column by column. */
+export function decisionContent(params: readonly unknown[]): string {
+  return JSON.stringify(Object.fromEntries(DECISION_COLUMNS.map((column, i) => [column, params[i]])));
+}
+
 export function toDecision(row: DecisionRow): Decision {
   const where = `decision ${row.id}`;
   const decision = {

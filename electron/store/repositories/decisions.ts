@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ChangeKind } from '../../../shared/domain/campaign';
 import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '../../../shared/domain/decision';
 import { NotFoundError } from '../errors';
+import { toJson } from '../json';
 import { decisions } from '../schema';
-import { DECISION_COLUMNS, decisionParams, toDecision } from './decision-rows';
+import { DECISION_COLUMNS, decisionContent, decisionParams, toDecision } from './decision-rows';
 import type { Handles } from './handles';
 
 export interface DecisionFilter {
@@ -65,22 +66,69 @@ function conditions(filter: DecisionFilter): SQL[] {
   return where;
 }
 
-export function createDecisionRepository({ sqlite, db }: Handles): DecisionRepository {
+export function createDecisionRepository({ sqlite, db, audit }: Handles): DecisionRepository {
+  function pageRows(filter: DecisionFilter, cursor: DecisionCursor | undefined, limit: number) {
+    const where = conditions(filter);
+    if (cursor) {
+      // The plain upper bound lets SQLite range-scan the index; the OR alone would defeat it.
+      where.push(
+        lte(decisions.createdAt, cursor.createdAt),
+        or(lt(decisions.createdAt, cursor.createdAt), and(eq(decisions.createdAt, cursor.createdAt), lt(decisions.id, cursor.id)))!,
+      );
+    }
+    return db
+      .select()
+      .from(decisions)
+      .where(and(...where))
+      .orderBy(desc(decisions.createdAt), desc(decisions.id))
+      .limit(limit)
+      .all();
+  }
+
   const insertStmt = sqlite.prepare(
     `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
   );
   const transitionStmt = sqlite.prepare(
     `UPDATE decisions SET state = ?, error = coalesce(?, error), executed_at = coalesce(?, executed_at),
-       approved_by = coalesce(?, approved_by) WHERE id = ? AND state = ?`,
+       approved_by = coalesce(?, approved_by) WHERE id = ? AND state = ?
+     RETURNING agent_id AS agentId, campaign_id AS campaignId`,
   );
   const stateStmt = sqlite.prepare('SELECT state FROM decisions WHERE id = ?').pluck();
   const byId = db.select().from(decisions).where(eq(decisions.id, sql.placeholder('id'))).prepare();
+
+  // Each change and its audit entry commit together or not at all (a savepoint when nested).
+  const insertAudited = sqlite.transaction((decision: Decision, params: unknown[]) => {
+    insertStmt.run(params);
+    audit.append({
+      kind: decision.parentDecisionId === undefined ? 'decision.proposed' : 'decision.undo',
+      subject: decision.id,
+      agentId: decision.agentId,
+      campaignId: decision.campaignId,
+      decisionId: decision.id,
+      content: decisionContent(params),
+    });
+  });
+  const transitionAudited = sqlite.transaction((id: string, expected: DecisionState, next: DecisionState, patch: TransitionPatch): boolean => {
+    const row = transitionStmt.get(next, patch.error ?? null, patch.executedAt ?? null, patch.approvedBy ?? null, id, expected) as
+      | { agentId: string; campaignId: string }
+      | undefined;
+    if (!row) return false;
+    audit.append({
+      kind: patch.approvedBy === undefined ? 'decision.state' : 'decision.approved',
+      subject: id,
+      agentId: row.agentId,
+      campaignId: row.campaignId,
+      decisionId: id,
+      content: toJson({ from: expected, to: next, ...patch }, `decision ${id} transition`),
+    });
+    return true;
+  });
 
   return {
     insert(decision) {
       const params = decisionParams(decision);
       try {
-        insertStmt.run(params);
+        insertAudited(decision, params);
       } catch (e) {
         throw new Error(`decision ${decision.id}: ${(e as Error).message}`, { cause: e });
       }
@@ -90,8 +138,7 @@ export function createDecisionRepository({ sqlite, db }: Handles): DecisionRepos
       if (!DECISION_TRANSITIONS[expected].includes(next)) {
         throw new Error(`decision ${id}: a decision cannot go from ${expected} to ${next}`);
       }
-      const { changes } = transitionStmt.run(next, patch.error ?? null, patch.executedAt ?? null, patch.approvedBy ?? null, id, expected);
-      if (changes === 1) return true;
+      if (transitionAudited(id, expected, next, patch)) return true;
       if (stateStmt.get(id) === undefined) throw new NotFoundError('decision', id);
       return false;
     },
@@ -112,19 +159,13 @@ export function createDecisionRepository({ sqlite, db }: Handles): DecisionRepos
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
         throw new RangeError(`decisions page limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${limit}`);
       }
-      const where = conditions(filter);
-      if (cursor) {
-        where.push(
-          or(lt(decisions.createdAt, cursor.createdAt), and(eq(decisions.createdAt, cursor.createdAt), lt(decisions.id, cursor.id)))!,
-        );
-      }
-      const rows = db
-        .select()
-        .from(decisions)
-        .where(and(...where))
-        .orderBy(desc(decisions.createdAt), desc(decisions.id))
-        .limit(limit + 1)
-        .all();
+      // SQLite cannot read several states off the (state, created_at, id) index in one ordered
+      // pass: it would sort every matching row. One ordered pass per state, merged, stays fast.
+      const states = filter.states && filter.states.length > 1 ? filter.states.map((s) => [s]) : [filter.states];
+      const rows = states
+        .flatMap((only) => pageRows({ ...filter, states: only }, cursor, limit + 1))
+        .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .slice(0, limit + 1);
       const items = rows.slice(0, limit).map(toDecision);
       const last = items[items.length - 1];
       return rows.length > limit ? { items, next: { createdAt: last.createdAt, id: last.id } } : { items };

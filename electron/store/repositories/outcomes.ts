@@ -1,5 +1,6 @@
 import { desc, eq, getTableColumns } from 'drizzle-orm';
 import type { Outcome } from '../../../shared/domain/decision';
+import { toJson } from '../json';
 import { decisions, outcomes } from '../schema';
 import type { Handles } from './handles';
 
@@ -10,11 +11,25 @@ export interface OutcomeRepository {
   listForAgent(agentId: string, options?: { limit?: number }): Outcome[];
 }
 
-export function createOutcomeRepository({ db }: Handles): OutcomeRepository {
+export function createOutcomeRepository({ sqlite, db, audit }: Handles): OutcomeRepository {
+  const subjects = sqlite.prepare('SELECT agent_id AS agentId, campaign_id AS campaignId FROM decisions WHERE id = ?');
+  const recordAudited = sqlite.transaction((outcome: Outcome) => {
+    db.insert(outcomes).values(outcome).run();
+    const decision = subjects.get(outcome.decisionId) as { agentId: string; campaignId: string };
+    audit.append({
+      kind: 'outcome.recorded',
+      subject: outcome.decisionId,
+      agentId: decision.agentId,
+      campaignId: decision.campaignId,
+      decisionId: outcome.decisionId,
+      content: toJson(outcome, `outcome of decision ${outcome.decisionId}`),
+    });
+  });
+
   return {
     record(outcome) {
       try {
-        db.insert(outcomes).values(outcome).run();
+        recordAudited(outcome);
       } catch (e) {
         throw new Error(`outcome of decision ${outcome.decisionId}: ${(e as Error).message}`, { cause: e });
       }

@@ -40,7 +40,7 @@ export const decisions = sqliteTable(
   (t) => [
     index('decisions_agent_created').on(t.agentId, t.createdAt, t.id),
     index('decisions_campaign_created').on(t.campaignId, t.createdAt, t.id),
-    index('decisions_state').on(t.state),
+    index('decisions_state_created').on(t.state, t.createdAt, t.id),
     index('decisions_created').on(t.createdAt, t.id),
     check('decision_kind_valid', oneOf(t.kind, CHANGE_KINDS)),
     check('decision_state_valid', oneOf(t.state, DECISION_STATES)),

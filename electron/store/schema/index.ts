@@ -3,3 +3,4 @@ export { decisions, outcomes } from './decisions';
 export { conflicts } from './conflicts';
 export { alerts } from './alerts';
 export { campaignSnapshots, hourlyMetrics } from './metrics';
+export { auditLog, auditCheckpoints } from './audit';

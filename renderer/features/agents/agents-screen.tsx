@@ -1,20 +1,45 @@
+import { useState } from 'react';
 import { EmptyState } from '../../app/empty-state';
-import { hrefOf } from '../../app/routes';
+import { ErrorText } from '../../app/error-text';
+import { useAcmQuery } from '../../ipc/use-acm-query';
+import { AgentBuilder } from './agent-builder';
+import { AgentList } from './agent-list';
+import { useBuilderStore } from './builder-store';
+import { ImportExport } from './import-export';
 
 export function AgentsScreen() {
+  const agents = useAcmQuery('agents.list');
+  const { open, start } = useBuilderStore();
+  const [saved, setSaved] = useState<string | null>(null);
+  const list = agents.data ?? [];
   return (
     <>
       <h1>Agents</h1>
-      <EmptyState title="No agents yet">
-        <p>
-          Agents will be created and deployed here: each one gets campaigns to manage, goals such as a minimum ROAS or a
-          maximum CPA, and guardrails it must stay within.
+      <div className="controls">
+        {!open && (
+          <button type="button" className="primary" onClick={() => (setSaved(null), start())}>
+            New agent
+          </button>
+        )}
+        <ImportExport />
+      </div>
+      {saved && (
+        <p role="status" className="notice">
+          Saved {saved}, paused. Activate it below when the preview looks right.
         </p>
-        <p>
-          Creating agents from this screen is not available yet. Meanwhile, the <a href={hrefOf('monitor')}>Monitor</a> shows
-          the account's campaigns.
-        </p>
-      </EmptyState>
+      )}
+      {open && <AgentBuilder onSaved={setSaved} />}
+      <ErrorText error={agents.error} what="Could not load the agents" />
+      {agents.data && list.length === 0 && !open && (
+        <EmptyState title="No agents yet">
+          <p>
+            An agent manages campaigns toward goals such as a minimum ROAS or a maximum CPA, inside the guardrails you set. Choose{' '}
+            <strong>New agent</strong> to build one from a role template or a preset, preview what it would do, then save and activate
+            it; or import agents from a JSON file.
+          </p>
+        </EmptyState>
+      )}
+      {list.length > 0 && <AgentList agents={list} />}
     </>
   );
 }

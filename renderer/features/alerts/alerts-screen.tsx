@@ -1,16 +1,54 @@
 import { EmptyState } from '../../app/empty-state';
+import { ErrorText } from '../../app/error-text';
+import { useAcmQuery } from '../../ipc/use-acm-query';
+import { formatPercent } from '../../shared/describe';
+import { formatShortTime } from '../../shared/format';
+import { useNames } from '../../shared/use-names';
+import { AlertItem } from './alert-item';
 
 export function AlertsScreen() {
+  const alerts = useAcmQuery('alerts.list', {});
+  const names = useNames();
   return (
     <>
       <h1>Alerts</h1>
-      <EmptyState title="No alerts">
-        <p>
-          Guardrail breaches, decisions waiting for your approval and changes the platform refused will be raised here, so
-          you can approve, reject or adjust them.
-        </p>
-        <p>No agents run on this account yet, so nothing needs your attention.</p>
-      </EmptyState>
+      <ErrorText error={alerts.error} what="Could not load the alerts" />
+      {alerts.isPending && <p role="status">Loading alerts…</p>}
+      {alerts.data && alerts.data.items.length === 0 && alerts.data.conflicts.length === 0 && (
+        <EmptyState title="No alerts">
+          <p>
+            Decisions waiting for your approval, actions a guardrail blocked, conflicts between agents and circuit breaks appear
+            here, so you can approve, reject or look into them.
+          </p>
+          <p>Nothing needs your attention now.</p>
+        </EmptyState>
+      )}
+      {alerts.data && alerts.data.items.length > 0 && (
+        <ul className="alert-list" aria-label="Alerts">
+          {alerts.data.items.map((item) => (
+            <AlertItem key={item.alert.id} item={item} />
+          ))}
+        </ul>
+      )}
+      {alerts.data && alerts.data.conflicts.length > 0 && (
+        <section aria-label="Conflicts">
+          <h2>Conflicts</h2>
+          <ul className="alert-list">
+            {alerts.data.conflicts.map((c) => (
+              <li key={c.id} className="card">
+                <p>
+                  {formatShortTime(c.createdAt)} · {names.campaign(c.campaignId)} ({c.setting}): {names.agent(c.winnerAgentId)} won over{' '}
+                  {names.agent(c.loserAgentId)} by {c.rule}.
+                </p>
+                <p>
+                  <strong>Dissent of {names.agent(c.loserAgentId)}</strong> (confidence {formatPercent(c.loserProposal.confidence)}):
+                </p>
+                <p className="reasoning">{c.loserProposal.reasoning}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

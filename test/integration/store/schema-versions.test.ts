@@ -70,13 +70,14 @@ describe('schema versions', () => {
   it('migrates an older database forward, keeping its rows', () => {
     const path = tmp.file('older.db');
     const old = openDatabase({ path });
+    const version = old.schemaVersion;
     old.agents.create({ id: 'a1', name: 'Scaler', definition: { priority: 2 }, goals: [] }, 0);
     old.alerts.raise({ id: 'x1', createdAt: 1, severity: 'critical', kind: 'circuit_break', agentId: 'a1', message: 'stop' });
     old.close();
 
     const next = nextVersionMigrations();
     expect(() => openDatabase({ path, migrationsFolder: next, readonly: true })).toThrow(
-      `${path} is at an older schema version (1) than this build (2); open it once read-write to migrate it`,
+      `${path} is at an older schema version (${version}) than this build (${version + 1}); open it once read-write to migrate it`,
     );
     const upgraded = openDatabase({ path, migrationsFolder: next });
     expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(upgraded.schemaVersion);
@@ -88,13 +89,15 @@ describe('schema versions', () => {
 
   it('rolls a failing migration back whole and says which file', () => {
     const path = tmp.file('broken.db');
-    openDatabase({ path }).close();
+    const current = openDatabase({ path });
+    const version = current.schemaVersion;
+    current.close();
     const next = nextVersionMigrations();
     writeFileSync(join(next, '9999_next.sql'), 'CREATE TABLE `extra` (`id` text);\n--> statement-breakpoint\nALTER TABLE `nope` ADD `x` text;');
-    expect(() => openDatabase({ path, migrationsFolder: next })).toThrow(`migrating ${path} to schema version 2 failed: no such table: nope`);
+    expect(() => openDatabase({ path, migrationsFolder: next })).toThrow(`migrating ${path} to schema version ${version + 1} failed: no such table: nope`);
     withRawDb(path, (db) => {
       expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'extra'`).pluck().get()).toBe(0);
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(version);
     });
   });
 });

@@ -1,30 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AcmBridge } from '../../../shared/ipc/bridge';
 import { AcceleratedClock, ManualClock, HOUR_MS } from '../../../electron/engine/ports/clock';
-import { createServices, type Services } from '../../../electron/host/services';
-import { createIpcServer, type IpcServer } from '../../../electron/ipc/server';
+import { createIpcServer } from '../../../electron/ipc/server';
 import { createAcmConnection, IpcCallError } from '../../../renderer/ipc/client';
 import { FAKE_START, FakePlatform, fakeCampaigns } from '../../integration/host/fake-platform';
+import { inProcessBridge, servicesOver } from './app-fixture';
 
-/** The renderer's client wired straight to the IPC server, as the Electron preload does. */
-function inProcessBridge(server: IpcServer): AcmBridge {
-  return {
-    invoke: (channel, request) => server.handle(channel, structuredClone(request)),
-    subscribe: (name, listener) => server.onEvent((event, payload) => event === name && listener(payload)),
-  };
-}
-
-let services: Services | undefined;
+let app: ReturnType<typeof servicesOver> | undefined;
 afterEach(() => {
-  services?.close();
+  app?.close();
+  app = undefined;
   vi.useRealTimers();
 });
 
 describe('IPC server over the services', () => {
   it('answers app.info and campaigns.list through the typed client', async () => {
     const clock = new ManualClock(FAKE_START);
-    services = createServices({ platform: new FakePlatform(fakeCampaigns(), 'EUR'), clock, accountName: 'Shop', databasePath: '/tmp/acm.db', version: '9.9.9' });
-    const { client } = createAcmConnection(inProcessBridge(createIpcServer(services)));
+    app = servicesOver(new FakePlatform(fakeCampaigns(), 'EUR'), clock, { databasePath: '/tmp/acm.db', version: '9.9.9' });
+    const { client } = createAcmConnection(inProcessBridge(createIpcServer(app.services)));
     expect(await client['app.info']()).toEqual({
       version: '9.9.9',
       account: { name: 'Shop', currency: 'EUR', platform: 'fake' },
@@ -39,8 +31,8 @@ describe('IPC server over the services', () => {
   });
 
   it('throws an IpcCallError carrying code and path when the request is malformed', async () => {
-    services = createServices({ platform: new FakePlatform([]), clock: new ManualClock(FAKE_START), accountName: 'Shop' });
-    const { client } = createAcmConnection(inProcessBridge(createIpcServer(services)));
+    app = servicesOver(new FakePlatform([]), new ManualClock(FAKE_START));
+    const { client } = createAcmConnection(inProcessBridge(createIpcServer(app.services)));
     const failure = await client['campaigns.list']({ status: 'active' } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IpcCallError);
     expect(failure).toMatchObject({ code: 'INVALID_INPUT', path: 'status', channel: 'campaigns.list' });
@@ -49,8 +41,8 @@ describe('IPC server over the services', () => {
   it('pushes clock.tick about once a second with the accelerated simulated time', async () => {
     vi.useFakeTimers({ now: 0 });
     const clock = new AcceleratedClock(FAKE_START, 3600);
-    services = createServices({ platform: new FakePlatform([]), clock, accountName: 'Shop' });
-    const { subscribe } = createAcmConnection(inProcessBridge(createIpcServer(services)));
+    app = servicesOver(new FakePlatform([]), clock);
+    const { subscribe } = createAcmConnection(inProcessBridge(createIpcServer(app.services)));
     const ticks: { now: number; speed: number }[] = [];
     subscribe('clock.tick', (tick) => ticks.push(tick));
     vi.advanceTimersByTime(999);
@@ -61,7 +53,7 @@ describe('IPC server over the services', () => {
       { now: FAKE_START + 2 * HOUR_MS, speed: 3600 },
       { now: FAKE_START + 3 * HOUR_MS, speed: 3600 },
     ]);
-    services.close();
+    app.services.close();
     vi.advanceTimersByTime(5000);
     expect(ticks).toHaveLength(3);
   });

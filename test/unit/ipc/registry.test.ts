@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HandlerRegistry } from '../../../electron/ipc/registry';
+import { channelNames } from '../../../shared/ipc/contract';
 
 const appInfo = async () => ({
   version: '1',
@@ -23,13 +24,14 @@ describe('handler registry', () => {
 
   it('refuses to build while a contract channel has no handler', () => {
     const registry = new HandlerRegistry().register('app', { 'app.info': appInfo });
-    expect(() => registry.build()).toThrow('no handler registered for channel campaigns.list');
+    expect(() => registry.build()).toThrow(/^no handler registered for channels campaigns\.list, agents\.list, /);
   });
 
   it('builds the full handler map from the domain modules', () => {
     const list = async () => [];
-    const handlers = new HandlerRegistry().register('app', { 'app.info': appInfo }).register('campaigns', { 'campaigns.list': list }).build();
-    expect(Object.keys(handlers).sort()).toEqual(['app.info', 'campaigns.list']);
+    const others = Object.fromEntries(channelNames.filter((n) => n !== 'app.info' && n !== 'campaigns.list').map((n) => [n, list]));
+    const handlers = new HandlerRegistry().register('app', { 'app.info': appInfo }).register('campaigns', { 'campaigns.list': list }).register('others', others).build();
+    expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort());
     expect(handlers['campaigns.list']).toBe(list);
   });
 });

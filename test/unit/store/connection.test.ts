@@ -17,6 +17,8 @@ describe('openDatabase on a fresh database', () => {
       'agent_goals',
       'agents',
       'alerts',
+      'audit_checkpoints',
+      'audit_log',
       'campaign_snapshots',
       'conflicts',
       'decisions',

@@ -1,0 +1,181 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { AuditDigest } from '../../../shared/domain/audit';
+import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
+import { openDatabase, type Store } from '../../store';
+import { dailyDigest } from '../../store/audit/daily-digest';
+import { formatDailyDigest } from '../../store/audit/daily-digest-text';
+import { parseDigest } from '../../store/audit/digest-file';
+import { writeDecisionsCsv } from '../../store/exports/csv-export';
+import { agentIdByName, type ExportFilter } from '../../store/exports/export-rows';
+import { writeDecisionsPdf } from '../../store/exports/pdf-report';
+
+type Values = Record<string, string | undefined>;
+
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function requireDb(values: Values): string {
+  if (values.db === undefined) throw new UsageError('--db FILE is required');
+  const path = resolve(values.db);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`--db: no such file '${values.db}'`);
+  return path;
+}
+
+/** A day (YYYY-MM-DD, UTC) or an ISO 8601 instant; a day given to --to includes that whole day. */
+export function parseDate(flag: string, text: string | undefined, end = false): number | undefined {
+  if (text === undefined) return undefined;
+  const time = Date.parse(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
+  const valid = !Number.isNaN(time) && (DATE_ONLY.test(text) ? new Date(time).toISOString().startsWith(text) : /^\d{4}-\d{2}-\d{2}T/.test(text));
+  if (!valid) throw new UsageError(`--${flag} must be a date (YYYY-MM-DD) or an ISO 8601 time, got '${text}'`);
+  return end && DATE_ONLY.test(text) ? time + DAY_MS : time;
+}
+
+function requireOut(values: Values): string {
+  if (values.out === undefined) throw new UsageError('--out FILE is required');
+  const path = resolve(values.out);
+  if (!existsSync(dirname(path))) throw new UsageError(`--out: the folder of '${values.out}' does not exist`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--out: '${values.out}' is a folder; name a file`);
+  return path;
+}
+
+function withStore<T>(path: string, readonly: boolean, fn: (store: Store) => Promise<T> | T): Promise<T> {
+  let store: Store;
+  try {
+    store = openDatabase({ path, readonly });
+  } catch (e) {
+    throw new UsageError(`--db: ${(e as Error).message}`);
+  }
+  return Promise.resolve()
+    .then(() => fn(store))
+    .finally(() => store.close());
+}
+
+export const auditVerifyCommand: Command = {
+  name: 'audit verify',
+  summary: 'Recompute the audit chain; with --digest, prove the log still extends a signed digest',
+  usage: 'acm audit verify --db FILE [--digest FILE]',
+  options: { db: { type: 'string' }, digest: { type: 'string' } },
+  async run(args: ParsedArgs, io: CommandIO) {
+    const values = args.values as Values;
+    const path = requireDb(values);
+    const digests: { digest: AuditDigest; source: string }[] = [];
+    if (values.digest !== undefined) {
+      let text: string;
+      try {
+        text = await readFile(values.digest, 'utf8');
+      } catch {
+        throw new UsageError(`--digest: cannot read '${values.digest}'`);
+      }
+      try {
+        digests.push({ digest: parseDigest(text, values.digest), source: `digest ${values.digest}` });
+      } catch (e) {
+        throw new UsageError(`--digest: ${(e as Error).message}`);
+      }
+    }
+    return withStore(path, true, (store) => {
+      const verdict = store.audit.verify(digests);
+      if (!verdict.ok) {
+        io.out(`audit log BROKEN${verdict.seq === null ? '' : ` at entry ${verdict.seq}`}: ${verdict.problem}`);
+        return 1;
+      }
+      const extends_ = digests.length > 0 ? `; it extends ${digests[0].source} (entry ${digests[0].digest.count}, signed ${digests[0].digest.signedAt})` : '';
+      io.out(`audit log intact: ${verdict.count} entries, head ${verdict.headHash}, ${verdict.anchors} signed checkpoint(s) hold${extends_}`);
+      return 0;
+    });
+  },
+};
+
+export const auditCheckpointCommand: Command = {
+  name: 'audit checkpoint',
+  summary: "Sign the audit log's head with the database's key and write it as a digest file to keep elsewhere",
+  usage: 'acm audit checkpoint --db FILE --out FILE',
+  options: { db: { type: 'string' }, out: { type: 'string' } },
+  async run(args: ParsedArgs, io: CommandIO) {
+    const values = args.values as Values;
+    const path = requireDb(values);
+    const out = requireOut(values);
+    return withStore(path, false, async (store) => {
+      if (store.audit.head().count === 0) throw new UsageError(`--db: the audit log of '${values.db}' is empty; there is nothing to sign`);
+      const digest = store.audit.currentDigest();
+      await writeFile(out, `${JSON.stringify(digest, null, 2)}\n`);
+      io.out(`signed entry ${digest.count} (head ${digest.headHash}) into ${values.out}`);
+      return 0;
+    });
+  },
+};
+
+function exportFilter(store: Store, values: Values): ExportFilter {
+  const from = parseDate('from', values.from);
+  const to = parseDate('to', values.to, true);
+  if (from !== undefined && to !== undefined && from >= to) throw new UsageError(`--from (${values.from}) must be before --to (${values.to})`);
+  let agentId: string | undefined;
+  if (values.agent !== undefined) {
+    try {
+      agentId = agentIdByName(store.sqlite, values.agent);
+    } catch (e) {
+      throw new UsageError(`--agent: ${(e as Error).message}`);
+    }
+  }
+  return { from, to, agentId, campaignId: values.campaign };
+}
+
+export const auditExportCommand: Command = {
+  name: 'audit export',
+  summary: 'Export the decisions, their outcomes and audit hashes as CSV or as a PDF report',
+  usage: 'acm audit export --db FILE --format csv|pdf --out FILE [--from DATE] [--to DATE] [--agent NAME] [--campaign ID] [--account NAME]',
+  options: {
+    db: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    agent: { type: 'string' },
+    campaign: { type: 'string' },
+    account: { type: 'string' },
+  },
+  async run(args: ParsedArgs, io: CommandIO) {
+    const values = args.values as Values;
+    const path = requireDb(values);
+    if (values.format !== 'csv' && values.format !== 'pdf') {
+      throw new UsageError(values.format === undefined ? '--format csv|pdf is required' : `--format must be 'csv' or 'pdf', got '${values.format}'`);
+    }
+    const out = requireOut(values);
+    parseDate('from', values.from);
+    parseDate('to', values.to, true);
+    return withStore(path, false, async (store) => {
+      const filter = exportFilter(store, values);
+      const digest = store.audit.head().count > 0 ? store.audit.currentDigest() : undefined;
+      if (values.format === 'csv') {
+        const { rows } = await writeDecisionsCsv(store.sqlite, out, filter);
+        if (digest) await writeFile(`${out}.digest.json`, `${JSON.stringify(digest, null, 2)}\n`);
+        io.out(`wrote ${rows} decisions to ${values.out}${digest ? ` and the chain digest to ${values.out}.digest.json` : ''}`);
+      } else {
+        const account = values.account ?? path.replace(/^.*[\\/]/, '');
+        const { rows } = await writeDecisionsPdf(store.sqlite, out, { filter, account, digest });
+        io.out(`wrote a report of ${rows} decisions to ${values.out}`);
+      }
+      return 0;
+    });
+  },
+};
+
+export const auditDigestCommand: Command = {
+  name: 'audit digest',
+  summary: "The day's review: exceptions first (escalations, blocks, dissent, missed outcomes, goals at risk), then the rest",
+  usage: 'acm audit digest --db FILE [--date YYYY-MM-DD]',
+  options: { db: { type: 'string' }, date: { type: 'string' } },
+  async run(args: ParsedArgs, io: CommandIO) {
+    const values = args.values as Values;
+    const path = requireDb(values);
+    if (values.date !== undefined && !DATE_ONLY.test(values.date)) throw new UsageError(`--date must be a day, YYYY-MM-DD, got '${values.date}'`);
+    const day = parseDate('date', values.date);
+    return withStore(path, true, (store) => {
+      io.out(formatDailyDigest(dailyDigest(store.sqlite, day)));
+      return 0;
+    });
+  },
+};
+
+export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditExportCommand, auditDigestCommand];

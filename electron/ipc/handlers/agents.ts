@@ -1,0 +1,107 @@
+import type { StoredAgent } from '../../../shared/domain/agent';
+import { AGENT_EXPORT_FORMAT, type AgentView } from '../../../shared/ipc/channels/agents';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { validateAgentDefinition } from '../../../shared/scenario/load';
+import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { dryRun } from '../../host/dry-run';
+import type { Services } from '../../host/services';
+import { HandlerError } from '../handler-error';
+import { parseAgentImport } from './agent-import';
+
+type AgentChannel =
+  | 'agents.list'
+  | 'agents.get'
+  | 'agents.create'
+  | 'agents.update'
+  | 'agents.activate'
+  | 'agents.pause'
+  | 'agents.resume'
+  | 'agents.terminate'
+  | 'agents.pauseAll'
+  | 'agents.resumeAll'
+  | 'agents.dryRun'
+  | 'agents.export'
+  | 'agents.import';
+
+export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> => {
+  const { store, runtime } = services;
+  const view = (agent: StoredAgent<AgentDefinition>): AgentView => agent;
+
+  function mustGet(id: string): StoredAgent<AgentDefinition> {
+    const agent = store.agents.get<AgentDefinition>(id);
+    if (!agent) throw new HandlerError('NOT_FOUND', `no agent with id ${id}`);
+    return agent;
+  }
+
+  /** Refuses a status change the agent cannot make, in words, before the runtime is asked. */
+  function change(id: string, allowedFrom: readonly string[], verb: string, act: () => void): AgentView {
+    const agent = mustGet(id);
+    if (!allowedFrom.includes(agent.status)) throw new HandlerError('CONFLICT', `cannot ${verb} agent ${agent.name}: it is ${agent.status}`);
+    act();
+    return view(mustGet(id));
+  }
+
+  async function campaignIds(): Promise<string[]> {
+    return (await services.platform.listCampaigns()).map((c) => c.id);
+  }
+
+  /** The checks a schema cannot make: the campaigns must exist in this account. */
+  async function checkCampaigns(definition: AgentDefinition, where: string): Promise<void> {
+    const checked = validateAgentDefinition(definition, await campaignIds());
+    if (!checked.ok) {
+      const [first] = checked.errors;
+      throw new HandlerError('INVALID_INPUT', `Invalid ${where}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, `definition.${first.path}`);
+    }
+  }
+
+  return {
+    'agents.list': () => store.agents.list<AgentDefinition>().map(view),
+    'agents.get': ({ id }) => view(mustGet(id)),
+    'agents.create': async ({ definition }) => {
+      await checkCampaigns(definition, 'agent');
+      const id = runtime.addAgent(definition);
+      return view(mustGet(id));
+    },
+    'agents.update': async ({ id, definition }) => {
+      const agent = mustGet(id);
+      if (agent.status === 'terminated') throw new HandlerError('CONFLICT', `cannot edit agent ${agent.name}: it is terminated`);
+      await checkCampaigns(definition, 'agent');
+      runtime.updateAgent(id, definition);
+      return view(mustGet(id));
+    },
+    'agents.activate': ({ id }) => change(id, ['paused'], 'activate', () => runtime.resume(id)),
+    'agents.pause': ({ id }) => change(id, ['active'], 'pause', () => runtime.pause(id)),
+    'agents.resume': ({ id }) => change(id, ['paused'], 'resume', () => runtime.resume(id)),
+    'agents.terminate': ({ id }) => change(id, ['active', 'paused'], 'terminate', () => runtime.terminate(id)),
+    'agents.pauseAll': () => {
+      const agentIds = runtime.pauseAll();
+      return { count: agentIds.length, agentIds };
+    },
+    'agents.resumeAll': () => {
+      const agentIds = runtime.resumeAll();
+      return { count: agentIds.length, agentIds };
+    },
+    'agents.dryRun': async ({ definition }) => {
+      await checkCampaigns(definition, 'agent');
+      return dryRun(runtime, definition);
+    },
+    'agents.export': ({ ids }) => {
+      const agents = ids ? ids.map(mustGet) : store.agents.list<AgentDefinition>().filter((a) => a.status !== 'terminated');
+      return { format: AGENT_EXPORT_FORMAT, agents: agents.map((a) => a.definition) };
+    },
+    'agents.import': async ({ text }) => {
+      const parsed = parseAgentImport(text, await campaignIds());
+      if (!parsed.ok) {
+        const [first] = parsed.errors;
+        const shown = parsed.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`);
+        const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
+        throw new HandlerError('INVALID_INPUT', `Cannot import: ${shown.join('; ')}${more}`, first.path);
+      }
+      const taken = new Set(store.agents.list().map((a) => a.name));
+      const clash = parsed.agents.find((a) => taken.has(a.name));
+      if (clash) throw new HandlerError('CONFLICT', `Cannot import: an agent named ${JSON.stringify(clash.name)} already exists; rename it in the file`);
+      // All or nothing: names were checked first, so no agent of the file is left half-imported.
+      return parsed.agents.map((definition) => view(mustGet(runtime.addAgent({ ...definition, status: 'paused' }))));
+    },
+  };
+};

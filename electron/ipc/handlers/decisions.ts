@@ -1,0 +1,98 @@
+import type { Decision } from '../../../shared/domain/decision';
+import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { OPERATOR, type Services } from '../../host/services';
+import type { DecisionCursor, DecisionFilter } from '../../store';
+import { HandlerError } from '../handler-error';
+import { alertsOf, chainOf, outcomeOf, relatedOf } from './decision-context';
+
+type DecisionChannel = 'decisions.page' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
+
+/** Most rows one text-filtered request reads before it answers with what it found and a cursor to go on from. */
+export const TEXT_SCAN_ROWS = 5000;
+
+export function storeFilter(filter: DecisionFilterView): DecisionFilter {
+  const { text: _text, ...rest } = filter;
+  return rest;
+}
+
+const words = (text: string | undefined): string[] => (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+
+export const decisionHandlers = (services: Services): Pick<Handlers, DecisionChannel> => {
+  const { store, runtime } = services;
+
+  function mustGet(id: string, state?: Decision['state'], verb?: string): Decision {
+    const decision = store.decisions.get(id);
+    if (!decision) throw new HandlerError('NOT_FOUND', `no decision with id ${id}`);
+    if (state && decision.state !== state) throw new HandlerError('CONFLICT', `cannot ${verb} decision ${id}: it is ${decision.state}, not ${state}`);
+    return decision;
+  }
+
+  function mustBeActive(decision: Decision, verb: string): void {
+    const agent = store.agents.get(decision.agentId);
+    if (agent && agent.status !== 'active') throw new HandlerError('CONFLICT', `cannot ${verb} a decision of agent ${agent.name}: it is ${agent.status}; resume it first`);
+  }
+
+  /** The alerts about a decision a person has now answered. */
+  function resolveAlerts(decisionId: string): void {
+    for (const alert of alertsOf(store, decisionId)) if (alert.state !== 'resolved') store.alerts.resolve(alert.id);
+  }
+
+  return {
+    'decisions.page': ({ filter, cursor, limit }) => {
+      const wanted = words(filter.text);
+      if (wanted.length === 0) return store.decisions.page(storeFilter(filter), cursor, limit);
+      const items: Decision[] = [];
+      let next: DecisionCursor | undefined = cursor;
+      let scanned = 0;
+      while (items.length < limit && scanned < TEXT_SCAN_ROWS) {
+        const page = store.decisions.page(storeFilter(filter), next, 500);
+        let i = 0;
+        for (; i < page.items.length && items.length < limit; i++) {
+          const reasoning = page.items[i].reasoning.toLowerCase();
+          if (wanted.every((w) => reasoning.includes(w))) items.push(page.items[i]);
+        }
+        scanned += i;
+        if (i < page.items.length) {
+          // Stopped inside the page: the next request starts right after the last row read.
+          next = { createdAt: page.items[i - 1].createdAt, id: page.items[i - 1].id };
+          break;
+        }
+        next = page.next;
+        if (!next) break;
+      }
+      return next ? { items, next } : { items };
+    },
+    'decisions.get': ({ id }) => {
+      const decision = mustGet(id);
+      const outcome = outcomeOf(store, id);
+      return { decision, outcome, related: relatedOf(store, decision), chain: chainOf(decision, alertsOf(store, id), outcome) };
+    },
+    'decisions.approve': async ({ id }) => {
+      const decision = mustGet(id, 'escalated', 'approve');
+      mustBeActive(decision, 'approve');
+      await runtime.approve(id, OPERATOR);
+      resolveAlerts(id);
+      return mustGet(id);
+    },
+    'decisions.reject': ({ id }) => {
+      mustGet(id, 'escalated', 'reject');
+      runtime.reject(id, OPERATOR);
+      resolveAlerts(id);
+      return mustGet(id);
+    },
+    'decisions.undo': async ({ id }) => {
+      const decision = mustGet(id, 'executed', 'undo');
+      const agent = store.agents.get(decision.agentId);
+      if (agent?.status === 'terminated') throw new HandlerError('CONFLICT', `cannot undo a decision of agent ${agent.name}: it is terminated`);
+      const outcome = await runtime.undo(id, OPERATOR);
+      return mustGet(outcome.decisionId);
+    },
+    'decisions.export': async ({ format, filter }) => {
+      const { exporter } = services;
+      if (!exporter) throw new HandlerError('INTERNAL', `Export ${format.toUpperCase()} is not available yet in this version of the app`);
+      const file = await exporter.export(format, filter);
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+    },
+  };
+};

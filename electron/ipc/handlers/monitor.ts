@@ -1,0 +1,67 @@
+import type { StoredAgent } from '../../../shared/domain/agent';
+import type { CampaignInfo } from '../../../shared/domain/campaign';
+import type { Decision } from '../../../shared/domain/decision';
+import type { AgentMonitorView } from '../../../shared/ipc/channels/monitor';
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { DAY_MS } from '../../engine/ports/clock';
+import type { Services } from '../../host/services';
+import { HandlerError } from '../handler-error';
+import { cpaOf, dailyTotals, goalProgress, roasOf } from './goal-progress';
+
+const LAST_ACTIONS = 5;
+
+const campaignsOf = (agent: AgentDefinition, account: readonly CampaignInfo[]) =>
+  agent.campaigns === '*' ? [...account] : account.filter((c) => agent.campaigns.includes(c.id));
+
+/** What the agent is doing now, in words, from its status and its latest decisions. */
+export function focusOf(status: StoredAgent['status'], campaigns: number, waiting: number, latest: Decision | undefined, names: Map<string, string>): string {
+  if (status === 'paused') return 'Paused: it makes no changes until it is resumed.';
+  if (waiting > 0) return `Waiting for your approval on ${waiting} change${waiting === 1 ? '' : 's'} (see Alerts).`;
+  const scope = `${campaigns} campaign${campaigns === 1 ? '' : 's'}`;
+  if (!latest) return `Learning ${scope}; its first review is at the next midnight UTC.`;
+  const campaign = names.get(latest.campaignId) ?? latest.campaignId;
+  return `Watching ${scope}; last ${latest.state} a ${latest.kind} change on ${campaign}.`;
+}
+
+export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.summary' | 'monitor.kpis'> => {
+  const { store, platform } = services;
+  return {
+    'monitor.summary': async () => {
+      const account = await platform.listCampaigns();
+      const names = new Map(account.map((c) => [c.id, c.name]));
+      const now = services.clock.now();
+      return store.agents
+        .list<AgentDefinition>()
+        .filter((a) => a.status !== 'terminated')
+        .map((agent): AgentMonitorView => {
+          const campaigns = campaignsOf(agent.definition, account);
+          const ids = campaigns.map((c) => c.id);
+          const lastActions = store.decisions.page({ agentId: agent.id }, undefined, LAST_ACTIONS).items;
+          const waiting = store.decisions.countByState({ agentId: agent.id }).escalated;
+          const limit = agent.definition.constraints.maxDailySpend;
+          return {
+            id: agent.id,
+            name: agent.name,
+            role: agent.definition.role,
+            status: agent.status,
+            focus: focusOf(agent.status, campaigns.length, waiting, lastActions[0], names),
+            lastActions,
+            goals: agent.definition.goals.map((goal) => goalProgress(goal, store.metrics, ids, now)),
+            spendLimit: limit === undefined ? null : { budgeted: campaigns.filter((c) => c.status === 'active').reduce((s, c) => s + c.dailyBudget, 0), limit },
+            awaitingApproval: waiting,
+          };
+        });
+    },
+    'monitor.kpis': async ({ agentId, days }) => {
+      const agent = store.agents.get<AgentDefinition>(agentId);
+      if (!agent) throw new HandlerError('NOT_FOUND', `no agent with id ${agentId}`);
+      const ids = campaignsOf(agent.definition, await platform.listCampaigns()).map((c) => c.id);
+      const today = Math.floor(services.clock.now() / DAY_MS) * DAY_MS;
+      const series = dailyTotals(store.metrics, ids, today - (days - 1) * DAY_MS, today + DAY_MS);
+      const goalOf = (metric: 'roas' | 'cpa' | 'spend') => agent.definition.goals.find((g) => g.metric === metric && (metric !== 'spend' || g.per === 'day'))?.value;
+      const goals = Object.fromEntries((['roas', 'cpa', 'spend'] as const).flatMap((m) => (goalOf(m) === undefined ? [] : [[m, goalOf(m)]])));
+      return { days: series.map((d) => ({ ...d, roas: roasOf(d), cpa: cpaOf(d) })), goals };
+    },
+  };
+};

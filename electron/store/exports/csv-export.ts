@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { writeAtomically } from './atomic-file';
+import { csvLine } from './csv-line';
+import { exportChunks, type ExportFilter, type ExportRow } from './export-rows';
+import { settingText } from './setting-text';
+
+export const CSV_HEADER = [
+  'timestamp',
+  'decision_id',
+  'agent',
+  'campaign',
+  'action',
+  'before',
+  'after',
+  'state',
+  'approved_by',
+  'reasoning',
+  'confidence',
+  'metric',
+  'predicted',
+  'interval_low',
+  'interval_high',
+  'actual',
+  'within_interval',
+  'undo_of',
+  'entry_hash',
+] as const;
+
+const yesNo = (flag: number | null) => (flag === null ? '' : flag ? 'yes' : 'no');
+
+/** Settings repeat a lot (the same budgets, statuses): parse each distinct one once, in a bounded cache. */
+const settings = new Map<string, string>();
+function setting(json: string, where: string): string {
+  let text = settings.get(json);
+  if (text === undefined) {
+    if (settings.size >= 10_000) settings.clear();
+    text = settingText(json, where);
+    settings.set(json, text);
+  }
+  return text;
+}
+
+/** One CSV record; numbers are written in full, exactly as stored. */
+export function csvRecord(r: ExportRow): string[] {
+  const where = `decision ${r.id}`;
+  return [
+    new Date(r.createdAt).toISOString(),
+    r.id,
+    r.agentName,
+    r.campaignId,
+    r.kind,
+    setting(r.before, `${where} before`),
+    setting(r.after, `${where} after`),
+    r.state,
+    r.approvedBy ?? '',
+    r.reasoning,
+    String(r.confidence),
+    r.metric,
+    String(r.predicted),
+    String(r.low80),
+    String(r.high80),
+    r.actual === null ? '' : String(r.actual),
+    yesNo(r.withinInterval),
+    r.parentDecisionId ?? '',
+    r.entryHash ?? '',
+  ];
+}
+
+/**
+ * Streams the matching decisions into `file` as RFC 4180 CSV (CRLF, quotes where needed, a
+ * UTF-8 byte order mark so spreadsheets read accents right). Each chunk of rows is stringified
+ * at once and the stream's backpressure is honoured, so memory stays flat however many rows
+ * there are. Returns how many rows it wrote.
+ */
+export async function writeDecisionsCsv(sqlite: Database.Database, file: string, filter: ExportFilter = {}): Promise<{ rows: number }> {
+  return writeAtomically(file, async (temp) => {
+    let rows = 0;
+    const text = (function* () {
+      yield `\uFEFF${csvLine(CSV_HEADER)}`;
+      for (const chunk of exportChunks(sqlite, filter)) {
+        rows += chunk.length;
+        let text = '';
+        for (const row of chunk) text += csvLine(csvRecord(row));
+        yield text;
+      }
+    })();
+    await pipeline(Readable.from(text), createWriteStream(temp));
+    return { rows };
+  });
+}

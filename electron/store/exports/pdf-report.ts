@@ -1,0 +1,197 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+import type { AuditDigest } from '../../../shared/domain/audit';
+import { writeAtomically } from './atomic-file';
+import { exportRows, type ExportFilter } from './export-rows';
+import { drawPredictedVsActual } from './pdf-chart';
+import { pdfSafe } from './pdf-text';
+import { drawHeader, drawRow, ROW_HEIGHT } from './pdf-table';
+import { ReportFigures } from './report-figures';
+
+export interface PdfReportOptions {
+  filter?: ExportFilter;
+  /** The account's name for the title page. */
+  account: string;
+  /** The chain's signed head at the time of the export; absent only for an empty log. */
+  digest?: AuditDigest;
+  /** When the report was made; default now. */
+  generatedAt?: number;
+}
+
+const MARGIN = 30;
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+const stamp = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** Lets the piped file stream drain, so a long table never piles up in memory. */
+const drain = () => new Promise((resolve) => setImmediate(resolve));
+
+function periodText(filter: ExportFilter, figures: ReportFigures): string {
+  const from = filter.from ?? figures.first;
+  const to = filter.to === undefined ? figures.last : filter.to - 1;
+  return from === undefined || to === undefined ? 'no decisions' : `${day(from)} to ${day(to)} (UTC)`;
+}
+
+function titlePage(doc: PDFKit.PDFDocument, options: PdfReportOptions, figures: ReportFigures): void {
+  const { digest } = options;
+  doc.font('Helvetica-Bold').fontSize(26).text('Agent decision audit report', MARGIN, 120);
+  doc.moveDown(0.6).font('Helvetica').fontSize(14);
+  doc.text(`Account: ${pdfSafe(options.account)}`);
+  doc.text(`Period: ${periodText(options.filter ?? {}, figures)}`);
+  doc.text(`Generated: ${stamp(options.generatedAt ?? Date.now())} UTC`);
+  const f = options.filter ?? {};
+  const scope = [f.agentId && `agent ${f.agentId}`, f.campaignId && `campaign ${f.campaignId}`].filter(Boolean).join(', ');
+  if (scope) doc.text(`Scope: ${pdfSafe(scope)}`);
+  doc.moveDown(1.5).font('Helvetica-Bold').fontSize(13).text('Audit chain digest');
+  doc.font('Helvetica').fontSize(9.5);
+  if (!digest) {
+    doc.text('The audit log is empty: there is nothing to sign.');
+    return;
+  }
+  const fingerprint = createHash('sha256').update(digest.publicKey).digest('hex').slice(0, 32);
+  doc.text(`Format: ${digest.format}, ${digest.algorithm}`);
+  doc.text(`Entries: ${digest.count}`);
+  doc.text(`Head hash: ${digest.headHash}`);
+  doc.text(`Signed at: ${digest.signedAt}`);
+  doc.text(`Signing key fingerprint (sha256 of the public key): ${fingerprint}`);
+  doc.text(`Signature: ${digest.signature}`, { width: 520 });
+  doc.moveDown(0.8).fillColor('#555555');
+  doc.text('Check the database against this page with: acm audit verify --db FILE --digest DIGEST.json (the digest file holds these values).', { width: 520 });
+  doc.fillColor('#000000');
+}
+
+function summaryPage(doc: PDFKit.PDFDocument, figures: ReportFigures): void {
+  doc.addPage({ layout: 'landscape', margin: MARGIN });
+  doc.font('Helvetica-Bold').fontSize(16).text('Summary', MARGIN, MARGIN);
+  const states = [...figures.states.entries()].map(([s, n]) => `${s} ${n}`).join(', ') || 'none';
+  const executed = (figures.states.get('executed') ?? 0) + (figures.states.get('undone') ?? 0);
+  const kpis: [string, string][] = [
+    ['Decisions', `${figures.decisions} (${states})`],
+    ['Executed', `${executed}, of which ${figures.autonomous} without a person's approval`],
+    ['Agents / campaigns', `${figures.agents.size} / ${figures.campaigns.size}`],
+    ['Outcomes evaluated', String(figures.evaluated)],
+    ['Directional accuracy', figures.evaluated ? pct(figures.directional / figures.evaluated) : 'n/a'],
+    ['80% interval coverage', figures.evaluated ? pct(figures.inside / figures.evaluated) : 'n/a'],
+    ['Mean absolute % error', figures.mape === null ? 'n/a' : pct(figures.mape)],
+  ];
+  doc.fontSize(10);
+  let y = MARGIN + 28;
+  for (const [label, value] of kpis) {
+    doc.font('Helvetica-Bold').text(label, MARGIN, y, { width: 150, lineBreak: false });
+    doc.font('Helvetica').text(value, MARGIN + 150, y, { width: 600, lineBreak: false });
+    y += 15;
+  }
+  doc.font('Helvetica-Bold').fontSize(12).text('Predicted vs actual (evaluated decisions)', MARGIN, y + 12);
+  doc.font('Helvetica').fontSize(8).fillColor('#555555');
+  doc.text('Whisker: the 80% interval at the prediction. Dot: what happened (green inside the interval, red outside). Dashed: a perfect forecast.', MARGIN, y + 28);
+  doc.fillColor('#000000');
+  if (figures.points.length === 0) doc.fontSize(10).text('No decision in this period has a closed outcome window yet.', MARGIN, y + 50);
+  else drawPredictedVsActual(doc, figures.points, { x: MARGIN, y: y + 42, width: 560, height: 595 - MARGIN - (y + 42) });
+}
+
+async function decisionTable(doc: PDFKit.PDFDocument, sqlite: Database.Database, filter: ExportFilter): Promise<number> {
+  const bottom = 595 - MARGIN - ROW_HEIGHT;
+  let y = Infinity;
+  let rows = 0;
+  let page = 0;
+  for (const row of exportRows(sqlite, filter)) {
+    if (y > bottom) {
+      if (page++ > 0) await drain();
+      doc.addPage({ layout: 'landscape', margin: MARGIN });
+      doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(page === 1 ? 'Decisions' : 'Decisions (continued)', MARGIN, MARGIN);
+      drawHeader(doc, MARGIN, MARGIN + 20);
+      y = MARGIN + 36;
+    }
+    drawRow(doc, row, MARGIN, y);
+    y += ROW_HEIGHT;
+    rows++;
+  }
+  if (rows === 0) {
+    doc.addPage({ layout: 'landscape', margin: MARGIN });
+    doc.font('Helvetica-Bold').fontSize(12).text('Decisions', MARGIN, MARGIN).font('Helvetica').fontSize(10).text('No decision matches.');
+  }
+  return rows;
+}
+
+function listSection(doc: PDFKit.PDFDocument, title: string, lines: Iterable<string>): void {
+  doc.addPage({ layout: 'landscape', margin: MARGIN });
+  doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(title, MARGIN, MARGIN);
+  doc.font('Helvetica').fontSize(8).moveDown(0.5);
+  let any = false;
+  for (const line of lines) {
+    any = true;
+    doc.text(pdfSafe(line), { width: 780 }).moveDown(0.3);
+  }
+  if (!any) doc.text('None in this period.');
+}
+
+function* conflictLines(sqlite: Database.Database, f: ExportFilter): Generator<string> {
+  const rows = sqlite
+    .prepare(
+      `SELECT c.created_at AS at, c.campaign_id AS campaign, c.setting, c.rule, w.name AS winner, l.name AS loser, c.loser_proposal AS dissent, c.reviewed
+       FROM conflicts c JOIN agents w ON w.id = c.winner_agent_id JOIN agents l ON l.id = c.loser_agent_id
+       WHERE c.created_at >= ? AND c.created_at < ? AND (? IS NULL OR c.campaign_id = ?) AND (? IS NULL OR ? IN (c.winner_agent_id, c.loser_agent_id))
+       ORDER BY c.created_at, c.id`,
+    )
+    .all(f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER, f.campaignId ?? null, f.campaignId ?? null, f.agentId ?? null, f.agentId ?? null) as {
+    at: number;
+    campaign: string;
+    setting: string;
+    rule: string;
+    winner: string;
+    loser: string;
+    dissent: string;
+    reviewed: number;
+  }[];
+  for (const c of rows) {
+    const dissent = (JSON.parse(c.dissent) as { reasoning: string }).reasoning;
+    yield `${stamp(c.at)}  ${c.campaign} ${c.setting}: ${c.winner} won over ${c.loser} by ${c.rule}${c.reviewed ? '' : ' (unreviewed)'}. Dissent: ${dissent}`;
+  }
+}
+
+function* alertLines(sqlite: Database.Database, f: ExportFilter): Generator<string> {
+  const rows = sqlite
+    .prepare(
+      `SELECT al.created_at AS at, al.severity, al.kind, al.state, al.message, a.name AS agent FROM alerts al LEFT JOIN agents a ON a.id = al.agent_id
+       LEFT JOIN decisions d ON d.id = al.decision_id
+       WHERE al.created_at >= ? AND al.created_at < ? AND (? IS NULL OR d.campaign_id = ?) AND (? IS NULL OR al.agent_id = ?)
+       ORDER BY al.created_at, al.id`,
+    )
+    .all(f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER, f.campaignId ?? null, f.campaignId ?? null, f.agentId ?? null, f.agentId ?? null) as {
+    at: number;
+    severity: string;
+    kind: string;
+    state: string;
+    message: string;
+    agent: string | null;
+  }[];
+  for (const a of rows) yield `${stamp(a.at)}  [${a.severity}] ${a.kind} (${a.state}) ${a.agent ?? 'account'}: ${a.message}`;
+}
+
+/**
+ * The decisions matching `filter` as a PDF report: title page with the chain digest, summary
+ * KPIs and the predicted-vs-actual chart, the decision table, then conflicts and alerts. Text
+ * is set in the standard fonts, so it stays selectable and extractable. Written to a temporary
+ * file and renamed into place. Returns how many decisions the table holds.
+ */
+export async function writeDecisionsPdf(sqlite: Database.Database, file: string, options: PdfReportOptions): Promise<{ rows: number }> {
+  const filter = options.filter ?? {};
+  const figures = new ReportFigures();
+  for (const row of exportRows(sqlite, filter)) figures.add(row);
+  return writeAtomically(file, async (temp) => {
+    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Audit report: ${options.account}`, Producer: 'Agentic Campaign Manager' } });
+    const out = createWriteStream(temp);
+    doc.pipe(out);
+    titlePage(doc, options, figures);
+    summaryPage(doc, figures);
+    const rows = await decisionTable(doc, sqlite, filter);
+    listSection(doc, 'Conflicts between agents (with the losing agent\'s dissent)', conflictLines(sqlite, filter));
+    listSection(doc, 'Alerts', alertLines(sqlite, filter));
+    doc.end();
+    await finished(out);
+    return { rows };
+  });
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { DECISION_STATES } from '../../../shared/domain/decision';
+import { CHANGE_KINDS } from '../../../shared/domain/campaign';
+import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
+import { useNames } from '../../shared/use-names';
+import { useAuditStore } from './audit-store';
+
+const DAY = 86_400_000;
+const toDate = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10));
+const fromDate = (text: string) => (text === '' ? undefined : Date.parse(`${text}T00:00:00Z`));
+
+/** Filters of the timeline: agent, campaign, action, state, days (UTC, both inclusive) and words of the reasoning. */
+export function AuditFilters() {
+  const { agents, campaigns } = useNames();
+  const { filter, setFilter } = useAuditStore();
+  const [text, setText] = useState(filter.text ?? '');
+  const update = (patch: Partial<DecisionFilterView>) => {
+    const next: DecisionFilterView = { ...filter, ...patch };
+    for (const key of Object.keys(next) as (keyof DecisionFilterView)[]) if (next[key] === undefined || next[key] === '') delete next[key];
+    setFilter(next);
+  };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ text: text.trim() || undefined });
+  };
+  return (
+    <form className="filters" onSubmit={onSearch} aria-label="Filter decisions">
+      <label>
+        Agent
+        <select value={filter.agentId ?? ''} onChange={(e) => update({ agentId: e.target.value || undefined })}>
+          <option value="">All agents</option>
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Campaign
+        <select value={filter.campaignId ?? ''} onChange={(e) => update({ campaignId: e.target.value || undefined })}>
+          <option value="">All campaigns</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Action
+        <select value={filter.kinds?.[0] ?? ''} onChange={(e) => update({ kinds: e.target.value ? [e.target.value as (typeof CHANGE_KINDS)[number]] : undefined })}>
+          <option value="">All actions</option>
+          {CHANGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        State
+        <select value={filter.states?.[0] ?? ''} onChange={(e) => update({ states: e.target.value ? [e.target.value as (typeof DECISION_STATES)[number]] : undefined })}>
+          <option value="">All states</option>
+          {DECISION_STATES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From
+        <input type="date" value={toDate(filter.from)} onChange={(e) => update({ from: fromDate(e.target.value) })} />
+      </label>
+      <label>
+        To
+        <input type="date" value={filter.to === undefined ? '' : toDate(filter.to - DAY)} onChange={(e) => update({ to: e.target.value ? fromDate(e.target.value)! + DAY : undefined })} />
+      </label>
+      <label>
+        Reasoning contains
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="submit">Search</button>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { CHANGE_KINDS } from '../../domain/campaign';
+import { DECISION_STATES, PREDICTION_METRICS } from '../../domain/decision';
+import { channel, event } from '../define';
+
+const kinds = CHANGE_KINDS as readonly [string, ...string[]] as ['budget', 'bid', 'status', 'targeting', 'creative'];
+
+export const changeValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('budget'), dailyBudget: z.number() }),
+  z.object({
+    kind: z.literal('bid'),
+    bid: z.discriminatedUnion('strategy', [z.object({ strategy: z.literal('lowest_cost') }), z.object({ strategy: z.literal('max_cpc'), amount: z.number() })]),
+  }),
+  z.object({ kind: z.literal('status'), status: z.enum(['active', 'paused']) }),
+  z.object({ kind: z.literal('targeting'), audienceId: z.string(), enabled: z.boolean() }),
+  z.object({ kind: z.literal('creative'), creativeId: z.string(), enabled: z.boolean() }),
+]);
+
+export const predictionSchema = z.object({
+  metric: z.enum(PREDICTION_METRICS),
+  windowHours: z.number(),
+  point: z.number(),
+  low80: z.number(),
+  high80: z.number(),
+  baseline: z.number().optional(),
+});
+
+export const decisionSchema = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  agentId: z.string(),
+  campaignId: z.string(),
+  kind: z.enum(kinds),
+  before: changeValueSchema,
+  after: changeValueSchema,
+  reasoning: z.string(),
+  confidence: z.number(),
+  prediction: predictionSchema,
+  metrics: z.unknown(),
+  state: z.enum(DECISION_STATES),
+  idempotencyKey: z.string(),
+  approvedBy: z.string().optional(),
+  error: z.string().optional(),
+  executedAt: z.number().optional(),
+  parentDecisionId: z.string().optional(),
+});
+export type DecisionView = z.infer<typeof decisionSchema>;
+
+export const outcomeSchema = z.object({
+  decisionId: z.string(),
+  evaluatedAt: z.number(),
+  actual: z.number(),
+  error: z.number(),
+  withinInterval: z.boolean(),
+  directionCorrect: z.boolean(),
+});
+
+const cursorSchema = z.object({ createdAt: z.number(), id: z.string() }).strict();
+
+export const decisionFilterSchema = z
+  .object({
+    agentId: z.string().min(1).optional(),
+    campaignId: z.string().min(1).optional(),
+    kinds: z.array(z.enum(kinds)).min(1).optional(),
+    states: z.array(z.enum(DECISION_STATES)).min(1).optional(),
+    /** Inclusive lower bound on creation time, epoch ms. */
+    from: z.number().int().optional(),
+    /** Exclusive upper bound on creation time, epoch ms. */
+    to: z.number().int().optional(),
+    /** Case-insensitive words that must appear in the reasoning. */
+    text: z.string().max(200).optional(),
+  })
+  .strict();
+export type DecisionFilterView = z.infer<typeof decisionFilterSchema>;
+
+/** One step in a decision's life, in order: what the record says happened and when. */
+export const stateEntrySchema = z.object({ at: z.number(), state: z.string(), note: z.string() });
+
+export const decisionChannels = {
+  /** Newest first, keyset-paged: `next` is absent on the last page. With `text`, a page may hold fewer items than asked and still have a next. */
+  'decisions.page': channel(
+    z.object({ filter: decisionFilterSchema.default({}), cursor: cursorSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.object({ items: z.array(decisionSchema), next: cursorSchema.optional() }),
+  ),
+  'decisions.get': channel(
+    z.object({ id: z.string().min(1) }).strict(),
+    z.object({
+      decision: decisionSchema,
+      outcome: outcomeSchema.nullable(),
+      /** The undo that reversed it, or the decision an undo reverses. */
+      related: z.array(decisionSchema),
+      chain: z.array(stateEntrySchema),
+    }),
+  ),
+  'decisions.approve': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
+  'decisions.reject': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
+  /** Reverses an executed decision with a new, logged decision; returns that new decision. */
+  'decisions.undo': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
+  /** The filtered timeline as a file; fails with a plain message while this build has no exporter. */
+  'decisions.export': channel(
+    z.object({ format: z.enum(['csv', 'pdf']), filter: decisionFilterSchema.default({}) }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  ),
+};
+
+export const decisionEvents = {
+  'decision.changed': event(z.object({ decisionId: z.string(), agentId: z.string() })),
+};

@@ -1,0 +1,80 @@
+import type { AcmBridge } from '../../../shared/ipc/bridge';
+import { forecastCalendar } from '../../../electron/engine/agents/calendar';
+import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { HOUR_MS, type Clock, ManualClock } from '../../../electron/engine/ports/clock';
+import { SeededRandom } from '../../../electron/engine/ports/random';
+import { loadScenarioFile } from '../../../electron/engine/simulation/load-file';
+import { pushChange } from '../../../electron/host/compose';
+import { createServices, type Services } from '../../../electron/host/services';
+import { createEventHub } from '../../../electron/ipc/event-hub';
+import { createIpcServer, type IpcServer } from '../../../electron/ipc/server';
+import type { PlatformAdapter } from '../../../electron/platforms/adapter';
+import { createSandboxAccount, defaultScenarioPath } from '../../../electron/platforms/sandbox';
+import { openDatabase, type Store } from '../../../electron/store';
+import { createAcmConnection } from '../../../renderer/ipc/client';
+
+/** The renderer's client wired straight to the IPC server, as the Electron preload does. */
+export function inProcessBridge(server: IpcServer): AcmBridge {
+  return {
+    invoke: (channel, request) => server.handle(channel, structuredClone(request)),
+    subscribe: (name, listener) => server.onEvent((event, payload) => event === name && listener(payload)),
+  };
+}
+
+/** Services over any platform and clock, with an in-memory store and a real runtime. */
+export function servicesOver(platform: PlatformAdapter, clock: Clock, extra: { accountName?: string; databasePath?: string; version?: string } = {}) {
+  const store = openDatabase({ path: ':memory:' });
+  const events = createEventHub();
+  const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => {}, onChange: (c) => pushChange(events, c) });
+  const services = createServices({ platform, clock, store, runtime, events, accountName: extra.accountName ?? 'Shop', databasePath: extra.databasePath, version: extra.version });
+  return { store, runtime, services, close: () => (services.close(), store.close()) };
+}
+
+export interface SandboxApp {
+  clock: ManualClock;
+  store: Store;
+  runtime: AgentRuntime;
+  services: Services;
+  client: ReturnType<typeof createAcmConnection>['client'];
+  subscribe: ReturnType<typeof createAcmConnection>['subscribe'];
+  /** Moves the account's clock hour by hour, letting the agents and the metrics record work as the host would. */
+  advanceHours(hours: number): Promise<void>;
+  close(): void;
+}
+
+/** The built-in sandbox account (single-agent-roas) on a manual clock, driven through the real IPC server. */
+export async function sandboxApp(): Promise<SandboxApp> {
+  const loaded = await loadScenarioFile(defaultScenarioPath());
+  if (!loaded.ok) throw new Error('the bundled scenario does not load');
+  const { scenario } = loaded;
+  const start = Date.parse(`${scenario.start}T00:00:00Z`);
+  const clock = new ManualClock(start);
+  const platform = createSandboxAccount({ scenario, clock, startMs: start });
+  const store = openDatabase({ path: ':memory:' });
+  const events = createEventHub();
+  const rules = { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar) };
+  const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => {}, ...rules, onChange: (c) => pushChange(events, c) });
+  const services = createServices({ platform, clock, store, runtime, events, rules, accountName: scenario.name });
+  const { client, subscribe } = createAcmConnection(inProcessBridge(createIpcServer(services)));
+  return {
+    clock,
+    store,
+    runtime,
+    services,
+    client,
+    subscribe,
+    async advanceHours(hours) {
+      for (let h = 0; h < hours; h++) {
+        clock.advance(HOUR_MS);
+        const now = clock.now();
+        const rows = await platform.getMetrics({ from: now - 48 * HOUR_MS, to: now });
+        store.metrics.upsertMany(rows.map((r) => ({ ...r, audienceId: r.audienceId ?? '', creativeId: r.creativeId ?? '', reportedAt: now })));
+        await runtime.tick();
+      }
+    },
+    close() {
+      services.close();
+      store.close();
+    },
+  };
+}
