@@ -31,7 +31,7 @@ function sampleDecision(i: number): Decision {
     confidence: 0.72,
     prediction: { metric: 'revenue', windowHours: 72, point: 1520.5, low80: 1310.25, high80: 1744.75, baseline: 1401 },
     metrics: { spend3d: 312.4, revenue3d: 1402.2, conversions3d: 31.5, delayHours: 9 },
-    state: STATES[i % STATES.length],
+    state: STATES[Math.floor(i / 7) % STATES.length],
     idempotencyKey: `k${i}`,
   } as Decision;
 }

@@ -6,7 +6,7 @@ import { Observer } from './observer';
 
 /** What an agent has learned so far: its observations, one forecast model per campaign, its calibration. */
 export class AgentMind {
-  readonly observer = new Observer(['none']);
+  readonly observer: Observer;
   readonly models = new Map<string, ResponseModel>();
   readonly calibrator = new Calibrator();
   /** When the agent last reviewed its campaigns, epoch ms. */
@@ -19,7 +19,11 @@ export class AgentMind {
     public definition: AgentDefinition,
     public status: AgentStatus,
     private readonly calendar: readonly ForecastEvent[],
-  ) {}
+  ) {
+    // Creatives and audiences are read only by agents that may act on them.
+    const actions = definition.constraints.actions;
+    this.observer = new Observer(['none', ...(actions.includes('creative') ? (['creative'] as const) : []), ...(actions.includes('targeting') ? (['audience'] as const) : [])]);
+  }
 
   get name(): string {
     return this.definition.name;

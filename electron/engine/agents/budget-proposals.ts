@@ -253,7 +253,7 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
       reasoning:
         `Pause: even at its minimum budget of ${money(unit.lower)} the campaign returns less than it costs the plan — its marginal ${unitName} per unit of spend ` +
         `is ${ratio(marginalAt(unit.lower))} at best, below the ${ratio(result.price)} every kept campaign earns (plan bounded by ${result.limitedBy}). ` +
-        `Pausing saves ${money(current * days)} over ${days} days and gives up a forecast ${money(baseline.point)} ${unitName} (80%: ${money(baseline.low80)}–${money(baseline.high80)}).`,
+        `Pausing saves ${money(current * days)} of spend and gives up the forecast ${unitName} over the next ${days} days: ${money(baseline.point)} (80%: ${money(baseline.low80)}–${money(baseline.high80)}).`,
       prediction: { metric, windowHours: days * 24, point: 0, low80: 0, high80: 0, baseline: baseline.point },
       raw,
       confidence: decisionConfidence({ point: 0, low80: 0, high80: 0, baseline: baseline.point }, baseline),

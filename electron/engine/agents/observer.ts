@@ -59,6 +59,8 @@ export class Observer {
       this.delay(row.campaignId).recordRead(row.hour, now, row.conversions);
     } else {
       const unit = breakdown === 'audience' ? row.audienceId : row.creativeId;
+      // A campaign without audiences (or creatives) answers a breakdown with its total: not a unit.
+      if (unit === undefined) return;
       series.units.set(`${row.hour}|${breakdown}:${unit}`, row);
     }
   }

@@ -11,9 +11,10 @@ import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
 import { accountAfter } from '../guardrails/settings';
 import type { AppliedChange, PoolLimit, Verdict } from '../guardrails/types';
-import { DAY_MS, HOUR_MS, type Clock } from '../ports/clock';
+import { DAY_MS, HOUR_MS, MonotonicClock, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
 import { AgentMind } from './agent-mind';
+import { proposeCreatives } from './creative-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
 import { DECISION_WINDOW_DAYS, proposeBudgets } from './budget-proposals';
 import { appliedSince } from './history';
@@ -90,15 +91,18 @@ export class AgentRuntime {
   private readonly minds = new Map<string, AgentMind>();
   private readonly newId: () => string;
   private readonly policies: readonly Policy[];
+  /** Stamps records: within one tick every decision and its execution gets its own instant, in order. */
+  private readonly stamps: Clock;
 
   constructor(private readonly deps: RuntimeDeps) {
     this.newId = deps.newId ?? randomUUID;
     this.policies = deps.policies ?? [];
+    this.stamps = new MonotonicClock(deps.clock);
     this.executor = new Executor({
       platform: deps.platform,
       decisions: deps.store.decisions,
       mayExecute: (d) => this.minds.get(d.agentId)?.status === 'active' || (d.parentDecisionId !== undefined && this.minds.get(d.agentId)?.status !== 'terminated'),
-      clock: deps.clock,
+      clock: this.stamps,
       sleep: deps.sleep,
       random: deps.random,
       onBreakerTrip: (agentId, error) => this.tripBreaker(agentId, error),
@@ -189,9 +193,12 @@ export class AgentRuntime {
   }
 
   private propose(mind: AgentMind, account: readonly CampaignInfo[], history: readonly AppliedChange[], maxTotal: number, now: number) {
-    return proposeBudgets({
+    const day = Math.floor(now / DAY_MS) * DAY_MS;
+    const awaitingPerson = this.askedLately(mind.id, now);
+    const creatives = proposeCreatives({ agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, history, awaitingPerson });
+    const budgets = proposeBudgets({
       agent: mind.definition,
-      now: Math.floor(now / DAY_MS) * DAY_MS,
+      now: day,
       campaigns: mind.campaignsOf(account),
       models: mind.models,
       observer: mind.observer,
@@ -200,8 +207,9 @@ export class AgentRuntime {
       policies: this.policies,
       maxTotal,
       volatile: isVolatile(mind, this.deps.calendar ?? [], now),
-      awaitingPerson: this.askedLately(mind.id, now),
+      awaitingPerson,
     });
+    return { ...budgets, proposals: [...budgets.proposals, ...creatives] };
   }
 
   private guardInput(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number) {
@@ -305,12 +313,13 @@ export class AgentRuntime {
   private async decide(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[]) {
     const now = this.deps.clock.now();
     const verdict: Verdict = guard(this.guardInput(mind, proposal, account, pools, history, now));
+    const stamp = this.stamps.now();
     // The plan counted on cuts that have not happened (one awaits approval): a raise that no
     // longer fits under a spend limit waits for the next review instead of being refused.
     if (verdict.outcome === 'block' && verdict.findings.every((f) => isRoomLimit(f.rule, this.policies))) return 'deferred';
     const decision = this.deps.store.decisions.insert({
       id: this.newId(),
-      createdAt: now,
+      createdAt: stamp,
       agentId: mind.id,
       campaignId: proposal.campaign.id,
       kind: proposal.after.kind,
@@ -389,7 +398,7 @@ export class AgentRuntime {
   /** The inverse change of an executed decision, itself a logged decision; the original becomes `undone`. */
   async undo(decisionId: string, by: string): Promise<ExecutionOutcome> {
     const original = this.requireDecision(decisionId, 'executed');
-    const now = this.deps.clock.now();
+    const now = this.stamps.now();
     const undo = this.deps.store.decisions.insert({
       ...original,
       id: this.newId(),

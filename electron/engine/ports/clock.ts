@@ -42,3 +42,17 @@ export class AcceleratedClock implements Clock {
     return this.startMs + (this.real.now() - this.realStart) * this.speed;
   }
 }
+
+/**
+ * Strictly increasing time from another clock: two records stamped by it never tie, so the
+ * order of decisions made within one millisecond (or one simulated instant) is the order of
+ * their timestamps.
+ */
+export class MonotonicClock implements Clock {
+  private last = -Infinity;
+  constructor(private readonly inner: Clock) {}
+  now(): number {
+    this.last = Math.max(this.inner.now(), this.last + 1);
+    return this.last;
+  }
+}

@@ -63,7 +63,7 @@ export function createAuditLog(sqlite: Database.Database, now: () => number = Da
         throw new Error(`audit entry ${event.kind} of ${event.subject}: must be appended inside the transaction of the change it records`);
       }
       const last = head();
-      const unhashed = {
+      const entry = {
         seq: last.count + 1,
         at: now(),
         kind: event.kind,
@@ -73,20 +73,10 @@ export function createAuditLog(sqlite: Database.Database, now: () => number = Da
         decisionId: event.decisionId ?? null,
         content: event.content,
         prevHash: last.hash,
-      };
-      const entry: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
-      insertStmt.run(
-        entry.seq,
-        entry.at,
-        entry.kind,
-        entry.subject,
-        entry.agentId,
-        entry.campaignId,
-        entry.decisionId,
-        entry.content,
-        entry.prevHash,
-        entry.hash,
-      );
+        hash: '',
+      } satisfies AuditEntry;
+      entry.hash = entryHash(entry);
+      insertStmt.run(entry.seq, entry.at, entry.kind, entry.subject, entry.agentId, entry.campaignId, entry.decisionId, entry.content, entry.prevHash, entry.hash);
       return entry;
     },
     head,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/domain/audit';
 
 /**
@@ -8,5 +8,5 @@ import type { AuditEntry } from '../../../shared/domain/audit';
  */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   const envelope = JSON.stringify([entry.seq, entry.at, entry.kind, entry.subject, entry.agentId, entry.campaignId, entry.decisionId, entry.prevHash]);
-  return createHash('sha256').update(envelope).update('\n').update(entry.content).digest('hex');
+  return hash('sha256', `${envelope}\n${entry.content}`, 'hex');
 }

@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
 import { writeAtomically } from './atomic-file';
 import { csvLine } from './csv-line';
 import { exportChunks, type ExportFilter, type ExportRow } from './export-rows';
@@ -71,23 +69,26 @@ export function csvRecord(r: ExportRow): string[] {
 
 /**
  * Streams the matching decisions into `file` as RFC 4180 CSV (CRLF, quotes where needed, a
- * UTF-8 byte order mark so spreadsheets read accents right). Each chunk of rows is stringified
- * at once and the stream's backpressure is honoured, so memory stays flat however many rows
- * there are. Returns how many rows it wrote.
+ * UTF-8 byte order mark so spreadsheets read accents right), one chunk of rows at a time, each
+ * written before the next is read: memory stays flat however many rows there are, and the
+ * event loop gets a turn between chunks. Returns how many rows it wrote.
  */
 export async function writeDecisionsCsv(sqlite: Database.Database, file: string, filter: ExportFilter = {}): Promise<{ rows: number }> {
   return writeAtomically(file, async (temp) => {
-    let rows = 0;
-    const text = (function* () {
-      yield `\uFEFF${csvLine(CSV_HEADER)}`;
+    const out = await open(temp, 'w');
+    try {
+      let rows = 0;
+      await out.write(`\uFEFF${csvLine(CSV_HEADER)}`);
       for (const chunk of exportChunks(sqlite, filter)) {
         rows += chunk.length;
         let text = '';
         for (const row of chunk) text += csvLine(csvRecord(row));
-        yield text;
+        await out.write(text);
       }
-    })();
-    await pipeline(Readable.from(text), createWriteStream(temp));
-    return { rows };
+      await out.sync();
+      return { rows };
+    } finally {
+      await out.close();
+    }
   });
 }

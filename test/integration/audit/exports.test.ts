@@ -88,10 +88,11 @@ describe('acm audit export on a simulated run', () => {
   it('filters by period, agent and campaign', async () => {
     const store = openDatabase({ path: db, readonly: true });
     const decisions = allDecisions(store);
-    const agent = store.agents.list()[0];
+    const pick = decisions[Math.floor(decisions.length / 2)];
+    const agent = store.agents.get(pick.agentId)!;
     store.close();
-    const campaign = decisions[0].campaignId;
-    const day = new Date(decisions[Math.floor(decisions.length / 2)].createdAt).toISOString().slice(0, 10);
+    const campaign = pick.campaignId;
+    const day = new Date(pick.createdAt).toISOString().slice(0, 10);
     const out = tmp.file('filtered.csv');
     const result = await acm('audit', 'export', '--db', db, '--format', 'csv', '--out', out, '--from', day, '--to', day, '--agent', agent.name, '--campaign', campaign);
     expect(result.code).toBe(0);

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CampaignChange } from '../../../shared/domain/campaign';
+import type { Decision } from '../../../shared/domain/decision';
+import { parseScenario } from '../../../shared/scenario/load';
+import type { Scenario } from '../../../shared/scenario/schema';
+import { forecastCalendar } from '../../../electron/engine/agents/calendar';
+import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { recountViolations } from '../../../electron/engine/guardrails/recount';
+import { HOUR_MS, ManualClock } from '../../../electron/engine/ports/clock';
+import { SeededRandom } from '../../../electron/engine/ports/random';
+import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
+import { openDatabase, type Store } from '../../../electron/store';
+
+function bundled(name: string): Scenario {
+  const parsed = parseScenario(readFileSync(fileURLToPath(new URL(`../../../resources/scenarios/${name}.json`, import.meta.url)), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name}: ${parsed.errors[0].message}`);
+  return parsed.scenario;
+}
+
+/** A platform call, numbered in the order it started. */
+interface Call {
+  seq: number;
+  operation: 'getCampaign' | 'applyChange';
+  change?: CampaignChange;
+  key?: string;
+}
+
+const stores: Store[] = [];
+afterEach(() => stores.splice(0).forEach((s) => s.close()));
+
+function harness(scenario: Scenario) {
+  const world = new World(scenario, { days: scenario.days });
+  const platform = new SandboxPlatform(world);
+  const calls: Call[] = [];
+  let seq = 0;
+  const getCampaign = platform.getCampaign.bind(platform);
+  const applyChange = platform.applyChange.bind(platform);
+  const hooks: { beforeGet?: () => void } = {};
+  platform.getCampaign = async (id) => {
+    calls.push({ seq: seq++, operation: 'getCampaign' });
+    hooks.beforeGet?.();
+    return getCampaign(id);
+  };
+  platform.applyChange = async (change, key) => {
+    calls.push({ seq: seq++, operation: 'applyChange', change, key });
+    return applyChange(change, key);
+  };
+  const store = openDatabase({ path: ':memory:' });
+  stores.push(store);
+  const clock = new ManualClock(world.startMs);
+  const make = () =>
+    new AgentRuntime({
+      store, platform, clock, random: new SeededRandom(3), sleep: async () => undefined,
+      policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar),
+    });
+  const runtime = make();
+  const ids = scenario.agents.map((a) => runtime.addAgent(a));
+  return {
+    world, platform, store, clock, runtime, ids, calls, hooks, make,
+    async run(hours: number, each?: () => void | Promise<void>) {
+      for (let i = 0; i < hours; i++) {
+        clock.set(world.now());
+        await runtime.tick();
+        await each?.();
+        world.step();
+      }
+    },
+    decisions(): Decision[] {
+      return store.decisions.page({}, undefined, 500).items;
+    },
+  };
+}
+
+describe('the agent runtime on the sandbox', () => {
+  it('decides on its own, and every decision explains itself with a prediction and a confidence', async () => {
+    const h = harness(bundled('single-agent-roas'));
+    await h.run(14 * 24);
+    const decisions = h.decisions();
+    expect(decisions.length).toBeGreaterThan(5);
+    for (const d of decisions) {
+      expect(d.reasoning).toMatch(/forecast .* over (the next )?\d+ days/i);
+      expect(d.prediction.low80).toBeLessThanOrEqual(d.prediction.point);
+      expect(d.prediction.point).toBeLessThanOrEqual(d.prediction.high80);
+      expect(d.prediction.baseline).toBeDefined();
+      expect(d.confidence).toBeGreaterThan(0);
+      expect(d.confidence).toBeLessThanOrEqual(1);
+      expect(d.metrics).toHaveProperty('rawForecast');
+    }
+    expect(decisions.filter((d) => d.state === 'executed').length).toBeGreaterThan(0);
+    const budgets = Object.fromEntries((await h.platform.listCampaigns()).map((c) => [c.id, c.dailyBudget]));
+    // The saturated campaign is cut, the starved ones grow: what the scenario was built to show.
+    expect(budgets['prosp-broad']).toBeLessThan(2500);
+    expect(budgets.shopping).toBeGreaterThan(500);
+  });
+
+  it('starts no platform call after a pause is acknowledged, even in the middle of executing a decision', async () => {
+    const h = harness(bundled('single-agent-roas'));
+    await h.run(3 * 24);
+    let acknowledgedAt = -1;
+    h.hooks.beforeGet = () => {
+      if (acknowledgedAt >= 0) return;
+      h.runtime.pause(h.ids[0]);
+      acknowledgedAt = h.calls.length;
+    };
+    await h.run(2 * 24);
+    expect(acknowledgedAt).toBeGreaterThan(0);
+    expect(h.calls.slice(acknowledgedAt).filter((c) => c.operation === 'applyChange')).toEqual([]);
+    expect(h.runtime.status(h.ids[0])).toBe('paused');
+    expect(h.store.decisions.listPending()).toEqual([]);
+    expect(h.decisions().some((d) => d.state === 'cancelled' && /paused/.test(d.error ?? ''))).toBe(true);
+  });
+
+  it('applies a change left pending by a crash exactly once when the next process starts', async () => {
+    const h = harness(bundled('single-agent-roas'));
+    const now = h.world.now();
+    const pending = (id: string, campaignId: string, from: number, to: number): Decision => ({
+      id, createdAt: now, agentId: h.ids[0], campaignId, kind: 'budget', before: { kind: 'budget', dailyBudget: from }, after: { kind: 'budget', dailyBudget: to },
+      reasoning: 'test', confidence: 0.9, prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2, baseline: 1 }, metrics: {}, state: 'proposed', idempotencyKey: `key-${id}`,
+    });
+    h.store.decisions.insert(pending('sent', 'shopping', 500, 600));
+    h.store.decisions.transition('sent', 'proposed', 'pending');
+    // The first process got the change to the platform, then died before recording it.
+    await h.platform.applyChange({ kind: 'budget', campaignId: 'shopping', dailyBudget: 600 }, 'key-sent');
+    h.store.decisions.insert(pending('unsent', 'retarget-7d', 400, 480));
+    h.store.decisions.transition('unsent', 'proposed', 'pending');
+
+    const restarted = h.make();
+    const settled = await restarted.start();
+    expect(settled.map((s) => [s.decisionId, s.state])).toEqual([['sent', 'executed'], ['unsent', 'executed']]);
+    const applies = h.calls.filter((c) => c.operation === 'applyChange');
+    expect(applies.filter((c) => c.key === 'key-sent')).toHaveLength(1);
+    expect(applies.filter((c) => c.key === 'key-unsent')).toHaveLength(1);
+    const budgets = Object.fromEntries((await h.platform.listCampaigns()).map((c) => [c.id, c.dailyBudget]));
+    expect(budgets).toMatchObject({ shopping: 600, 'retarget-7d': 480 });
+  });
+
+  it('undoes an executed decision with a logged inverse change that restores the previous value', async () => {
+    const h = harness(bundled('single-agent-roas'));
+    await h.run(10 * 24);
+    const done = h.decisions().find((d) => d.state === 'executed' && d.kind === 'budget')!;
+    expect(done).toBeDefined();
+    h.runtime.pause(h.ids[0]);
+    const current = (await h.platform.getCampaign(done.campaignId)).dailyBudget;
+    const later = h.decisions().filter((d) => d.campaignId === done.campaignId && d.state === 'executed' && d.createdAt > done.createdAt);
+    const target = later.length === 0 ? done : later[later.length - 1];
+    const outcome = await h.runtime.undo(target.id, 'tester');
+    expect(outcome.state).toBe('executed');
+    expect(h.store.decisions.get(target.id)?.state).toBe('undone');
+    const undo = h.decisions().find((d) => d.parentDecisionId === target.id)!;
+    expect(undo).toMatchObject({ state: 'executed', approvedBy: 'tester', before: target.after, after: target.before });
+    expect((await h.platform.getCampaign(done.campaignId)).dailyBudget).not.toBe(current);
+    expect((await h.platform.getCampaign(done.campaignId)).dailyBudget).toBe(target.before.kind === 'budget' ? target.before.dailyBudget : NaN);
+  });
+});
+
+describe('several agents on shared campaigns', () => {
+  it('stores every conflict with the rule, the winner and the loser’s dissent, and never exceeds the pool', async () => {
+    const scenario = bundled('scale-vs-efficiency');
+    const h = harness(scenario);
+    const pool = scenario.pools[0];
+    const budgets: number[] = [];
+    await h.run(12 * 24, async () => {
+      const active = (await h.platform.listCampaigns()).filter((c) => c.status === 'active');
+      budgets.push(active.reduce((s, c) => s + c.dailyBudget, 0));
+    });
+    expect(Math.max(...budgets)).toBeLessThanOrEqual(pool.dailyBudget + 1e-6);
+    const conflicts = h.store.conflicts.list({ limit: 1000 });
+    expect(conflicts.length).toBeGreaterThan(0);
+    const [scale, efficiency] = h.ids;
+    for (const c of conflicts) {
+      expect(c.rule).toBe('priority');
+      expect(c.winnerAgentId).toBe(scale);
+      expect(c.loserAgentId).toBe(efficiency);
+      expect(c.loserProposal.reasoning.length).toBeGreaterThan(20);
+      expect(c.loserProposal.prediction.high80).toBeGreaterThanOrEqual(c.loserProposal.prediction.low80);
+      expect(c.reviewed).toBe(false);
+    }
+    // Simultaneous proposals never both execute: one executed change per campaign setting per tick.
+    const executed = h.decisions().filter((d) => d.state === 'executed');
+    const perTick = new Set(executed.map((d) => `${d.createdAt}|${d.campaignId}|${d.kind}`));
+    expect(perTick.size).toBe(executed.length);
+  });
+
+  it('agrees with an independent recount of the limits over its log, and the recount catches a breach', async () => {
+    const scenario = bundled('scale-vs-efficiency');
+    const h = harness(scenario);
+    const initial = await h.platform.listCampaigns();
+    await h.run(10 * 24);
+    const agents = new Map(h.ids.map((id, i) => [id, scenario.agents[i]]));
+    const input = { initial, agents, policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap };
+    expect(recountViolations({ ...input, decisions: h.decisions() })).toEqual([]);
+    const last = h.decisions().filter((d) => d.state === 'executed')[0];
+    const forged: Decision = { ...last, id: 'forged', createdAt: h.world.now(), executedAt: h.world.now(), idempotencyKey: 'forged', campaignId: 'c5', kind: 'status', before: { kind: 'status', status: 'active' }, after: { kind: 'status', status: 'paused' }, state: 'executed' };
+    const found = recountViolations({ ...input, decisions: [...h.decisions(), forged] });
+    expect(found.map((v) => v.decisionId)).toEqual(['forged']);
+    expect(found[0].findings.map((f) => f.rule)).toContain('policy.keep-brand');
+  });
+});
