@@ -32,6 +32,7 @@ import { createConflictRepository, type ConflictRepository } from './repositorie
 import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
 import type { Handles, StoreDb } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
+import { createLeaseRepository, type LeaseRepository } from './repositories/leases';
 import { createOutcomeRepository, type OutcomeRepository } from './repositories/outcomes';
 import { createSnapshotRepository, type SnapshotRepository } from './repositories/snapshots';
 import * as schema from './schema';
@@ -76,6 +77,7 @@ export interface Store {
   readonly metrics: HourlyMetricsRepository;
   /** The hash-chained log every repository above appends to, its checkpoints and its verification. */
   readonly audit: AuditTrail;
+  readonly leases: LeaseRepository;
   /** Runs `fn` in a BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
   immediate<T>(fn: () => T): T;
   close(): void;
@@ -128,6 +130,7 @@ function buildStore(handles: Handles & { audit: AuditTrail }, path: string, sche
     alerts: createAlertRepository(handles),
     snapshots: createSnapshotRepository(handles),
     metrics: createHourlyMetricsRepository(handles),
+    leases: createLeaseRepository(handles),
     immediate<T>(fn: () => T): T {
       return sqlite
         .transaction(() => {

@@ -21,3 +21,4 @@ export { outcomeStats, type OutcomeStats, type OutcomeStatsQuery, type AccuracyF
 export { exportRows, agentIdByName, type ExportFilter, type ExportRow } from './exports/export-rows';
 export { writeDecisionsCsv, CSV_HEADER } from './exports/csv-export';
 export { writeDecisionsPdf, type PdfReportOptions } from './exports/pdf-report';
+export type { LeaseRepository } from './repositories/leases';

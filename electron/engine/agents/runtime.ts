@@ -11,7 +11,7 @@ import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
 import { accountAfter } from '../guardrails/settings';
 import type { AppliedChange, PoolLimit, Verdict } from '../guardrails/types';
-import { DAY_MS, HOUR_MS, MonotonicClock, type Clock } from '../ports/clock';
+import { DAY_MS, HOUR_MS, MonotonicClock, systemClock, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
 import { AgentMind } from './agent-mind';
 import { proposeCreatives } from './creative-proposals';
@@ -22,6 +22,9 @@ import { evaluateOutcomes } from './outcomes';
 import type { Keep, Proposal } from './proposal';
 import { poolRoom, poolWeight, resolvePools, shareBudget } from './pools';
 import { isVolatile, reviewEveryHours } from './volatility';
+
+/** How long a campaign lease lasts unless released: longer than any platform call, short enough that a crashed holder's lapses soon. */
+const LEASE_TTL_MS = 30_000;
 
 /** How many of an agent's latest outcomes make its track record. */
 const TRACK_RECORD_OUTCOMES = 50;
@@ -63,6 +66,8 @@ export interface RuntimeDeps {
   /** Shared budget pools (FORMAT.md), agents named. */
   pools?: readonly Pool[];
   newId?(): string;
+  /** Real time, for leases: they guard against other processes, whatever the account's clock. */
+  wallClock?: Clock;
   /** Told of every decision, agent or alert that changed, for live views. */
   onChange?(change: RuntimeChange): void;
 }
@@ -91,6 +96,8 @@ export class AgentRuntime {
   private readonly minds = new Map<string, AgentMind>();
   private readonly newId: () => string;
   private readonly policies: readonly Policy[];
+  /** This process, as the holder of campaign leases. */
+  private readonly hostId = `host-${randomUUID()}`;
   /** Stamps records: within one tick every decision and its execution gets its own instant, in order. */
   private readonly stamps: Clock;
 
@@ -98,6 +105,7 @@ export class AgentRuntime {
     this.newId = deps.newId ?? randomUUID;
     this.policies = deps.policies ?? [];
     this.stamps = new MonotonicClock(deps.clock);
+    const wall = deps.wallClock ?? systemClock;
     this.executor = new Executor({
       platform: deps.platform,
       decisions: deps.store.decisions,
@@ -106,6 +114,11 @@ export class AgentRuntime {
       sleep: deps.sleep,
       random: deps.random,
       onBreakerTrip: (agentId, error) => this.tripBreaker(agentId, error),
+      lease: {
+        acquire: (campaignId) => deps.store.leases.acquire(campaignId, this.hostId, wall.now(), LEASE_TTL_MS),
+        release: (campaignId) => deps.store.leases.release(campaignId, this.hostId),
+      },
+      madeBy: (decision) => this.sameChangeMadeBy(decision),
     });
   }
 
@@ -262,6 +275,18 @@ export class AgentRuntime {
       const outcome = await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...appliedSince(this.deps.store.decisions, now - HOUR_MS)]);
       if (outcome === 'executed') account = accountAfter(account, current, proposal.change);
     }
+  }
+
+  /**
+   * A twin that already made exactly this change: another decision, executed within the last
+   * day, that moved the same setting from the same value to the same value (a second host
+   * running the same agents decides the same). Timestamps of two hosts cannot be compared;
+   * the values can.
+   */
+  private sameChangeMadeBy(decision: Decision): string | undefined {
+    const recent = this.deps.store.decisions.page({ campaignId: decision.campaignId, states: ['executed'], kinds: [decision.kind], from: decision.createdAt - DAY_MS }, undefined, 100).items;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    return recent.find((d) => d.id !== decision.id && same(d.before, decision.before) && same(d.after, decision.after))?.id;
   }
 
   /** Campaigns on which the agent asked a person within the decision window, whatever the answer was. */

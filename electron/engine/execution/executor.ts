@@ -42,6 +42,10 @@ export interface ExecutorDeps {
   /** How long one platform call may take before it counts as a timeout (real milliseconds). */
   callTimeoutMs?: number;
   onAttempt?(event: AttemptEvent): void;
+  /** The exclusive right to act on a campaign, shared by every host on the database (a lease). */
+  lease?: { acquire(campaignId: string): boolean; release(campaignId: string): void };
+  /** Another decision that already made this very change (a second host that decided the same), if any. */
+  madeBy?(decision: Decision): string | undefined;
   onBreakerTrip?(agentId: string, lastError: string): void;
 }
 
@@ -85,12 +89,23 @@ export class Executor {
       const decision = this.deps.decisions.get(decisionId);
       if (!decision || decision.state !== 'pending') return { decisionId, state: 'cancelled', attempts: attempt - 1 };
       if (!this.deps.mayExecute(decision)) return this.cancel(decision, attempt - 1);
+      if (this.deps.lease && !this.deps.lease.acquire(decision.campaignId)) {
+        lastError = 'another host is acting on this campaign';
+        this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error: lastError });
+        if (attempt < this.retry.maxAttempts) await this.deps.sleep(backoffMs(attempt, this.retry, this.deps.random));
+        continue;
+      }
       try {
         const campaign = await this.withTimeout(this.deps.platform.getCampaign(decision.campaignId));
         const now = currentValue(campaign, decision.after);
-        if (sameValue(now, decision.after)) return this.settle(decision, attempt, 'found-applied');
+        if (sameValue(now, decision.after)) {
+          const other = this.deps.madeBy?.(decision);
+          if (other) return this.cancel(decision, attempt, `the same change was already made by decision ${other}`);
+          return this.settle(decision, attempt, 'found-applied');
+        }
+        // The world moved under the decision (a person, another tool): not the agent's failure.
         if (!sameValue(now, decision.before)) {
-          return this.fail(decision, attempt, `the setting changed since the decision was made: it saw ${describeValue(decision.before)}, the platform now has ${describeValue(now)}`);
+          return this.cancel(decision, attempt, `the setting changed since the decision was made: it saw ${describeValue(decision.before)}, the platform now has ${describeValue(now)}`);
         }
         // No await between this check and the call: a pause acknowledged before now stops it.
         if (!this.isStillActive(decision)) return this.cancel(decision, attempt - 1);
@@ -104,6 +119,8 @@ export class Executor {
           const retryAfter = error instanceof PlatformError ? error.retryAfterMs : undefined;
           await this.deps.sleep(backoffMs(attempt, this.retry, this.deps.random, retryAfter));
         }
+      } finally {
+        this.deps.lease?.release(decision.campaignId);
       }
     }
     const decision = this.deps.decisions.get(decisionId);
@@ -130,9 +147,9 @@ export class Executor {
     return { decisionId: decision.id, state: 'failed', attempts: attempt, error };
   }
 
-  private cancel(decision: Decision, attempts: number): ExecutionOutcome {
-    this.deps.decisions.transition(decision.id, 'pending', 'cancelled', { error: 'the agent was paused before the change was sent' });
-    return { decisionId: decision.id, state: 'cancelled', attempts };
+  private cancel(decision: Decision, attempts: number, why = 'the agent was paused before the change was sent'): ExecutionOutcome {
+    this.deps.decisions.transition(decision.id, 'pending', 'cancelled', { error: why });
+    return { decisionId: decision.id, state: 'cancelled', attempts, error: why };
   }
 
   private withTimeout<T>(call: Promise<T>): Promise<T> {

@@ -4,3 +4,4 @@ export { conflicts } from './conflicts';
 export { alerts } from './alerts';
 export { campaignSnapshots, hourlyMetrics } from './metrics';
 export { auditLog, auditCheckpoints } from './audit';
+export { campaignLeases } from './leases';

@@ -19,6 +19,7 @@ describe('openDatabase on a fresh database', () => {
       'alerts',
       'audit_checkpoints',
       'audit_log',
+      'campaign_leases',
       'campaign_snapshots',
       'conflicts',
       'decisions',

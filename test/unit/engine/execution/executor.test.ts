@@ -96,7 +96,7 @@ describe('executor', () => {
     await platform.applyChange({ kind: 'budget', campaignId: 'c1', dailyBudget: 700 }, 'someone-else');
     const d = propose(1200);
     const outcome = await executor().execute(d.id);
-    expect(outcome.state).toBe('failed');
+    expect(outcome.state).toBe('cancelled');
     expect(outcome.error).toMatch(/saw 1000\.00.*now has 700\.00/);
     expect(await budget()).toBe(700);
   });
@@ -134,5 +134,30 @@ describe('executor', () => {
     const ex = executor({ breaker: new CircuitBreaker(3), onBreakerTrip: (agent) => tripped.push(agent) });
     for (let i = 0; i < 3; i++) await ex.execute(propose(1000 + 10 * (i + 1)).id);
     expect(tripped).toEqual(['agent-a']);
+  });
+});
+
+describe('executor with another host on the same database', () => {
+  it('waits for the campaign lease and gives up without calling the platform while another host holds it', async () => {
+    store.leases.acquire('c1', 'other-host', Date.now(), 60_000);
+    const lease = { acquire: (id: string) => store.leases.acquire(id, 'this-host', Date.now(), 60_000), release: (id: string) => store.leases.release(id, 'this-host') };
+    const d = propose(1100);
+    const outcome = await executor({ lease }).execute(d.id);
+    expect(outcome.state).toBe('failed');
+    expect(outcome.error).toContain('another host is acting on this campaign');
+    expect(attempts.filter((a) => a.result !== 'error')).toEqual([]);
+    expect(await budget()).toBe(1000);
+    store.leases.release('c1', 'other-host');
+    const again = propose(1100);
+    expect((await executor({ lease }).execute(again.id)).state).toBe('executed');
+    expect(store.leases.holder('c1', Date.now())).toBeUndefined();
+  });
+
+  it('cancels a decision whose very change another decision already made, instead of claiming it', async () => {
+    const first = propose(1200);
+    const twin = propose(1200);
+    await executor().execute(first.id);
+    const outcome = await executor({ madeBy: (d) => (d.id === twin.id ? first.id : undefined) }).execute(twin.id);
+    expect(outcome).toMatchObject({ state: 'cancelled', error: `the same change was already made by decision ${first.id}` });
   });
 });
