@@ -47,6 +47,9 @@ function sortIssues(errors: ScenarioIssue[]): ScenarioIssue[] {
   });
 }
 
+/** A name or id from the file, quoted; a long one is cut short so that the message stays readable. */
+const quoted = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -59,7 +62,7 @@ function duplicateIssues(items: unknown[], key: string, where: PropertyKey[], wh
     const value = item[key] as string;
     const earlier = first.get(value);
     if (earlier === undefined) first.set(value, i);
-    else out.push({ path: formatPath([...where, i, key]), message: `duplicate ${what} "${value}" (also at ${formatPath([...where, earlier, key])})` });
+    else out.push({ path: formatPath([...where, i, key]), message: `duplicate ${what} ${quoted(value)} (also at ${formatPath([...where, earlier, key])})` });
   });
   return out;
 }
@@ -131,7 +134,7 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
   list(root.pools).forEach((pool, i) => {
     if (!isObject(pool)) return;
     list(pool.agents).forEach((name, j) => {
-      if (typeof name === 'string' && !agentNames.has(name)) out.push({ path: formatPath(['pools', i, 'agents', j]), message: `unknown agent "${name}"` });
+      if (typeof name === 'string' && !agentNames.has(name)) out.push({ path: formatPath(['pools', i, 'agents', j]), message: `unknown agent ${quoted(name)}` });
     });
   });
   return out;
@@ -143,8 +146,8 @@ function agentCampaignIssues(agent: unknown, campaignIds: Set<string>, where: Pr
   const seen = new Set<string>();
   agent.campaigns.forEach((id, j) => {
     if (typeof id !== 'string') return;
-    if (!campaignIds.has(id)) out.push({ path: formatPath([...where, 'campaigns', j]), message: `unknown campaign id "${id}"` });
-    else if (seen.has(id)) out.push({ path: formatPath([...where, 'campaigns', j]), message: `campaign id "${id}" is listed twice` });
+    if (!campaignIds.has(id)) out.push({ path: formatPath([...where, 'campaigns', j]), message: `unknown campaign id ${quoted(id)}` });
+    else if (seen.has(id)) out.push({ path: formatPath([...where, 'campaigns', j]), message: `campaign id ${quoted(id)} is listed twice` });
     seen.add(id);
   });
   return out;

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
+import { loadScenarioFile } from '../../engine/simulation/load-file';
 import type { AccountFactory } from '../../host/default-account';
 import { DEFAULT_PORT, DEFAULT_SPEED, startHost } from '../../host/start-host';
 
@@ -64,6 +65,12 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       const speed = parseSpeed(values.speed);
       const scenarioPath = await parseScenario(values.scenario);
       const databasePath = values.db === undefined ? undefined : resolve(values.db);
+      // A bad scenario is a mistake in the call, like a bad flag: named problem by problem, exit code 2.
+      const loaded = scenarioPath === undefined ? undefined : await loadScenarioFile(scenarioPath);
+      if (loaded && !loaded.ok) {
+        for (const e of loaded.errors) io.err(`acm serve: ${values.scenario}: ${e.path}: ${e.message}`);
+        return 2;
+      }
       let host;
       try {
         host = await startHost({ port, speed, scenarioPath, databasePath, createAccount: deps.createAccount, rendererDir: deps.rendererDir, log: io.err });

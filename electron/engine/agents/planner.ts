@@ -16,7 +16,7 @@ import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
  *   says so.
  */
 
-export const GOAL_MARGIN = 0.04;
+export const GOAL_MARGIN = 0.1;
 const PRICE_ITERATIONS = 80;
 
 export interface PlanUnit {

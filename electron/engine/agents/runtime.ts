@@ -7,6 +7,7 @@ import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/sch
 import type { PlatformAdapter } from '../../platforms/adapter';
 import type { Store } from '../../store';
 import { Executor, type ExecutionOutcome } from '../execution/executor';
+import { leaseOwnerAlive, newLeaseOwner } from '../execution/lease-owner';
 import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
 import { accountAfter } from '../guardrails/settings';
@@ -15,6 +16,7 @@ import { DAY_MS, HOUR_MS, MonotonicClock, systemClock, type Clock } from '../por
 import type { Random } from '../ports/random';
 import { AgentMind } from './agent-mind';
 import { proposeCreatives } from './creative-proposals';
+import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
 import { DECISION_WINDOW_DAYS, proposeBudgets } from './budget-proposals';
 import { appliedSince } from './history';
@@ -97,7 +99,7 @@ export class AgentRuntime {
   private readonly newId: () => string;
   private readonly policies: readonly Policy[];
   /** This process, as the holder of campaign leases. */
-  private readonly hostId = `host-${randomUUID()}`;
+  private readonly hostId = newLeaseOwner();
   /** Stamps records: within one tick every decision and its execution gets its own instant, in order. */
   private readonly stamps: Clock;
 
@@ -115,7 +117,12 @@ export class AgentRuntime {
       random: deps.random,
       onBreakerTrip: (agentId, error) => this.tripBreaker(agentId, error),
       lease: {
-        acquire: (campaignId) => deps.store.leases.acquire(campaignId, this.hostId, wall.now(), LEASE_TTL_MS),
+        acquire: (campaignId) => {
+          const now = wall.now();
+          if (deps.store.leases.acquire(campaignId, this.hostId, now, LEASE_TTL_MS)) return true;
+          const holder = deps.store.leases.holder(campaignId, now);
+          return holder !== undefined && !leaseOwnerAlive(holder) && deps.store.leases.takeOver(campaignId, holder, this.hostId, now, LEASE_TTL_MS);
+        },
         release: (campaignId) => deps.store.leases.release(campaignId, this.hostId),
       },
       madeBy: (decision) => this.sameChangeMadeBy(decision),
@@ -208,7 +215,9 @@ export class AgentRuntime {
   private propose(mind: AgentMind, account: readonly CampaignInfo[], history: readonly AppliedChange[], maxTotal: number, now: number) {
     const day = Math.floor(now / DAY_MS) * DAY_MS;
     const awaitingPerson = this.askedLately(mind.id, now);
-    const creatives = proposeCreatives({ agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, history, awaitingPerson });
+    const segments = { agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, history, awaitingPerson };
+    const creatives = proposeCreatives(segments);
+    const targeting = proposeTargeting(segments);
     const budgets = proposeBudgets({
       agent: mind.definition,
       now: day,
@@ -222,7 +231,7 @@ export class AgentRuntime {
       volatile: isVolatile(mind, this.deps.calendar ?? [], now),
       awaitingPerson,
     });
-    return { ...budgets, proposals: [...budgets.proposals, ...creatives] };
+    return { ...budgets, proposals: [...budgets.proposals, ...creatives, ...targeting] };
   }
 
   private guardInput(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number) {

@@ -1,0 +1,76 @@
+import type { Scenario } from '../../../shared/scenario/schema';
+import { forecastCalendar } from '../../../electron/engine/agents/calendar';
+import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { ManualClock } from '../../../electron/engine/ports/clock';
+import { stream } from '../../../electron/engine/ports/random';
+import { createStoreRecorder } from '../../../electron/engine/simulation/store-recorder';
+import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
+import { openDatabase, type Store } from '../../../electron/store';
+import { CallLog } from './call-log';
+
+export interface SandboxRig {
+  world: World;
+  sandbox: SandboxPlatform;
+  log: CallLog;
+  store: Store;
+  clock: ManualClock;
+  runtime: AgentRuntime;
+  agentIds: string[];
+  /** Every wait the executor asked for between retries (simulated: nobody waits). */
+  waits: { ms: number; afterCall: number }[];
+  /** Review cycles that threw (the app's scheduler logs them and carries on). */
+  failedCycles: unknown[];
+  /** Plays `hours` hours as the host does: the agents' tick, the world's hour, the day's metrics. */
+  runHours(hours: number, beforeTick?: () => void | Promise<void>): Promise<void>;
+  close(): void;
+}
+
+/** A scenario's account on the sandbox with the real runtime on an in-memory store, behind a call log. */
+export function sandboxRig(scenario: Scenario, options: { yieldEachCall?: boolean } = {}): SandboxRig {
+  const world = new World(scenario);
+  const sandbox = new SandboxPlatform(world);
+  const log = new CallLog(sandbox, options);
+  const store = openDatabase({ path: ':memory:' });
+  const clock = new ManualClock(world.now());
+  const waits: SandboxRig['waits'] = [];
+  const failedCycles: unknown[] = [];
+  const runtime = new AgentRuntime({
+    store,
+    platform: log,
+    clock,
+    random: stream(scenario.seed, 'reliability'),
+    sleep: async (ms) => void waits.push({ ms, afterCall: log.calls.length }),
+    policies: scenario.policies,
+    accountDailySpendCap: scenario.account?.dailySpendCap,
+    calendar: forecastCalendar(scenario.calendar),
+    pools: scenario.pools,
+  });
+  const agentIds = scenario.agents.map((a) => runtime.addAgent(a));
+  const recorder = createStoreRecorder(store);
+  return {
+    world,
+    sandbox,
+    log,
+    store,
+    clock,
+    runtime,
+    agentIds,
+    waits,
+    failedCycles,
+    async runHours(hours, beforeTick) {
+      for (let i = 0; i < hours && !world.finished; i++) {
+        clock.set(world.now());
+        await beforeTick?.();
+        try {
+          await runtime.tick();
+        } catch (error) {
+          failedCycles.push(error);
+        }
+        const hour = world.hour;
+        world.step();
+        await recorder.afterHour(hour, sandbox);
+      }
+    },
+    close: () => store.close(),
+  };
+}
