@@ -125,15 +125,18 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
     const isProtected = campaign.labels.some((l) => protectedBy.includes(l));
     const evidence = ctx.observer.totals(campaign.id, now - EVIDENCE_DAYS * DAY_MS, now).conversions;
     const lastChange = changesWithin(ctx.history, campaign.id, now - agent.constraints.cooldownHours * HOUR_MS).some((h) => h.setting === 'budget' || h.setting === 'status');
-    let lower = Math.max(minimumBudget(ctx, campaign), isProtected ? campaign.dailyBudget : 0);
+    let lower = minimumBudget(ctx, campaign);
     let upper = agent.constraints.maxDailyBudget ?? Number.POSITIVE_INFINITY;
     const asked = ctx.awaitingPerson.has(campaign.id);
-    if (!allowed.includes('budget') || lastChange || asked || evidence < agent.constraints.minConversionsToAct) {
+    // A protected campaign may not be cut, so a raise could never be taken back: it is left to a person.
+    if (!allowed.includes('budget') || isProtected || lastChange || asked || evidence < agent.constraints.minConversionsToAct) {
       held.push({
         campaignId: campaign.id,
         why: !allowed.includes('budget')
           ? 'budget changes are not among its actions'
-          : lastChange
+          : isProtected
+            ? 'a policy protects it: its budget is a person’s call'
+            : lastChange
             ? 'its budget changed within the cooldown'
             : asked
               ? 'a person was asked about it lately'
@@ -148,7 +151,7 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       ...localCurve(model, campaign.dailyBudget, now, ctx.calibrator.bias),
       lower: Math.min(lower, upper),
       upper,
-      canPause: movable.has(campaign.id) && allowed.includes('status') && !isProtected,
+      canPause: movable.has(campaign.id) && allowed.includes('status'),
     });
   }
   if (units.length === 0) return { proposals: [], held, keeps: [] };

@@ -28,6 +28,9 @@ import { isVolatile, reviewEveryHours } from './volatility';
 /** How long a campaign lease lasts unless released: longer than any platform call, short enough that a crashed holder's lapses soon. */
 const LEASE_TTL_MS = 30_000;
 
+/** An agent asks a person about one campaign at most once in this many days: a question left unanswered is an answer. */
+const ASK_AGAIN_DAYS = 7;
+
 /** How many of an agent's latest outcomes make its track record. */
 const TRACK_RECORD_OUTCOMES = 50;
 
@@ -298,9 +301,9 @@ export class AgentRuntime {
     return recent.find((d) => d.id !== decision.id && same(d.before, decision.before) && same(d.after, decision.after))?.id;
   }
 
-  /** Campaigns on which the agent asked a person within the decision window, whatever the answer was. */
+  /** Campaigns on which the agent asked a person within ASK_AGAIN_DAYS, whatever the answer was. */
   private askedLately(agentId: string, now: number): Set<string> {
-    const asked = this.deps.store.decisions.page({ agentId, states: ['escalated', 'cancelled'], from: now - DECISION_WINDOW_DAYS * DAY_MS }, undefined, 500).items;
+    const asked = this.deps.store.decisions.page({ agentId, states: ['escalated', 'cancelled'], from: now - ASK_AGAIN_DAYS * DAY_MS }, undefined, 500).items;
     return new Set(asked.filter((d) => d.state === 'escalated' || /^(expired|rejected)/.test(d.error ?? '')).map((d) => d.campaignId));
   }
 
