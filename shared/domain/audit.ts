@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   'decision.undo',
   'decision.state',
   'decision.approved',
+  'decision.attempt',
   'outcome.recorded',
   'conflict.recorded',
   'conflict.reviewed',

@@ -119,6 +119,7 @@ export class AgentRuntime {
       sleep: deps.sleep,
       random: deps.random,
       onBreakerTrip: (agentId, error) => this.tripBreaker(agentId, error),
+      onAttempt: ({ decision, attempt, at, result, error }) => deps.store.decisions.recordAttempt(decision.id, { attempt, at, result, ...(error ? { error } : {}) }),
       lease: {
         acquire: (campaignId) => {
           const now = wall.now();

@@ -39,6 +39,14 @@ export interface TransitionPatch {
 
 export const MAX_PAGE_SIZE = 500;
 
+/** One call to the platform for a decision, as the audit log keeps it: what came of it and when. */
+export interface PlatformAttempt {
+  attempt: number;
+  at: number;
+  result: 'applied' | 'found-applied' | 'error';
+  error?: string;
+}
+
 export interface DecisionRepository {
   insert(decision: Decision): Decision;
   /**
@@ -53,6 +61,8 @@ export interface DecisionRepository {
   /** Newest first, keyset-paged on (createdAt, id), so rows inserted meanwhile never shift a page. */
   page(filter?: DecisionFilter, cursor?: DecisionCursor, limit?: number): DecisionPage;
   countByState(filter?: Omit<DecisionFilter, 'states'>): Record<DecisionState, number>;
+  /** Logs one platform call for the decision (an audit entry; the decision itself is unchanged). */
+  recordAttempt(id: string, attempt: PlatformAttempt): void;
 }
 
 function conditions(filter: DecisionFilter): SQL[] {
@@ -124,7 +134,17 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
     return true;
   });
 
+  const ownerStmt = sqlite.prepare('SELECT agent_id AS agentId, campaign_id AS campaignId FROM decisions WHERE id = ?');
+  const attemptAudited = sqlite.transaction((id: string, attempt: PlatformAttempt) => {
+    const row = ownerStmt.get(id) as { agentId: string; campaignId: string } | undefined;
+    if (!row) throw new NotFoundError('decision', id);
+    audit.append({ kind: 'decision.attempt', subject: id, agentId: row.agentId, campaignId: row.campaignId, decisionId: id, content: toJson(attempt, `decision ${id} attempt`) });
+  });
+
   return {
+    recordAttempt(id, attempt) {
+      attemptAudited(id, attempt);
+    },
     insert(decision) {
       const params = decisionParams(decision);
       try {

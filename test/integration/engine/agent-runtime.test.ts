@@ -136,6 +136,19 @@ describe('the agent runtime on the sandbox', () => {
     expect(budgets).toMatchObject({ shopping: 600, 'retarget-7d': 480 });
   });
 
+  it('keeps every platform call of a decision in its audit history, failed ones included', async () => {
+    const h = harness(bundled('single-agent-roas'));
+    await h.run(2 * 24);
+    h.platform.faults.inject({ kind: 'transient', count: 2, match: { operation: 'applyChange' } });
+    await h.run(2 * 24);
+    const retried = h.decisions().find((d) => d.state === 'executed' && h.store.audit.forDecision(d.id).filter((e) => e.kind === 'decision.attempt').length === 3);
+    expect(retried).toBeDefined();
+    const attempts = h.store.audit.forDecision(retried!.id).filter((e) => e.kind === 'decision.attempt').map((e) => JSON.parse(e.content));
+    expect(attempts.map((a) => a.result)).toEqual(['error', 'error', 'applied']);
+    expect(attempts[0].error).toContain('TRANSIENT');
+    expect(h.store.audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('undoes an executed decision with a logged inverse change that restores the previous value', async () => {
     const h = harness(bundled('single-agent-roas'));
     await h.run(10 * 24);
