@@ -1,7 +1,8 @@
 import type { GoalMetric } from '../../../shared/scenario/schema';
 import type { GoalOutcome } from './goals';
 import type { RunLedger } from './run-strategy';
-import type { AccuracySummary, DecisionCounts, StrategyName } from './strategy';
+import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
+import type { StrategyName } from './strategy';
 
 export const REPORT_FORMAT = 'acm-sim-report/1';
 

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from '../../platforms/adapter';
+import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
 import type { Scenario } from '../../../shared/scenario/schema';
 
 export const STRATEGY_NAMES = ['agents', 'static', 'manual', 'rules', 'oracle'] as const;
@@ -18,23 +19,6 @@ export interface HourContext {
 /** A way of managing the account, played on its own copy of the world. */
 export interface Strategy {
   onHour(ctx: HourContext): void | Promise<void>;
-}
-
-export interface DecisionCounts {
-  proposed: number;
-  executed: number;
-  autonomous: number;
-  escalated: number;
-  blocked: number;
-  cancelled: number;
-}
-
-export interface AccuracySummary {
-  evaluated: number;
-  directional: number;
-  coverage80: number;
-  mape: number;
-  medianRelativeWidth: number;
 }
 
 /** What the agents did over a run, counted from their own records. */

@@ -1,32 +1,12 @@
 import type Database from 'better-sqlite3';
-
-export interface DecisionTally {
-  /** Decisions the agents made (a person's undo is not one). */
-  proposed: number;
-  /** Reached the platform: executed, or executed and later undone. */
-  executed: number;
-  /** Executed with no person's approval. */
-  autonomous: number;
-  /** Sent to a person at some point, whatever became of it. */
-  escalated: number;
-  blocked: number;
-  cancelled: number;
-}
-
-export interface AccuracyTally {
-  evaluated: number;
-  directional: number;
-  coverage80: number;
-  mape: number;
-  medianRelativeWidth: number;
-}
+import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
 
 /**
  * What the agents did, counted from the store alone: the figures of a simulation report and of
  * the monitor. An escalation is known by the alert it raised, so a decision that was escalated
  * and then approved, rejected or expired still counts as escalated.
  */
-export function decisionTally(sqlite: Database.Database): DecisionTally {
+export function decisionTally(sqlite: Database.Database): DecisionCounts {
   const row = sqlite
     .prepare(
       `SELECT
@@ -38,12 +18,12 @@ export function decisionTally(sqlite: Database.Database): DecisionTally {
          coalesce(sum(EXISTS (SELECT 1 FROM alerts a WHERE a.decision_id = d.id AND a.kind IN ('escalation', 'low_confidence'))), 0) AS escalated
        FROM decisions d WHERE parent_decision_id IS NULL`,
     )
-    .get() as DecisionTally;
+    .get() as DecisionCounts;
   // In the report's order, whatever SQLite's.
   return { proposed: row.proposed, executed: row.executed, autonomous: row.autonomous, escalated: row.escalated, blocked: row.blocked, cancelled: row.cancelled };
 }
 
-export function accuracyTally(sqlite: Database.Database): AccuracyTally {
+export function accuracyTally(sqlite: Database.Database): AccuracySummary {
   const rows = sqlite
     .prepare(
       `SELECT o.actual, o.within_interval AS inside, o.direction_correct AS direction,
