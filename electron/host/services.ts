@@ -1,3 +1,4 @@
+import type { AuditDigest } from '../../shared/domain/audit';
 import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
 import type { AgentRuntime } from '../engine/agents/runtime';
 import { AcceleratedClock, type Clock } from '../engine/ports/clock';
@@ -5,6 +6,7 @@ import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { PlatformAdapter } from '../platforms/adapter';
 import type { Store } from '../store';
 import { APP_VERSION } from './app-version';
+import { createDecisionExporter } from './decision-exporter';
 import type { HostAccount } from './default-account';
 
 /** The runtime's word-of-a-person side: what the IPC handlers may ask of the agents. */
@@ -12,9 +14,17 @@ export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'updateAgent' | 'prev
 
 export type AccountRules = HostAccount['rules'];
 
+/** One exported file, with the chain's signed digest at the time of the export (absent only for an empty log). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  digest?: AuditDigest;
+}
+
 /** Writes the filtered decision timeline as a file (the store's CSV and PDF exports). */
 export interface DecisionExporter {
-  export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }>;
+  export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile>;
 }
 
 export interface ServicesOptions {
@@ -25,6 +35,7 @@ export interface ServicesOptions {
   /** How the account is shown to the user; ad platforms name accounts, the adapter interface does not. */
   accountName: string;
   rules?: AccountRules;
+  /** The store's own CSV and PDF writers by default. */
   exporter?: DecisionExporter;
   /** The hub to push events through, when the caller needs it before the services exist (the runtime's onChange). */
   events?: EventHub;
@@ -50,8 +61,7 @@ export interface Services {
   readonly store: Store;
   readonly runtime: AgentControl;
   readonly rules: AccountRules;
-  /** Absent while this build has no exporter: the handler says so instead of pretending. */
-  readonly exporter?: DecisionExporter;
+  readonly exporter: DecisionExporter;
   readonly account: { name: string; currency: string; platform: string };
   readonly version: string;
   readonly databasePath: string | null;
@@ -75,7 +85,7 @@ export function createServices(options: ServicesOptions): Services {
     store: options.store,
     runtime: options.runtime,
     rules: options.rules ?? { policies: [], calendar: [] },
-    ...(options.exporter ? { exporter: options.exporter } : {}),
+    exporter: options.exporter ?? createDecisionExporter(options.store, options.accountName),
     account: { name: options.accountName, currency: platform.currency, platform: platform.id },
     version: options.version ?? APP_VERSION,
     databasePath: options.databasePath ?? null,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AcceleratedClock } from '../engine/ports/clock';
 import { openDatabase } from '../store';
 import { composeApp } from './compose';
+import { createDecisionExporter } from './decision-exporter';
 import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory } from './default-account';
 
 export { DEFAULT_SPEED };
@@ -71,7 +72,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const store = openDatabase({ path: options.databasePath ?? ':memory:' });
   let app;
   try {
-    app = await composeApp(store, account, log);
+    app = await composeApp(store, account, log, { exporter: createDecisionExporter(store, account.name) });
   } catch (error) {
     store.close();
     await account.close?.();

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AcceleratedClock } from '../engine/ports/clock';
 import { composeApp } from '../host/compose';
+import { createDecisionExporter } from '../host/decision-exporter';
 import { createDefaultAccount, DEFAULT_SPEED } from '../host/default-account';
 import type { IpcServer } from '../ipc/server';
 import { openDatabase } from '../store';
@@ -22,7 +23,7 @@ export async function startAppServices(paths: AppPaths, warn: (message: string) 
   const store = openDatabase({ path: paths.database, migrationsFolder: paths.migrations, nativeBinding: paths.nativeBinding });
   try {
     const account = await createDefaultAccount({ resourcesDir: dirname(paths.scenarios), startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED) });
-    const app = await composeApp(store, account, log);
+    const app = await composeApp(store, account, log, { exporter: createDecisionExporter(store, account.name) });
     return {
       server: app.ipc,
       async close() {

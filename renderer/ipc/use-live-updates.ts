@@ -10,9 +10,9 @@ const HOUR_MS = 3_600_000;
 
 /** Which cached channels each pushed event makes stale. */
 const STALE_AFTER = {
-  'decision.changed': ['decisions.', 'monitor.', 'alerts.', 'campaigns.'],
-  'agent.changed': ['agents.', 'monitor.', 'alerts.', 'decisions.'],
-  'alert.raised': ['alerts.', 'monitor.'],
+  'decision.changed': ['decisions.', 'monitor.', 'alerts.', 'campaigns.', 'audit.'],
+  'agent.changed': ['agents.', 'monitor.', 'alerts.', 'decisions.', 'audit.'],
+  'alert.raised': ['alerts.', 'monitor.', 'audit.'],
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { agentChannels, agentEvents } from './channels/agents';
 import { alertChannels, alertEvents } from './channels/alerts';
 import { appChannels } from './channels/app';
+import { auditChannels } from './channels/audit';
 import { campaignChannels } from './channels/campaigns';
 import { clockEvents } from './channels/clock';
 import { decisionChannels, decisionEvents } from './channels/decisions';
@@ -27,7 +28,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 
 /** Every call and every pushed event between the renderer and the main side. Add a domain's group here. */
 export const contract = {
-  channels: merge(appChannels, campaignChannels, agentChannels, decisionChannels, alertChannels, monitorChannels),
+  channels: merge(appChannels, campaignChannels, agentChannels, decisionChannels, auditChannels, alertChannels, monitorChannels),
   events: merge(clockEvents, agentEvents, decisionEvents, alertEvents),
 } satisfies { channels: Record<string, ChannelDef>; events: Record<string, EventDef> };
 

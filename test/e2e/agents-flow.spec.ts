@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 const url = process.env.ACM_E2E_URL;
 if (!url) throw new Error('ACM_E2E_URL is not set: run these tests with test/e2e/playwright.config.ts, which starts the host');
@@ -98,7 +99,7 @@ test('a new user builds an agent, activates it, and sees its first decision in M
   await expect(detail.getByRole('button', { name: 'Undo' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  await expect(page.getByText(/Export CSV is not available yet|Saved /)).toBeVisible();
+  await expect(page.getByText(/Saved acm-decisions-.*\.csv/)).toBeVisible();
 });
 
 test('an escalated decision is approved from Alerts and then shows as executed', async ({ page }) => {
@@ -167,4 +168,70 @@ test('screenshots of every screen in both themes', async ({ page }) => {
       await page.screenshot({ path: `test-results/screens/${file}-${theme}.png`, fullPage: true });
     }
   }
+});
+
+/** The fields of an RFC 4180 CSV text, record by record. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') record.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      (record = []), (field = ''), i++;
+    } else field += c;
+  }
+  return records;
+}
+
+test('the Audit trail shows the signed chain head, the daily review and outcome accuracy', async ({ page }) => {
+  await page.goto(url);
+  await nav(page, 'Audit trail');
+  const digest = await ipc<{ count: number; headHash: string }>(page, 'audit.digest', {});
+  await expect(page.getByRole('status', { name: 'Audit chain' })).toContainText(new RegExp(`Audit chain: [\\d,]+ entries, head ${digest.headHash.slice(0, 12)}…, signed `));
+  const review = page.getByRole('region', { name: 'Daily review' });
+  await expect(review).toContainText(/Needs you: \d+ items?|Nothing needs you today\./);
+  await expect(review.getByRole('heading', { name: 'Everything else' })).toBeVisible();
+  const accuracy = page.getByRole('region', { name: 'Outcome accuracy' });
+  await expect(accuracy.getByRole('heading', { name: 'Outcome accuracy' })).toBeVisible();
+  await expect(accuracy).toContainText(/Interval coverage \(80%\)|No outcome yet/);
+});
+
+test('Export CSV downloads the filtered timeline row for row, and Export PDF a PDF report', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(url);
+  await nav(page, 'Audit trail');
+  const agents = await ipc<{ id: string; name: string }[]>(page, 'agents.list', {});
+  const keeper = agents.find((a) => a.name === 'ROAS keeper')!;
+  await page.getByRole('combobox', { name: 'Agent', exact: true }).selectOption({ label: 'ROAS keeper' });
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  const records = parseCsv(readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, ''));
+  expect(records[0].slice(0, 5)).toEqual(['timestamp', 'decision_id', 'agent', 'campaign', 'action']);
+  const expected: { id: string; state: string; reasoning: string }[] = [];
+  let cursor: unknown;
+  do {
+    const page_ = await ipc<{ items: { id: string; state: string; reasoning: string }[]; next?: unknown }>(page, 'decisions.page', { filter: { agentId: keeper.id }, limit: 500, ...(cursor ? { cursor } : {}) });
+    expected.push(...page_.items);
+    cursor = page_.next;
+  } while (cursor);
+  expect(expected.length).toBeGreaterThan(0);
+  const rows = records.slice(1).reverse();
+  expect(rows.map((r) => r[1])).toEqual(expected.map((d) => d.id));
+  expect(rows.map((r) => [r[2], r[7], r[9]])).toEqual(expected.map((d) => ['ROAS keeper', d.state, d.reasoning]));
+  await expect(page.getByRole('button', { name: 'Save digest' })).toBeVisible();
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });

@@ -89,10 +89,8 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       return mustGet(outcome.decisionId);
     },
     'decisions.export': async ({ format, filter }) => {
-      const { exporter } = services;
-      if (!exporter) throw new HandlerError('INTERNAL', `Export ${format.toUpperCase()} is not available yet in this version of the app`);
-      const file = await exporter.export(format, filter);
-      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+      const { bytes, ...file } = await services.exporter.export(format, filter);
+      return { ...file, base64: Buffer.from(bytes).toString('base64') };
     },
   };
 };

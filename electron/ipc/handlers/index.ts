@@ -3,6 +3,7 @@ import type { HandlerModule } from '../registry';
 import { agentHandlers } from './agents';
 import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { campaignHandlers } from './campaigns';
 import { decisionHandlers } from './decisions';
 import { monitorHandlers } from './monitor';
@@ -13,6 +14,7 @@ export const handlerModules: Record<string, (services: Services) => HandlerModul
   campaigns: campaignHandlers,
   agents: agentHandlers,
   decisions: decisionHandlers,
+  audit: auditHandlers,
   alerts: alertHandlers,
   monitor: monitorHandlers,
 };

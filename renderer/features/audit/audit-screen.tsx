@@ -2,10 +2,13 @@ import { EmptyState } from '../../app/empty-state';
 import { hrefOf } from '../../app/routes';
 import { useAcmQuery } from '../../ipc/use-acm-query';
 import { AuditFilters } from './audit-filters';
+import { ChainDigest } from './chain-digest';
+import { DailyReview } from './daily-review';
 import { useAuditStore } from './audit-store';
 import { DecisionDetail } from './decision-detail';
 import { DecisionTimeline } from './decision-timeline';
 import { ExportButtons } from './export-buttons';
+import { OutcomeStatsPanel } from './outcome-stats-panel';
 
 export function AuditScreen() {
   const selectedId = useAuditStore((s) => s.selectedId);
@@ -25,6 +28,7 @@ export function AuditScreen() {
         </EmptyState>
       ) : (
         <>
+          <ChainDigest />
           <div className="toolbar-row">
             <AuditFilters />
             <ExportButtons />
@@ -32,6 +36,10 @@ export function AuditScreen() {
           <div className="audit-columns">
             <DecisionTimeline />
             {selectedId ? <DecisionDetail id={selectedId} /> : <p className="muted">Choose a decision to see its reasoning, prediction and outcome.</p>}
+          </div>
+          <div className="card-columns">
+            <DailyReview />
+            <OutcomeStatsPanel />
           </div>
         </>
       )}

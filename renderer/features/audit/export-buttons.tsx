@@ -1,34 +1,39 @@
 import { useState } from 'react';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import { useAcm } from '../../ipc/acm-context';
 import { useAuditStore } from './audit-store';
+import { base64Bytes, downloadFile } from './download-file';
 
-/** Export CSV and Export PDF of the filtered timeline; a failure (or a build without exports) is said in words. */
+type Exported = ResponseOf<'decisions.export'>;
+
+/**
+ * Export CSV and Export PDF of the filtered timeline, the same files `acm audit export` writes.
+ * The PDF prints the chain's signed digest on its title page; a CSV cannot hold it, so it is
+ * offered beside the file, for `acm audit verify --digest`.
+ */
 export function ExportButtons() {
   const { client } = useAcm();
   const filter = useAuditStore((s) => s.filter);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Exported | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function run(format: 'csv' | 'pdf') {
     setBusy(true);
-    setMessage(null);
+    setError(null);
+    setSaved(null);
     try {
       const file = await client['decisions.export']({ format, filter });
-      const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.fileName;
-      link.click();
-      URL.revokeObjectURL(url);
-      setMessage({ text: `Saved ${file.fileName}`, error: false });
-    } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      downloadFile(file.fileName, file.mimeType, base64Bytes(file.base64));
+      setSaved(file);
+    } catch (e) {
+      setError(`Export ${format.toUpperCase()} failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
   }
 
+  const digest = saved?.digest;
   return (
     <div className="export-buttons">
       <button type="button" disabled={busy} onClick={() => run('csv')}>
@@ -37,9 +42,21 @@ export function ExportButtons() {
       <button type="button" disabled={busy} onClick={() => run('pdf')}>
         Export PDF
       </button>
-      {message && (
-        <span role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>
-          {message.text}
+      {busy && <span role="status">Exporting…</span>}
+      {saved && (
+        <span role="status" className="muted">
+          Saved {saved.fileName}
+          {digest ? `, signed at entry ${digest.count}` : ''}
+        </span>
+      )}
+      {saved?.fileName.endsWith('.csv') && digest && (
+        <button type="button" onClick={() => downloadFile(`${saved.fileName}.digest.json`, 'application/json', `${JSON.stringify(digest, null, 2)}\n`)}>
+          Save digest
+        </button>
+      )}
+      {error && (
+        <span role="alert" className="error">
+          {error}
         </span>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANGE_KINDS } from '../../domain/campaign';
 import { DECISION_STATES, PREDICTION_METRICS } from '../../domain/decision';
+import { auditDigestSchema } from './audit';
 import { channel, event } from '../define';
 
 const kinds = CHANGE_KINDS as readonly [string, ...string[]] as ['budget', 'bid', 'status', 'targeting', 'creative'];
@@ -55,6 +56,10 @@ export const outcomeSchema = z.object({
   directionCorrect: z.boolean(),
 });
 
+/** How a set of decisions' predictions held (see electron/store/reports/outcome-stats.ts). */
+const accuracySchema = z.object({ count: z.number(), directional: z.number(), coverage80: z.number(), mape: z.number().nullable() });
+const agentKey = { agentId: z.string(), agentName: z.string() };
+
 const cursorSchema = z.object({ createdAt: z.number(), id: z.string() }).strict();
 
 export const decisionFilterSchema = z
@@ -96,10 +101,33 @@ export const decisionChannels = {
   'decisions.reject': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
   /** Reverses an executed decision with a new, logged decision; returns that new decision. */
   'decisions.undo': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
-  /** The filtered timeline as a file; fails with a plain message while this build has no exporter. */
+  /**
+   * The filtered timeline as a file, with the chain's signed digest at the time (absent only for
+   * an empty log): a CSV cannot carry it, so it travels beside the file, as `acm audit export` writes it.
+   */
   'decisions.export': channel(
     z.object({ format: z.enum(['csv', 'pdf']), filter: decisionFilterSchema.default({}) }).strict(),
-    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), digest: auditDigestSchema.optional() }),
+  ),
+  /** How the predictions held once their windows closed: overall, per agent, per agent and action kind, and over time. */
+  'decisions.outcomeStats': channel(
+    z
+      .object({
+        agentId: z.string().min(1).optional(),
+        /** Inclusive lower bound on the decision's creation time, epoch ms. */
+        from: z.number().int().optional(),
+        /** Exclusive upper bound, epoch ms. */
+        to: z.number().int().optional(),
+        bucket: z.enum(['day', 'week']).default('day'),
+      })
+      .strict()
+      .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['to'] }),
+    z.object({
+      overall: accuracySchema,
+      byAgent: z.array(accuracySchema.extend(agentKey)),
+      byAgentAndKind: z.array(accuracySchema.extend(agentKey).extend({ kind: z.enum(kinds) })),
+      overTime: z.array(accuracySchema.extend(agentKey).extend({ bucketStart: z.number() })),
+    }),
   ),
 };
 

@@ -144,9 +144,10 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     expect((await app.client['agents.list']()).map((a) => a.name).sort()).toEqual(['Efficiency', 'Efficiency copy']);
   });
 
-  it('says plainly that CSV and PDF export are not available while no exporter is wired', async () => {
+  it('exports an empty record as a CSV of its header alone, with no digest to carry', async () => {
     app = await sandboxApp();
-    const failure = await app.client['decisions.export']({ format: 'pdf' }).catch((e: unknown) => e);
-    expect(failure).toMatchObject({ message: 'Export PDF is not available yet in this version of the app' });
+    const file = await app.client['decisions.export']({ format: 'csv' });
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFtimestamp,decision_id,[a-z_,]+entry_hash\r\n$/);
+    expect(file.digest).toBeUndefined();
   });
 });

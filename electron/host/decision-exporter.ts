@@ -1,0 +1,43 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
+import { writeDecisionsCsv, writeDecisionsPdf, type Store } from '../store';
+import type { DecisionExporter, ExportedFile } from './services';
+
+const MIME = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
+
+export interface ExporterOptions {
+  /** Where the temporary files go; the system's temporary folder by default. */
+  tempDir?: string;
+  /** Names the file and dates the PDF; the wall clock by default. */
+  now?: () => number;
+}
+
+/**
+ * The app's Export CSV / Export PDF: the very files `acm audit export` writes (the store's
+ * streamed writers), made in a private temporary folder, read back and deleted, so nothing is
+ * left on disk whatever happens. The chain's signed digest travels with either file.
+ */
+export function createDecisionExporter(store: Store, accountName: string, options: ExporterOptions = {}): DecisionExporter {
+  const now = options.now ?? Date.now;
+  return {
+    async export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile> {
+      if (format !== 'csv' && format !== 'pdf') throw new Error(`export format must be 'csv' or 'pdf', got ${JSON.stringify(format)}`);
+      // Signed before the rows are read: the file holds at least what the digest covers.
+      const digest = store.audit.head().count > 0 ? store.audit.currentDigest() : undefined;
+      const generatedAt = now();
+      const fileName = `acm-decisions-${new Date(generatedAt).toISOString().slice(0, 10)}.${format}`;
+      const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'acm-export-'));
+      try {
+        const file = join(dir, fileName);
+        if (format === 'csv') await writeDecisionsCsv(store.sqlite, file, filter);
+        else await writeDecisionsPdf(store.sqlite, file, { filter, account: accountName, digest, generatedAt });
+        const bytes = new Uint8Array(await readFile(file));
+        return { fileName, mimeType: MIME[format], bytes, ...(digest ? { digest } : {}) };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

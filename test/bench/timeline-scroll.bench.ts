@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost } from '../../electron/host/start-host';
+import { openDatabase } from '../../electron/store';
+import { DECISION_COLUMNS, decisionParams } from '../../electron/store/repositories/decision-rows';
+import type { Decision, DecisionState } from '../../shared/domain/decision';
+import { AgentDefinitionSchema, type AgentDefinition } from '../../shared/scenario/schema';
+import { launchChromium, median } from './browser';
+import type { Benchmark } from './harness';
+
+const MILLION = 1_000_000;
+const AGENTS = 10;
+const STEPS = 150;
+const T0 = Date.UTC(2026, 0, 5);
+// Settled states only: a real account's escalations are answered or withdrawn within a day.
+const STATES: DecisionState[] = ['executed', 'executed', 'executed', 'cancelled', 'blocked', 'failed', 'undone'];
+
+const agentDefinition = (a: number): AgentDefinition =>
+  AgentDefinitionSchema.parse({
+    name: `Agent ${a}`,
+    role: 'efficiency',
+    priority: 1,
+    campaigns: '*',
+    objective: 'revenue',
+    goals: [{ metric: 'roas', op: '>=', value: 4 }],
+    status: 'paused',
+  });
+
+/** A million decisions of paused agents, one a minute, written with raw SQL: the engine would take hours. */
+function writeMillion(path: string): void {
+  const store = openDatabase({ path });
+  try {
+    for (let a = 0; a < AGENTS; a++) store.agents.create({ id: `a${a}`, name: `Agent ${a}`, definition: agentDefinition(a), goals: [], status: 'paused' }, T0);
+    const insert = store.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+    for (let b = 0; b < MILLION; b += 10_000) {
+      store.sqlite.transaction(() => {
+        for (let i = b; i < b + 10_000; i++) {
+          const budget = 100 + (i % 50);
+          insert.run(
+            decisionParams({
+              id: `d${String(i).padStart(8, '0')}`,
+              createdAt: T0 + i * 60_000,
+              agentId: `a${i % AGENTS}`,
+              campaignId: `c${i % 200}`,
+              kind: 'budget',
+              before: { kind: 'budget', dailyBudget: budget },
+              after: { kind: 'budget', dailyBudget: budget + 10 },
+              reasoning: `Raise daily budget $${budget} -> $${budget + 10} (+10%): each extra dollar returns $4.60 of revenue, above the goal of 4x with 4% headroom.`,
+              confidence: 0.72,
+              prediction: { metric: 'revenue', windowHours: 72, point: 1520.5, low80: 1310.25, high80: 1744.75, baseline: 1401 },
+              metrics: { spend3d: 312.4, revenue3d: 1402.2 },
+              state: STATES[Math.floor(i / 7) % STATES.length],
+              idempotencyKey: `k${i}`,
+            } as Decision),
+          );
+        }
+      })();
+    }
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * The Audit trail over 1M decisions on `acm serve`: the virtualised timeline is scrolled to its
+ * end in steps, each step loading the next page of older decisions; a step is timed from the
+ * scroll to the frame painted with the new rows. The DOM must keep only a window of rows.
+ */
+export const timelineScrollBenchmark: Benchmark = {
+  name: 'timeline-scroll',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'acm-bench-scroll-'));
+    const databasePath = join(dir, 'million.db');
+    writeMillion(databasePath);
+    const host = await startHost({ databasePath, port: 0, log: () => {} });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper the page lacks.
+      await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+      await page.goto(host.url);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail', exact: true }).click();
+      const list = page.getByRole('list', { name: 'Decision timeline' });
+      await list.getByRole('listitem').first().waitFor();
+      const steps: number[] = [];
+      let maxRowsInDom = 0;
+      for (let step = 0; step < STEPS; step++) {
+        const result = await list.evaluate(
+          (el) =>
+            new Promise<{ ms: number; rows: number; loaded: number }>((resolve, reject) => {
+              const before = Number(el.getAttribute('aria-rowcount'));
+              const start = performance.now();
+              el.scrollTop = el.scrollHeight;
+              const deadline = start + 10_000;
+              const check = () => {
+                const loaded = Number(el.getAttribute('aria-rowcount'));
+                // The new page is in the list: time it once the frame holding it is painted.
+                if (loaded > before) requestAnimationFrame(() => resolve({ ms: performance.now() - start, rows: el.querySelectorAll('[role="listitem"]').length, loaded }));
+                else if (performance.now() > deadline) reject(new Error(`no new page after 10 s at ${before} rows`));
+                else requestAnimationFrame(check);
+              };
+              requestAnimationFrame(check);
+            }),
+        );
+        steps.push(result.ms);
+        maxRowsInDom = Math.max(maxRowsInDom, result.rows);
+      }
+      const loaded = Number(await list.getAttribute('aria-rowcount'));
+      const sorted = [...steps].sort((a, b) => a - b);
+      return [
+        { name: `timeline scroll over 1M decisions: ms per step (scroll to the end, next page of 200 painted), median of ${STEPS}`, value: Number(median(steps).toFixed(1)), kind: 'count', unit: 'ms' },
+        { name: 'timeline scroll over 1M decisions: ms per step, p95', value: Number(sorted[Math.floor(sorted.length * 0.95)].toFixed(1)), kind: 'count', unit: 'ms' },
+        { name: `timeline rows in the DOM at most, with ${loaded.toLocaleString('en-US')} loaded`, value: maxRowsInDom, kind: 'count', unit: 'rows', target: '<= 40', ok: maxRowsInDom <= 40 },
+      ];
+    } finally {
+      await browser.close();
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
