@@ -93,9 +93,8 @@ function stepLimit(ctx: BudgetContext, campaign: CampaignInfo): { down: number; 
     up = Math.min(up, base * (1 + (share * policy.value) / 100));
     down = Math.max(down, base * (1 - (share * policy.value) / 100));
   }
-  // Stay a hair inside the limits so rounding to cents never lands on the wrong side.
-  const slack = campaign.dailyBudget * 1e-7;
-  return { down: Math.ceil((down + slack) * 100) / 100, up: Math.floor((up - slack) * 100) / 100 };
+  // Cents, never past a limit; a step of exactly the limit is allowed (the guard's own tolerance is tighter than a cent).
+  return { down: Math.ceil(down * 100 - 1e-6) / 100, up: Math.floor(up * 100 + 1e-6) / 100 };
 }
 
 function minimumBudget(ctx: BudgetContext, campaign: CampaignInfo): number {

@@ -143,7 +143,8 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
 
   return {
     recordAttempt(id, attempt) {
-      attemptAudited(id, attempt);
+      // Reads the decision before writing: IMMEDIATE, or a second process could make the upgrade fail.
+      attemptAudited.immediate(id, attempt);
     },
     insert(decision) {
       const params = decisionParams(decision);
