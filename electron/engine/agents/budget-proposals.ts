@@ -24,6 +24,22 @@ function relativeEffect(p: Proposal): number {
   return baseline ? Math.abs(point - baseline) / Math.abs(baseline) : 0;
 }
 
+/** Share of a budget a platform may leave unspent (bids under the market): the low end of a spend forecast. */
+const DELIVERY_SLACK = 0.1;
+
+/** A raise toward a spend goal the agent is short of may be this small. */
+export const MIN_FILL_MOVE = 0.01;
+
+/** How far the agent's active budgets fall short of its spend goals (per day); 0 when they do not. */
+function spendGap(ctx: BudgetContext): number {
+  const total = ctx.campaigns.reduce((s, c) => s + (c.status === 'active' ? c.dailyBudget : 0), 0);
+  let gap = 0;
+  for (const goal of ctx.agent.goals) {
+    if (goal.metric === 'spend' && goal.op === '>=') gap = Math.max(gap, (goal.per === 'total' ? goal.value / goal.window : goal.value) - total);
+  }
+  return gap;
+}
+
 /** Moves smaller than this share of the budget change the outcome less than its noise: not worth a decision. */
 export const MIN_MOVE = 0.1;
 
@@ -221,7 +237,8 @@ function reverses(ctx: BudgetContext, campaignId: string, raising: boolean): boo
   );
 }
 
-function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, result: Plan): Proposal | undefined {
+/** `cap`: the most the step may raise the budget to (the room a spend limit leaves). */
+function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, result: Plan, cap = Number.POSITIVE_INFINITY): Proposal | undefined {
   const target = result.targets.get(campaign.id) ?? campaign.dailyBudget;
   const current = campaign.dailyBudget;
   const model = ctx.models.get(campaign.id)!;
@@ -265,10 +282,14 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   }
 
   const { down, up } = stepLimit(ctx, campaign);
-  const next = Math.round(Math.min(up, Math.max(down, unit.lower, target)) * 100) / 100;
+  const next = Math.floor(Math.min(up, cap, Math.max(down, unit.lower, target)) * 100 + 1e-6) / 100;
   // A pause the forecast is not sure of becomes the largest cut instead.
-  if (Math.abs(next - current) / current < MIN_MOVE) return undefined;
   const raising = next > current;
+  const gap = raising ? spendGap(ctx) : 0;
+  const move = Math.abs(next - current) / current;
+  if (move < (gap > 0 ? MIN_FILL_MOVE : MIN_MOVE)) return undefined;
+  // Too small a step to show in the objective: made for the spend goal, and judged on spend.
+  const forSpendGoal = gap > 0 && move < MIN_MOVE;
   if (reverses(ctx, campaign.id, raising)) return undefined;
   // The decision starts a path toward the plan, one step a day: its forecast follows that path.
   const path = stepsToward(current, next, target, ctx.agent.constraints.maxBudgetChangePct / 100, days);
@@ -278,15 +299,19 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   const calibrated = ctx.calibrator.apply(raw);
   const before = ctx.calibrator.apply(effect.before[metric]);
   // A raise is made for more of the objective; a cut for efficiency (what each unit of spend returns).
-  const outcome = raising ? { metric, ...calibrated, baseline: before.point } : efficiencyOf(metric, calibrated, before, pathSpend * days, current * days);
+  const outcome: Prediction = forSpendGoal
+    ? { metric: 'spend', windowHours: 0, point: pathSpend * days, low80: pathSpend * days * (1 - DELIVERY_SLACK), high80: pathSpend * days, baseline: current * days }
+    : raising
+      ? { metric, windowHours: 0, ...calibrated, baseline: before.point }
+      : efficiencyOf(metric, calibrated, before, pathSpend * days, current * days);
   const steps = path.filter((x, i) => i === 0 || x !== path[i - 1]).map(money);
-  const shown = (n: number) => (outcome.metric === metric ? money(n) : ratio(n));
+  const shown = (n: number) => (outcome.metric === metric || outcome.metric === 'spend' ? money(n) : ratio(n));
   const reasoning =
-    `${raising ? 'Raise' : 'Cut'} daily budget ${money(current)} → ${money(next)} (${pct(next / current - 1)}): at ${money(current)}/day each extra unit of spend returns ` +
+    `${raising ? 'Raise' : 'Cut'} daily budget ${money(current)} → ${money(next)} (${pct(next / current - 1)})${forSpendGoal ? `, toward the spend goal the agent's budgets fall ${money(gap)}/day short of` : ''}${cap < target ? ', as far as the spend limits leave room' : ''}: at ${money(current)}/day each extra unit of spend returns ` +
     `${ratio(marginalAt(current))} in ${unitName}, ${raising ? 'above' : 'below'} the ${ratio(result.price)} at which the plan balances the agent's campaigns ` +
     `(bounded by ${result.limitedBy}). The plan puts it at ${money(target)}/day${steps.length > 1 ? `, reached in daily steps (${steps.join(' → ')})` : ''}. ` +
     `Forecast ${OUTCOME_NAMES[outcome.metric]} over the next ${days} days on that path: ${shown(outcome.point)} (80%: ${shown(outcome.low80)}–${shown(outcome.high80)}) against ${shown(outcome.baseline ?? 0)} unchanged` +
-    (raising ? '.' : `; ${unitName} ${money(calibrated.point)} against ${money(before.point)}.`);
+    (raising && !forSpendGoal ? '.' : `; ${unitName} ${money(calibrated.point)} against ${money(before.point)}.`);
   return {
     agentName: ctx.agent.name,
     campaign,
@@ -297,6 +322,7 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
     prediction: { ...outcome, windowHours: days * 24 },
     raw: { metric, ...raw },
     confidence: decisionConfidence(outcome),
+    resize: raising ? (smaller) => stepToward(ctx, campaign, unit, result, Math.min(cap, smaller)) : undefined,
     evidenceConversions,
     metrics,
   };

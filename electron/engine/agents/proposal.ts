@@ -23,6 +23,8 @@ export interface Proposal {
   evidenceConversions: number;
   /** The metrics the agent looked at, recorded with the decision. */
   metrics: Record<string, unknown>;
+  /** A raise made again with its budget at most `budget` (prediction and reasoning redone), if still worth making. */
+  resize?(budget: number): Proposal | undefined;
 }
 
 /** A campaign an agent chose to keep as it is, though it was free to move it. */

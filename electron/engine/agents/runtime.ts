@@ -290,6 +290,23 @@ export class AgentRuntime {
     }
   }
 
+  /** The raise made again at the largest budget the spend limits allow now, if that is still a raise worth making. */
+  private fitted(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number): Proposal | undefined {
+    if (!proposal.resize || proposal.before.kind !== 'budget' || proposal.after.kind !== 'budget') return undefined;
+    const fits = (budget: number) =>
+      guard(this.guardInput(mind, { ...proposal, change: { kind: 'budget', campaignId: proposal.campaign.id, dailyBudget: budget } }, account, pools, history, now)).outcome !== 'block';
+    let low = proposal.before.dailyBudget;
+    let high = proposal.after.dailyBudget;
+    if (!fits(low)) return undefined;
+    for (let i = 0; i < 30 && high - low > 0.01; i++) {
+      const mid = (low + high) / 2;
+      if (fits(mid)) low = mid;
+      else high = mid;
+    }
+    const smaller = proposal.resize(low);
+    return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < proposal.after.dailyBudget ? smaller : undefined;
+  }
+
   /**
    * A twin that already made exactly this change: another decision, executed within the last
    * day, that moved the same setting from the same value to the same value (a second host
@@ -348,13 +365,17 @@ export class AgentRuntime {
     this.alert('conflict', 'info', conflict.loser.agentId, undefined, `${winner} and ${loser} both wanted ${conflict.setting} of ${conflict.loser.proposal.campaign.name}; ${winner} won by ${conflict.rule}. ${loser}'s dissent: ${conflict.loser.proposal.reasoning}`);
   }
 
-  private async decide(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[]) {
+  private async decide(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[]): Promise<ExecutionOutcome['state'] | 'blocked' | 'escalated' | 'deferred'> {
     const now = this.deps.clock.now();
     const verdict: Verdict = guard(this.guardInput(mind, proposal, account, pools, history, now));
     const stamp = this.stamps.now();
-    // The plan counted on cuts that have not happened (one awaits approval): a raise that no
-    // longer fits under a spend limit waits for the next review instead of being refused.
-    if (verdict.outcome === 'block' && verdict.findings.every((f) => isRoomLimit(f.rule, this.policies))) return 'deferred';
+    // The plan counted on cuts that have not happened (one awaits approval, another agent's
+    // claim stood): a raise that no longer fits under a spend limit is made again as large as
+    // the room allows, or waits for the next review; it is not refused.
+    if (verdict.outcome === 'block' && verdict.findings.every((f) => isRoomLimit(f.rule, this.policies))) {
+      const fitted = this.fitted(mind, proposal, account, pools, history, now);
+      return fitted ? this.decide(mind, fitted, account, pools, history) : 'deferred';
+    }
     const decision = this.deps.store.decisions.insert({
       id: this.newId(),
       createdAt: stamp,
