@@ -176,8 +176,14 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
   const proposals: Proposal[] = [];
   const keeps: Keep[] = [];
   for (const unit of units) {
-    if (!movable.has(unit.campaignId)) continue;
     const campaign = ctx.campaigns.find((c) => c.id === unit.campaignId)!;
+    if (!movable.has(unit.campaignId)) {
+      // Held this time, but its plan still wants it at least where it is: a claim against cuts by others.
+      if ((result.targets.get(campaign.id) ?? 0) >= campaign.dailyBudget * (1 - MIN_MOVE)) {
+        keeps.push({ campaign, reasoning: `keeps ${campaign.name} at ${money(campaign.dailyBudget)}/day for now: its plan (bounded by ${result.limitedBy}) wants it at ${money(result.targets.get(campaign.id) ?? 0)}/day` });
+      }
+      continue;
+    }
     const proposal = stepToward(ctx, campaign, unit, result);
     if (proposal && proposal.confidence < agent.constraints.minConfidence && relativeEffect(proposal) < NOTEWORTHY_EFFECT) {
       held.push({ campaignId: campaign.id, why: `the plan's move is unsure (confidence ${ratio(proposal.confidence)}) and small (${pct(relativeEffect(proposal))}): not worth a person's time yet` });

@@ -3,10 +3,11 @@ import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions'
 import type { Handlers } from '../../../shared/ipc/contract';
 import { OPERATOR, type Services } from '../../host/services';
 import type { DecisionCursor, DecisionFilter } from '../../store';
+import { countDecisions, cursorAtOffset } from '../../store/reports/decision-seek';
 import { HandlerError } from '../handler-error';
 import { alertsOf, chainOf, outcomeOf, relatedOf } from './decision-context';
 
-type DecisionChannel = 'decisions.page' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
+type DecisionChannel = 'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
 
 /** Most rows one text-filtered request reads before it answers with what it found and a cursor to go on from. */
 export const TEXT_SCAN_ROWS = 5000;
@@ -39,8 +40,9 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
   }
 
   return {
-    'decisions.page': ({ filter, cursor, limit }) => {
+    'decisions.page': ({ filter, cursor, offset, limit }) => {
       const wanted = words(filter.text);
+      if (offset !== undefined) return store.decisions.page(storeFilter(filter), cursorAtOffset(store.sqlite, storeFilter(filter), offset), limit);
       if (wanted.length === 0) return store.decisions.page(storeFilter(filter), cursor, limit);
       const items: Decision[] = [];
       let next: DecisionCursor | undefined = cursor;
@@ -63,6 +65,7 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       }
       return next ? { items, next } : { items };
     },
+    'decisions.count': ({ filter }) => ({ count: countDecisions(store.sqlite, storeFilter(filter)) }),
     'decisions.get': ({ id }) => {
       const decision = mustGet(id);
       const outcome = outcomeOf(store, id);

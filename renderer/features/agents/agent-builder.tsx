@@ -12,11 +12,16 @@ import { controlProps, Field, fieldId } from './field';
 import { GoalRows } from './goal-rows';
 import { PRESETS, ROLE_TEMPLATES } from './templates';
 
-/** Creates an agent: from a role template or a plain-words preset, checked as typed, previewed, then saved paused. */
-export function AgentBuilder({ onSaved }: { onSaved(name: string): void }) {
-  const { draft, update, start, attempt, attempted, close } = useBuilderStore();
+/**
+ * Creates an agent (from a role template or a plain-words preset, saved paused) or edits a saved
+ * one (its status kept): checked as typed, previewed, then saved.
+ */
+export function AgentBuilder({ onSaved }: { onSaved(message: string): void }) {
+  const { draft, editing, update, start, attempt, attempted, close } = useBuilderStore();
   const { campaigns } = useNames();
   const create = useAcmMutation('agents.create', ['agents.', 'monitor.']);
+  const edit = useAcmMutation('agents.update', ['agents.', 'monitor.']);
+  const saving = editing ? edit : create;
   const dryRun = useAcmMutation('agents.dryRun');
   const definition = useMemo(() => toDefinition(draft), [draft]);
   const checked = useMemo(() => validateAgentDefinition(definition, campaigns.map((c) => c.id)), [definition, campaigns]);
@@ -25,7 +30,9 @@ export function AgentBuilder({ onSaved }: { onSaved(name: string): void }) {
   const save = () => {
     attempt();
     if (!checked.ok) return document.getElementById('builder-problems')?.focus();
-    create.mutate({ definition: checked.agent as AgentDefinition }, { onSuccess: (agent) => (close(), onSaved(agent.name)) });
+    const definition = checked.agent as AgentDefinition;
+    if (editing) edit.mutate({ id: editing.id, definition: { ...definition, status: editing.status } }, { onSuccess: (agent) => (close(), onSaved(`Saved the changes to ${agent.name}.`)) });
+    else create.mutate({ definition }, { onSuccess: (agent) => (close(), onSaved(`Saved ${agent.name}, paused. Activate it below when the preview looks right.`)) });
   };
   const preview = () => {
     attempt();
@@ -35,7 +42,7 @@ export function AgentBuilder({ onSaved }: { onSaved(name: string): void }) {
 
   return (
     <form className="card builder" aria-label="Agent builder" onSubmit={(e) => (e.preventDefault(), save())} noValidate>
-      <h2>New agent</h2>
+      <h2>{editing ? 'Edit agent' : 'New agent'}</h2>
       <fieldset>
         <legend>Start from</legend>
         <div className="choice-row">
@@ -153,14 +160,14 @@ export function AgentBuilder({ onSaved }: { onSaved(name: string): void }) {
         <button type="button" onClick={preview} disabled={dryRun.isPending}>
           {dryRun.isPending ? 'Previewing…' : 'Preview'}
         </button>
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={saving.isPending}>
           Save agent
         </button>
         <button type="button" onClick={close}>
           Cancel
         </button>
       </div>
-      <ErrorText error={create.error} what="Could not save the agent" />
+      <ErrorText error={saving.error} what="Could not save the agent" />
       <ErrorText error={dryRun.error} what="Could not preview the agent" />
       {dryRun.data && <DryRunPreview preview={dryRun.data as DryRunView} />}
     </form>

@@ -34,6 +34,11 @@ export function AgentList({ agents }: { agents: AgentView[] }) {
             <td>{a.definition.goals.map((g) => goalText(g, names.currency)).join('; ') || '—'}</td>
             <td>
               <AgentControls agent={a} activate />
+              {a.status !== 'terminated' && (
+                <button type="button" className="link" onClick={() => start(fromDefinition(a.definition), { id: a.id, status: a.definition.status })}>
+                  Edit
+                </button>
+              )}
               <button type="button" className="link" onClick={() => start({ ...fromDefinition(a.definition), name: `${a.name} (copy)` })}>
                 Copy to new agent
               </button>

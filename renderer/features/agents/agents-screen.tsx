@@ -25,7 +25,7 @@ export function AgentsScreen() {
       </div>
       {saved && (
         <p role="status" className="notice">
-          Saved {saved}, paused. Activate it below when the preview looks right.
+          {saved}
         </p>
       )}
       {open && <AgentBuilder onSaved={setSaved} />}

@@ -82,10 +82,32 @@ export type DecisionFilterView = z.infer<typeof decisionFilterSchema>;
 export const stateEntrySchema = z.object({ at: z.number(), state: z.string(), note: z.string() });
 
 export const decisionChannels = {
-  /** Newest first, keyset-paged: `next` is absent on the last page. With `text`, a page may hold fewer items than asked and still have a next. */
+  /**
+   * Newest first, keyset-paged: `next` is absent on the last page. With `text`, a page may hold
+   * fewer items than asked and still have a next. `offset` starts the page that many matching
+   * decisions from the newest, to jump far ahead without fetching every page before it; it takes
+   * neither a cursor nor `text`.
+   */
   'decisions.page': channel(
-    z.object({ filter: decisionFilterSchema.default({}), cursor: cursorSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z
+      .object({
+        filter: decisionFilterSchema.default({}),
+        cursor: cursorSchema.optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict()
+      .refine((q) => q.offset === undefined || q.cursor === undefined, { message: 'give a cursor or an offset, not both', path: ['offset'] })
+      .refine((q) => q.offset === undefined || !q.filter.text, { message: 'an offset cannot be used with a text filter: page through it with the cursor', path: ['offset'] }),
     z.object({ items: z.array(decisionSchema), next: cursorSchema.optional() }),
+  ),
+  /** How many decisions match the filter; not for a text filter, which is searched page by page. */
+  'decisions.count': channel(
+    z
+      .object({ filter: decisionFilterSchema.default({}) })
+      .strict()
+      .refine((q) => !q.filter.text, { message: 'decisions cannot be counted by text: page through them with decisions.page', path: ['filter', 'text'] }),
+    z.object({ count: z.number().int() }),
   ),
   'decisions.get': channel(
     z.object({ id: z.string().min(1) }).strict(),
