@@ -19,7 +19,7 @@ const START = Date.UTC(2026, 2, 2);
 const DAYS = 12;
 
 describe('two host processes on one database', () => {
-  it('never change a campaign setting twice for one decision, and every change has exactly one decision', async () => {
+  it('with four agents contending for the same campaigns: never change a setting twice for one decision, and every change has exactly one decision', async () => {
     const storePath = join(dir, 'acm.db');
     const platformPath = join(dir, 'account.db');
     createSharedAccount(platformPath, [
@@ -33,6 +33,8 @@ describe('two host processes on one database', () => {
     for (const agent of [
       { name: 'Scale', role: 'scale', priority: 2, campaigns: '*', objective: 'conversions', goals: [{ metric: 'cpa', op: '<=', value: 40 }], constraints },
       { name: 'Efficiency', role: 'efficiency', priority: 1, campaigns: '*', objective: 'revenue', goals: [{ metric: 'roas', op: '>=', value: 3 }], constraints },
+      { name: 'Profit', role: 'custom', priority: 1, campaigns: ['a', 'b', 'c'], objective: 'profit', goals: [], constraints },
+      { name: 'Volume', role: 'scale', priority: 3, campaigns: ['c', 'd'], objective: 'conversions', goals: [{ metric: 'cpa', op: '<=', value: 30 }], constraints },
     ]) {
       const definition = AgentDefinitionSchema.parse(agent);
       store.agents.create({ name: definition.name, definition, goals: definition.goals }, START);
