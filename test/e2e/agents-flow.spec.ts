@@ -131,6 +131,30 @@ test('an escalated decision is approved from Alerts and then shows as executed',
   expect(executed.items.some((d) => d.approvedBy === 'operator')).toBe(true);
 });
 
+test('a saved agent is edited in the builder: its new priority and goal show in the list and in agents.get', async ({ page }) => {
+  await page.goto(url);
+  await nav(page, 'Agents');
+  const row = page.getByRole('row', { name: /ROAS keeper/ });
+  await row.getByRole('button', { name: 'Edit', exact: true }).click();
+  const builder = page.getByRole('form', { name: 'Agent builder' });
+  await expect(builder.getByRole('heading', { name: 'Edit agent' })).toBeVisible();
+  await expect(builder.getByLabel('Name', { exact: true })).toHaveValue('ROAS keeper');
+  await builder.getByLabel('Priority', { exact: true }).fill('0');
+  await builder.getByRole('button', { name: 'Save agent' }).click();
+  await expect(builder.getByRole('alert')).toContainText('priority: must be > 0, got 0');
+  await builder.getByLabel('Priority', { exact: true }).fill('5');
+  await builder.getByRole('group', { name: 'Goal 1' }).getByLabel('Value', { exact: true }).fill('4.5');
+  await builder.getByRole('button', { name: 'Save agent' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the changes to ROAS keeper' })).toBeVisible();
+  await expect(row).toContainText('ROAS ≥ 4.50x');
+  await expect(row).toContainText('active');
+  const keeper = (await ipc<{ id: string; name: string }[]>(page, 'agents.list', {})).find((a) => a.name === 'ROAS keeper')!;
+  const saved = await ipc<{ status: string; definition: { priority: number; goals: { metric: string; value: number }[] } }>(page, 'agents.get', { id: keeper.id });
+  expect(saved.status).toBe('active');
+  expect(saved.definition.priority).toBe(5);
+  expect(saved.definition.goals[0]).toMatchObject({ metric: 'roas', value: 4.5 });
+});
+
 test('"Pause all agents" stops every agent: no new executed decision appears afterwards', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(url);

@@ -88,7 +88,9 @@ describe('platform faults at a high rate', () => {
   it('trips the circuit breaker, pauses the agent, alerts a person, and sends nothing more until resumed', () => {
     const trips = rig.store.alerts.list({ limit: 10_000 }).filter((a) => a.kind === 'circuit_break');
     expect(trips.length).toBeGreaterThan(0);
-    expect(resumed).toBeGreaterThanOrEqual(trips.length);
+    // Every trip was followed by a person's resume, but a trip on the last day, which nobody got to.
+    const stillPaused = rig.agentIds.filter((id) => rig.runtime.status(id) === 'paused').length;
+    expect(resumed + stillPaused).toBeGreaterThanOrEqual(trips.length);
     for (const alert of trips) {
       expect(alert.severity).toBe('critical');
       expect(alert.message).toMatch(/was paused after 3 failed changes in a row; the last: /);

@@ -1,30 +1,25 @@
-import { useMemo } from 'react';
 import { ErrorText } from '../../app/error-text';
 import { describeChange, formatPercent } from '../../shared/describe';
 import { formatShortTime } from '../../shared/format';
 import { useNames } from '../../shared/use-names';
 import { useAuditStore } from './audit-store';
-import { useDecisionPages } from './use-decision-pages';
+import { useDecisionRows } from './use-decision-rows';
 import { WindowedList } from './windowed-list';
 
 export const ROW_HEIGHT = 60;
 
-/** The decisions, newest first, loading further pages as the list nears their end. */
+/** The decisions, newest first, fetching only the pages of the rows in view. */
 export function DecisionTimeline() {
   const { filter, selectedId, select } = useAuditStore();
   const names = useNames();
-  const pages = useDecisionPages(filter);
-  const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
-  const more = () => {
-    if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
-  };
-  if (pages.error) return <ErrorText error={pages.error} what="Could not load the decisions" />;
-  if (pages.isPending) return <p role="status">Loading decisions…</p>;
-  if (items.length === 0) {
-    return pages.hasNextPage ? (
+  const rows = useDecisionRows(filter);
+  if (rows.error) return <ErrorText error={rows.error} what="Could not load the decisions" />;
+  if (rows.count === undefined) return <p role="status">Loading decisions…</p>;
+  if (rows.count === 0) {
+    return rows.searchFurther ? (
       <p>
         No match in the decisions searched so far.{' '}
-        <button type="button" onClick={more}>
+        <button type="button" onClick={rows.searchFurther.load}>
           Search further back
         </button>
       </p>
@@ -32,15 +27,18 @@ export function DecisionTimeline() {
       <p className="muted">No decision matches these filters. Clear a filter to see more.</p>
     );
   }
+  const count = rows.count.toLocaleString('en-US');
   return (
     <>
       <WindowedList
-        items={items}
+        // A new filter is a new list: it starts again at the newest decision.
+        key={JSON.stringify(filter)}
+        count={rows.count}
+        rowAt={rows.rowAt}
         rowHeight={ROW_HEIGHT}
         height={480}
         label="Decision timeline"
-        keyOf={(d) => d.id}
-        onNearEnd={more}
+        onRangeChange={rows.showRange}
         renderRow={(d) => (
           <button type="button" className="timeline-row" aria-pressed={d.id === selectedId} onClick={() => select(d.id)}>
             <span className="timeline-when">{formatShortTime(d.createdAt)}</span>
@@ -54,8 +52,9 @@ export function DecisionTimeline() {
         )}
       />
       <p className="muted small" role="status">
-        {items.length} decision{items.length === 1 ? '' : 's'} loaded{pages.hasNextPage ? '; scroll for older ones' : ''}
-        {pages.isFetchingNextPage ? '…' : ''}
+        {filter.text
+          ? `${count} match${rows.count === 1 ? '' : 'es'} found${rows.searchFurther ? '; scroll to search older decisions' : ''}${rows.searchFurther?.fetching ? '…' : ''}`
+          : `${count} decision${rows.count === 1 ? '' : 's'}`}
       </p>
     </>
   );

@@ -4,13 +4,17 @@ import { useAcm } from '../../ipc/acm-context';
 
 export const PAGE_SIZE = 200;
 
-/** The timeline, page after page on the keyset cursor; keyed under `decisions.page` so pushed events refresh it. */
-export function useDecisionPages(filter: DecisionFilterView) {
+/**
+ * A text search, page after page on the keyset cursor: its matches cannot be counted or jumped
+ * into, only searched further back. Keyed under `decisions.page` so pushed events refresh it.
+ */
+export function useDecisionSearch(filter: DecisionFilterView, enabled: boolean) {
   const { client } = useAcm();
   return useInfiniteQuery({
     queryKey: ['decisions.page', { filter, infinite: true }],
     queryFn: ({ pageParam }) => client['decisions.page']({ filter, cursor: pageParam, limit: PAGE_SIZE }),
     initialPageParam: undefined as { createdAt: number; id: string } | undefined,
     getNextPageParam: (last) => last.next,
+    enabled,
   });
 }

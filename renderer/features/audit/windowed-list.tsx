@@ -1,61 +1,94 @@
-import { useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { positionAt, revealRow, rowsInView, scrollScale, scrollTopFor } from './scroll-scale';
 
 export interface WindowedListProps<T> {
-  items: readonly T[];
+  /** Rows in the whole list, loaded or not. */
+  count: number;
+  /** The row at an index, or undefined while it is still being fetched. */
+  rowAt(index: number): T | undefined;
   rowHeight: number;
   height: number;
   label: string;
-  keyOf(item: T): string;
   renderRow(item: T, index: number): ReactNode;
-  /** Called when the rows shown come within `threshold` rows of the end of `items`. */
-  onNearEnd?(): void;
-  threshold?: number;
+  /** Told which rows are drawn whenever that changes, so the caller can fetch them. */
+  onRangeChange?(first: number, last: number): void;
   /** Rows drawn beyond the visible ones, above and below, so a fast scroll shows no gap. */
   overscan?: number;
 }
 
+const MOVES: Record<string, (index: number, perPage: number, count: number) => number> = {
+  ArrowDown: (i) => i + 1,
+  ArrowUp: (i) => i - 1,
+  PageDown: (i, page) => i + page,
+  PageUp: (i, page) => i - page,
+  Home: () => 0,
+  End: (_i, _page, count) => count - 1,
+};
+
 /**
  * A list that draws only the rows in view (plus a few): a million rows cost as much as twenty.
- * Rows have one fixed height, so the position of any row is known without measuring. Up and
- * Down move focus row by row, scrolling as needed.
+ * Rows have one fixed height, so any row's position is known without measuring; past the
+ * browser's element height limit the scroll space is scaled (see scroll-scale.ts). Arrow keys,
+ * Page Up/Down, Home and End move focus through the rows, scrolling so the focused one is in view.
  */
-export function WindowedList<T>({ items, rowHeight, height, label, keyOf, renderRow, onNearEnd, threshold = 50, overscan = 8 }: WindowedListProps<T>) {
-  const [scrollTop, setScrollTop] = useState(0);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+export function WindowedList<T>({ count, rowAt, rowHeight, height, label, renderRow, onRangeChange, overscan = 8 }: WindowedListProps<T>) {
+  const scale = scrollScale(count, rowHeight, height);
+  // The true position is kept apart from scrollTop: once scaled, one pixel of scrollTop spans
+  // several pixels of rows, and a row revealed by the keyboard must land exactly in view.
+  const [view, setView] = useState({ position: 0, scrollTop: 0 });
+  const assigned = useRef<number | null>(null);
+  const position = Math.min(view.position, scale.travel);
+  const { first, last } = rowsInView(position, count, rowHeight, height, overscan);
+
+  useEffect(() => onRangeChange?.(first, last), [first, last, onRangeChange]);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const top = event.currentTarget.scrollTop;
-    setScrollTop(top);
-    if (onNearEnd && Math.ceil((top + height) / rowHeight) >= items.length - threshold) onNearEnd();
+    if (assigned.current !== null && Math.abs(top - assigned.current) < 1) return;
+    assigned.current = null;
+    setView({ position: positionAt(scale, top), scrollTop: top });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const move = MOVES[event.key];
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!row) return;
+    if (!move || !row) return;
     event.preventDefault();
-    const index = Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
-    if (index < 0 || index >= items.length) return;
+    const index = Math.min(count - 1, Math.max(0, move(Number(row.dataset.index), Math.max(1, Math.floor(height / rowHeight) - 1), count)));
     const container = event.currentTarget;
-    if (index * rowHeight < container.scrollTop) container.scrollTop = index * rowHeight;
-    else if ((index + 1) * rowHeight > container.scrollTop + height) container.scrollTop = (index + 1) * rowHeight - height;
-    // The row may only exist after the scroll re-renders the window.
-    requestAnimationFrame(() => container.querySelector<HTMLElement>(`[data-index="${index}"] button, [data-index="${index}"]`)?.focus());
+    const next = revealRow(position, index, rowHeight, height);
+    container.scrollTop = scrollTopFor(scale, next);
+    // The browser rounds scrollTop: remember what it kept, so the scroll event it fires is known as ours.
+    assigned.current = container.scrollTop;
+    setView({ position: next, scrollTop: container.scrollTop });
+    // The row may only exist once the new window is drawn.
+    requestAnimationFrame(() => container.querySelector<HTMLElement>(`[data-index="${index}"] button, [data-index="${index}"]`)?.focus({ preventScroll: true }));
   };
 
+  const rows: ReactNode[] = [];
+  for (let index = first; index < last; index++) {
+    const item = rowAt(index);
+    rows.push(
+      <div
+        key={index}
+        role="listitem"
+        aria-posinset={index + 1}
+        aria-setsize={count}
+        data-index={index}
+        data-pending={item === undefined ? '' : undefined}
+        tabIndex={item === undefined ? -1 : undefined}
+        className="windowed-row"
+        style={{ position: 'absolute', top: view.scrollTop + index * rowHeight - position, height: rowHeight, left: 0, right: 0 }}
+      >
+        {item === undefined ? <span className="muted small windowed-pending">Loading decision {(index + 1).toLocaleString('en-US')}…</span> : renderRow(item, index)}
+      </div>,
+    );
+  }
+
   return (
-    <div className="windowed-list" style={{ height }} onScroll={onScroll} onKeyDown={onKeyDown} role="list" aria-label={label} aria-rowcount={items.length}>
-      <div style={{ height: items.length * rowHeight, position: 'relative' }}>
-        {items.slice(first, last).map((item, offset) => {
-          const index = first + offset;
-          return (
-            <div key={keyOf(item)} role="listitem" data-index={index} className="windowed-row" style={{ position: 'absolute', top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}>
-              {renderRow(item, index)}
-            </div>
-          );
-        })}
-      </div>
+    <div className="windowed-list" style={{ height }} onScroll={onScroll} onKeyDown={onKeyDown} role="list" aria-label={label} aria-rowcount={count}>
+      {/* clip, not hidden: overscan rows must not stretch the scroll range, and the spacer must not become a scroll container. */}
+      <div style={{ height: scale.spacer, position: 'relative', overflow: 'clip' }}>{rows}</div>
     </div>
   );
 }
