@@ -8,6 +8,7 @@ import { bindIpcServer } from './ipc-binding';
 import { openMainWindow } from './main-window';
 import { buildAppMenuTemplate, type MenuActions } from './menus';
 import { notify } from './notifier';
+import { trayTooltip, watchAlerts } from './alert-watch';
 import { buildContentSecurityPolicy } from './security/content-security-policy';
 import { guardAllWebContents, hardenSession, type HardenContext } from './security/harden';
 import { isSafeExternalUrl, isTrustedSender } from './security/navigation-policy';
@@ -26,6 +27,7 @@ let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
 let services: AppServices | undefined;
 let unbindIpc: (() => void) | undefined;
+let stopAlertWatch: (() => void) | undefined;
 let paths: AppPaths | undefined;
 
 let opening: Promise<BrowserWindow> | undefined;
@@ -94,6 +96,19 @@ async function start(): Promise<void> {
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, actions)));
   tray = createTray(resolved.trayIcon, APP_NAME, actions);
+  const shownTray = tray;
+  stopAlertWatch = watchAlerts(
+    server,
+    {
+      setCount: (count) => {
+        shownTray.setToolTip(trayTooltip(APP_NAME, count));
+        // macOS shows a title beside the icon; elsewhere the tooltip carries the count.
+        if (process.platform === 'darwin') shownTray.setTitle(count.total > 0 ? String(count.total) : '');
+      },
+      notify,
+    },
+    warn,
+  );
   await showWindow();
 }
 
@@ -123,6 +138,7 @@ if (!app.requestSingleInstanceLock()) {
     if (closed || !services) return;
     event.preventDefault();
     unbindIpc?.();
+    stopAlertWatch?.();
     services
       .close()
       .catch((error: Error) => warn(`could not shut down cleanly: ${error.message}`))

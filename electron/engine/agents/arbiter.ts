@@ -59,8 +59,9 @@ function direction(p: Proposal | AppliedChange): number {
  * higher-priority agent wins, ties go to the better track record; the loser's proposal is kept
  * as its dissent and nothing of it executes. A higher-ranked agent that wants a campaign's
  * budget kept as it is wins against a change of it in the same way, and a proposal that would
- * undo, within its window, a change a higher-ranked agent made is a conflict too. Pool budgets are shared before this, in
- * planning (poolGrants); the guard makes sure a pool is never exceeded whatever happens here.
+ * undo, within its window, a change a higher-ranked agent made is a conflict too. Pool budgets
+ * are shared before this, in planning (pools.ts shareBudget); the guard makes sure a pool is
+ * never exceeded whatever happens here.
  */
 export function arbitrate(contenders: readonly Contender[], recent: readonly (AppliedChange & { agentId: string })[]): Arbitration {
   const report: Arbitration['report'] = new Map(contenders.map((c) => [c.agentId, { asked: c.proposals.length, granted: 0, why: [] as string[] }]));

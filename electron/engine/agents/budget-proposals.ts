@@ -288,8 +288,8 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   }
 
   const { down, up } = stepLimit(ctx, campaign);
+  // A pause the forecast is not sure of (target 0) becomes the largest cut instead.
   const next = Math.floor(Math.min(up, cap, Math.max(down, unit.lower, target)) * 100 + 1e-6) / 100;
-  // A pause the forecast is not sure of becomes the largest cut instead.
   const raising = next > current;
   const gap = raising ? spendGap(ctx) : 0;
   const move = Math.abs(next - current) / current;

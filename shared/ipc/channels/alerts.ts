@@ -48,6 +48,8 @@ export const alertCountSchema = z.object({
   awaitingApproval: z.number().int(),
 });
 
+export type AlertCount = z.infer<typeof alertCountSchema>;
+
 export const alertChannels = {
   /** Newest first; resolved alerts only when asked for. */
   'alerts.list': channel(
