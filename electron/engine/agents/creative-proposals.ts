@@ -77,18 +77,22 @@ function creativeMove(ctx: CreativeContext, campaign: CampaignInfo): Proposal | 
   const why = weak.losing > SURE
     ? `'${weak.creative.name}' converts ${ratio(weak.recent.mean * 1000)} per 1,000 spent lately, ${pct(weak.recent.mean / best.recent.mean - 1)} against '${best.creative.name}' (${ratio(best.recent.mean * 1000)})`
     : `'${weak.creative.name}' has tired: ${ratio(weak.recent.mean * 1000)} conversions per 1,000 spent lately against ${ratio(weak.fresh.mean * 1000)} in its first week`;
+  const retire = () =>
+    enabled.length < 2
+      ? undefined
+      : build(ctx, campaign, weak.creative, false, scored.map((s) => s.recent), { remove: scored.indexOf(scored.find((s) => s.creative === weak.creative)!) }, evidence,
+          `Retire '${weak.creative.name}': ${why}; its share of spend goes to the others.`);
   if (challenger && enabled.length < MAX_ENABLED + 1) {
     const freshLevel = median(scored.map((s) => s.fresh.mean));
     const newcomer: RateEstimate = { mean: freshLevel, shape: 1 / CHALLENGER_LOG_SD ** 2, logVariance: CHALLENGER_LOG_SD ** 2 };
-    return build(ctx, campaign, challenger, true, scored.map((s) => s.recent), { add: newcomer }, evidence,
+    const trial = build(ctx, campaign, challenger, true, scored.map((s) => s.recent), { add: newcomer }, evidence,
       `Try '${challenger.name}' from the library: ${why}. A creative nobody has seen yet is expected to do what this campaign's creatives did in their first week (${ratio(freshLevel * 1000)} per 1,000 spent), with ${Math.round(CHALLENGER_LOG_SD * 100)}% doubt.`);
+    // A trial too unsure to run without a person waits; retiring the weak creative is sure enough now.
+    if (trial.confidence >= ctx.agent.constraints.minConfidence || enabled.length < 2) return trial;
   }
-  if (enabled.length < 2) return undefined;
-  return build(ctx, campaign, weak.creative, false, scored.map((s) => s.recent), { remove: scored.indexOf(scored.find((s) => s.creative === weak.creative)!) }, evidence,
-    `Retire '${weak.creative.name}': ${why}; its share of spend goes to the others.`);
+  return retire();
 }
 
-/** The campaign's expected conversions after the change, relative to now, and the log-sd of that ratio. */
 function mixRatio(rates: readonly RateEstimate[], change: { add?: RateEstimate; remove?: number }): { ratio: number; logSd: number } {
   const sum = rates.reduce((s, r) => s + r.mean, 0);
   const n = rates.length;

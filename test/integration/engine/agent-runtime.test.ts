@@ -196,6 +196,22 @@ describe('several agents on shared campaigns', () => {
     expect(perTick.size).toBe(executed.length);
   });
 
+  it('q4: the Creative agent retires the tired creative and tries the disabled challenger; Efficiency leaves creatives alone', async () => {
+    const scenario = bundled('q4-volatility');
+    const h = harness(scenario);
+    await h.run(scenario.days * 24);
+    const [efficiency, creativeLab] = h.ids;
+    const creative = h.decisions().filter((d) => d.kind === 'creative');
+    expect(creative.every((d) => d.agentId === creativeLab)).toBe(true);
+    expect(creative.filter((d) => d.agentId === efficiency)).toEqual([]);
+    const executed = creative.filter((d) => d.state === 'executed').map((d) => d.after);
+    expect(executed).toContainEqual({ kind: 'creative', creativeId: 'ugc-2', enabled: true });
+    expect(executed).toContainEqual({ kind: 'creative', creativeId: 'ugc-1', enabled: false });
+    const prosp = await h.platform.getCampaign('q4-prosp');
+    expect(prosp.creatives.find((c) => c.id === 'ugc-2')?.enabled).toBe(true);
+    expect(prosp.creatives.find((c) => c.id === 'ugc-1')?.enabled).toBe(false);
+  });
+
   it('agrees with an independent recount of the limits over its log, and the recount catches a breach', async () => {
     const scenario = bundled('scale-vs-efficiency');
     const h = harness(scenario);
