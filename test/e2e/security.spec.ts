@@ -1,33 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { hostUrl, ipc } from './host-session';
 import { AGENT_EXPORT_FORMAT } from '../../shared/ipc/channels/agents';
 
-const url = process.env.ACM_E2E_URL;
-if (!url) throw new Error('ACM_E2E_URL is not set: run these tests with test/e2e/playwright.config.ts, which starts the host');
-const { port, hash } = new URL(url);
-const token = hash.replace('#token=', '');
+const url = hostUrl;
 
 /** Names a person or an imported file could give an agent, each of which would run script if rendered as HTML. */
 const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(2)>', '<script>alert(3)</script>'];
 
-async function ipc<T>(page: Page, channel: string, request: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ({ ws, channel, request }) =>
-      new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve, reject) => {
-        const socket = new WebSocket(ws);
-        socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel, request }));
-        socket.onmessage = (event) => {
-          const message = JSON.parse(String(event.data));
-          if (message.id !== 1) return;
-          socket.close();
-          resolve(message.result);
-        };
-        socket.onerror = () => reject(new Error('WebSocket failed'));
-      }),
-    { ws: `ws://127.0.0.1:${port}/ipc?token=${token}`, channel, request },
-  );
-  if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
-  return reply.value as T;
-}
 
 const definition = (name: string) => ({ name, role: 'efficiency', status: 'paused', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 4 }] });
 
