@@ -25,7 +25,7 @@ export function createDecisionExporter(store: Store, accountName: string, option
     async export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile> {
       if (format !== 'csv' && format !== 'pdf') throw new Error(`export format must be 'csv' or 'pdf', got ${JSON.stringify(format)}`);
       // Signed before the rows are read: the file holds at least what the digest covers.
-      const digest = store.audit.head().count > 0 ? store.audit.currentDigest() : undefined;
+      const digest = store.audit.digestIfAny();
       const generatedAt = now();
       const fileName = `acm-decisions-${new Date(generatedAt).toISOString().slice(0, 10)}.${format}`;
       const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'acm-export-'));

@@ -71,6 +71,11 @@ export interface AuditDigest {
 }
 
 /** The exact bytes a checkpoint's signature covers. */
+/** A digest as the file kept beside an export (`<file>.digest.json`) or written by `acm audit checkpoint`. */
+export function digestFileText(digest: AuditDigest): string {
+  return `${JSON.stringify(digest, null, 2)}\n`;
+}
+
 export function auditDigestMessage(count: number, headHash: string, signedAt: number): string {
   return `${AUDIT_DIGEST_FORMAT}\n${count}\n${headHash}\n${new Date(signedAt).toISOString()}`;
 }

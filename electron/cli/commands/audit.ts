@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { AuditDigest } from '../../../shared/domain/audit';
+import { digestFileText, type AuditDigest } from '../../../shared/domain/audit';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
 import { openDatabase, type Store } from '../../store';
 import { dailyDigest } from '../../store/audit/daily-digest';
@@ -99,7 +99,7 @@ export const auditCheckpointCommand: Command = {
     return withStore(path, false, async (store) => {
       if (store.audit.head().count === 0) throw new UsageError(`--db: the audit log of '${values.db}' is empty; there is nothing to sign`);
       const digest = store.audit.currentDigest();
-      await writeFile(out, `${JSON.stringify(digest, null, 2)}\n`);
+      await writeFile(out, digestFileText(digest));
       io.out(`signed entry ${digest.count} (head ${digest.headHash}) into ${values.out}`);
       return 0;
     });
@@ -146,10 +146,10 @@ export const auditExportCommand: Command = {
     parseDate('to', values.to, true);
     return withStore(path, false, async (store) => {
       const filter = exportFilter(store, values);
-      const digest = store.audit.head().count > 0 ? store.audit.currentDigest() : undefined;
+      const digest = store.audit.digestIfAny();
       if (values.format === 'csv') {
         const { rows } = await writeDecisionsCsv(store.sqlite, out, filter);
-        if (digest) await writeFile(`${out}.digest.json`, `${JSON.stringify(digest, null, 2)}\n`);
+        if (digest) await writeFile(`${out}.digest.json`, digestFileText(digest));
         io.out(`wrote ${rows} decisions to ${values.out}${digest ? ` and the chain digest to ${values.out}.digest.json` : ''}`);
       } else {
         const account = values.account ?? path.replace(/^.*[\\/]/, '');

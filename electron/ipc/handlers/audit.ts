@@ -9,7 +9,7 @@ type AuditChannel = 'audit.digest' | 'audit.dailyDigest' | 'decisions.outcomeSta
 export const auditHandlers = (services: Services): Pick<Handlers, AuditChannel> => {
   const { store } = services;
   return {
-    'audit.digest': () => (store.audit.head().count > 0 ? store.audit.currentDigest() : null),
+    'audit.digest': () => store.audit.digestIfAny() ?? null,
     'audit.dailyDigest': ({ date }) => {
       const digest = dailyDigest(store.sqlite, date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`));
       return { digest, text: formatDailyDigest(digest) };

@@ -14,6 +14,8 @@ export interface AuditTrail extends AuditLog {
   checkpoint(): AuditCheckpoint;
   /** The latest checkpoint as a digest file's content, signing the head first when it moved on since. */
   currentDigest(): AuditDigest;
+  /** currentDigest(), or undefined while the log is empty and there is nothing to sign. */
+  digestIfAny(): AuditDigest | undefined;
   latestCheckpoint(): AuditCheckpoint | undefined;
   /** Recomputes the chain; `digests` are files kept elsewhere that the log must still extend. */
   verify(digests?: readonly { digest: AuditDigest; source: string }[]): ChainVerdict;
@@ -46,6 +48,7 @@ export function createAuditTrail(sqlite: Database.Database, options: AuditTrailO
     },
     checkpoint: () => checkpoint.immediate(),
     currentDigest: () => toDigest(digestNow.immediate()),
+    digestIfAny: () => (log.head().count > 0 ? toDigest(digestNow.immediate()) : undefined),
     latestCheckpoint: () => checkpoints.latest(),
     verify(digests = []) {
       return verifyChain(sqlite, {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { digestFileText } from '../../../shared/domain/audit';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { useAcm } from '../../ipc/acm-context';
 import { useAuditStore } from './audit-store';
@@ -50,7 +51,7 @@ export function ExportButtons() {
         </span>
       )}
       {saved?.fileName.endsWith('.csv') && digest && (
-        <button type="button" onClick={() => downloadFile(`${saved.fileName}.digest.json`, 'application/json', `${JSON.stringify(digest, null, 2)}\n`)}>
+        <button type="button" onClick={() => downloadFile(`${saved.fileName}.digest.json`, 'application/json', digestFileText(digest))}>
           Save digest
         </button>
       )}
