@@ -1,15 +1,13 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
 import type { Prediction, PredictionMetric } from '../../../shared/domain/decision';
 import type { AgentDefinition, Policy } from '../../../shared/scenario/schema';
-import type { Calibrator, Interval80, ResponseModel } from '../forecast';
+import type { Interval80, ResponseModel } from '../forecast';
 import { budgetAt, changesWithin } from '../guardrails/settings';
-import type { AppliedChange } from '../guardrails/types';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { decisionConfidence } from './decision-confidence';
 import { count, money, pct, ratio } from './format';
-import type { Observer } from './observer';
 import { plan, type Plan, type PlanUnit } from './planner';
-import type { Keep, Proposal, RawForecast } from './proposal';
+import type { Keep, Proposal, RawForecast, ReviewContext } from './proposal';
 import { VOLATILE_STEP_SHARE } from './volatility';
 
 /** A decision's prediction covers this many days from the day it applies. */
@@ -43,22 +41,12 @@ function spendGap(ctx: BudgetContext): number {
 /** Moves smaller than this share of the budget change the outcome less than its noise: not worth a decision. */
 export const MIN_MOVE = 0.1;
 
-export interface BudgetContext {
-  agent: AgentDefinition;
-  /** Start of the day the budgets apply to. */
-  now: number;
-  campaigns: readonly CampaignInfo[];
-  models: ReadonlyMap<string, ResponseModel>;
-  observer: Observer;
-  calibrator: Calibrator;
-  history: readonly AppliedChange[];
+export interface BudgetContext extends ReviewContext {
   policies: readonly Policy[];
   /** Most the agent's campaigns may budget together a day. */
   maxTotal: number;
   /** High volatility: steps are smaller (VOLATILE_STEP_SHARE of the usual). */
   volatile: boolean;
-  /** Campaigns on which a person was asked within the decision window: not asked again meanwhile. */
-  awaitingPerson: ReadonlySet<string>;
 }
 
 export interface BudgetProposals {

@@ -1,15 +1,11 @@
 import type { CampaignInfo, CreativeInfo } from '../../../shared/domain/campaign';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
-import type { Calibrator, ResponseModel } from '../forecast';
 import { Z80 } from '../forecast/assumptions';
 import { changesWithin } from '../guardrails/settings';
-import type { AppliedChange } from '../guardrails/types';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, ratio } from './format';
-import type { Observer } from './observer';
-import type { Proposal } from './proposal';
+import { eachCampaign, type Proposal, type ReviewContext } from './proposal';
 import { freshRate, pooledRate, probabilityBelow, recentRate, type RateEstimate } from './segments';
 
 /**
@@ -27,35 +23,17 @@ export const SURE = 0.9;
 const CHALLENGER_LOG_SD = 0.3;
 const MAX_ENABLED = 3;
 
-export interface CreativeContext {
-  agent: AgentDefinition;
-  now: number;
-  campaigns: readonly CampaignInfo[];
-  models: ReadonlyMap<string, ResponseModel>;
-  observer: Observer;
-  calibrator: Calibrator;
-  history: readonly AppliedChange[];
-  awaitingPerson: ReadonlySet<string>;
-}
-
 interface Scored {
   creative: CreativeInfo;
   recent: RateEstimate;
   fresh: RateEstimate;
 }
 
-export function proposeCreatives(ctx: CreativeContext): Proposal[] {
-  if (!ctx.agent.constraints.actions.includes('creative')) return [];
-  const proposals: Proposal[] = [];
-  for (const campaign of ctx.campaigns) {
-    if (campaign.status !== 'active' || ctx.awaitingPerson.has(campaign.id)) continue;
-    const proposal = creativeMove(ctx, campaign);
-    if (proposal) proposals.push(proposal);
-  }
-  return proposals;
+export function proposeCreatives(ctx: ReviewContext): Proposal[] {
+  return eachCampaign(ctx, 'creative', (campaign) => creativeMove(ctx, campaign));
 }
 
-function creativeMove(ctx: CreativeContext, campaign: CampaignInfo): Proposal | undefined {
+function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | undefined {
   const model = ctx.models.get(campaign.id);
   const enabled = campaign.creatives.filter((c) => c.enabled);
   if (!model?.ready || enabled.length === 0) return undefined;
@@ -115,7 +93,7 @@ function mixRatio(rates: readonly RateEstimate[], change: { add?: RateEstimate; 
 }
 
 function build(
-  ctx: CreativeContext,
+  ctx: ReviewContext,
   campaign: CampaignInfo,
   creative: CreativeInfo,
   enable: boolean,

@@ -1,6 +1,9 @@
-import type { CampaignChange, CampaignInfo } from '../../../shared/domain/campaign';
+import type { CampaignChange, CampaignInfo, ChangeKind } from '../../../shared/domain/campaign';
+import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AppliedChange } from '../guardrails/types';
 import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
-import type { Interval80 } from '../forecast';
+import type { Calibrator, Interval80, ResponseModel } from '../forecast';
+import type { Observer } from './observer';
 
 export interface RawForecast extends Interval80 {
   metric: 'revenue' | 'conversions';
@@ -31,4 +34,30 @@ export interface Proposal {
 export interface Keep {
   campaign: CampaignInfo;
   reasoning: string;
+}
+
+/** What an agent's review of its campaigns works from, whatever it proposes. */
+export interface ReviewContext {
+  agent: AgentDefinition;
+  /** Start of the day the review's changes apply to. */
+  now: number;
+  campaigns: readonly CampaignInfo[];
+  models: ReadonlyMap<string, ResponseModel>;
+  observer: Observer;
+  calibrator: Calibrator;
+  history: readonly AppliedChange[];
+  /** Campaigns on which a person was asked lately: not asked again meanwhile. */
+  awaitingPerson: ReadonlySet<string>;
+}
+
+/** One move at most per active campaign nobody is being asked about, for an agent allowed this kind of action. */
+export function eachCampaign(ctx: ReviewContext, kind: ChangeKind, move: (campaign: CampaignInfo) => Proposal | undefined): Proposal[] {
+  if (!ctx.agent.constraints.actions.includes(kind)) return [];
+  const proposals: Proposal[] = [];
+  for (const campaign of ctx.campaigns) {
+    if (campaign.status !== 'active' || ctx.awaitingPerson.has(campaign.id)) continue;
+    const proposal = move(campaign);
+    if (proposal) proposals.push(proposal);
+  }
+  return proposals;
 }

@@ -219,22 +219,10 @@ export class AgentRuntime {
   private propose(mind: AgentMind, account: readonly CampaignInfo[], history: readonly AppliedChange[], maxTotal: number, now: number) {
     const day = Math.floor(now / DAY_MS) * DAY_MS;
     const awaitingPerson = this.askedLately(mind.id, now);
-    const segments = { agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, history, awaitingPerson };
-    const creatives = proposeCreatives(segments);
-    const targeting = proposeTargeting(segments);
-    const budgets = proposeBudgets({
-      agent: mind.definition,
-      now: day,
-      campaigns: mind.campaignsOf(account),
-      models: mind.models,
-      observer: mind.observer,
-      calibrator: mind.calibrator,
-      history,
-      policies: this.policies,
-      maxTotal,
-      volatile: isVolatile(mind, this.deps.calendar ?? [], now),
-      awaitingPerson,
-    });
+    const review = { agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, history, awaitingPerson };
+    const creatives = proposeCreatives(review);
+    const targeting = proposeTargeting(review);
+    const budgets = proposeBudgets({ ...review, policies: this.policies, maxTotal, volatile: isVolatile(mind, this.deps.calendar ?? [], now) });
     return { ...budgets, proposals: [...budgets.proposals, ...creatives, ...targeting] };
   }
 

@@ -3,10 +3,9 @@ import { Z80 } from '../forecast/assumptions';
 import { changesWithin } from '../guardrails/settings';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS } from './budget-proposals';
-import type { CreativeContext } from './creative-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, ratio } from './format';
-import type { Proposal } from './proposal';
+import { eachCampaign, type Proposal, type ReviewContext } from './proposal';
 import { pooledRate, probabilityBelow, recentRate, type RateEstimate } from './segments';
 
 /**
@@ -21,18 +20,11 @@ import { pooledRate, probabilityBelow, recentRate, type RateEstimate } from './s
 export const WEAK_FACTOR = 0.6;
 const SURE = 0.9;
 
-export function proposeTargeting(ctx: CreativeContext): Proposal[] {
-  if (!ctx.agent.constraints.actions.includes('targeting')) return [];
-  const proposals: Proposal[] = [];
-  for (const campaign of ctx.campaigns) {
-    if (campaign.status !== 'active' || ctx.awaitingPerson.has(campaign.id)) continue;
-    const proposal = audienceMove(ctx, campaign);
-    if (proposal) proposals.push(proposal);
-  }
-  return proposals;
+export function proposeTargeting(ctx: ReviewContext): Proposal[] {
+  return eachCampaign(ctx, 'targeting', (campaign) => audienceMove(ctx, campaign));
 }
 
-function audienceMove(ctx: CreativeContext, campaign: CampaignInfo): Proposal | undefined {
+function audienceMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | undefined {
   const enabled = campaign.audiences.filter((a) => a.enabled);
   const model = ctx.models.get(campaign.id);
   if (enabled.length < 2 || !model?.ready) return undefined;
@@ -90,7 +82,7 @@ function othersRate(rates: readonly { audience: AudienceInfo; rate: RateEstimate
 }
 
 /** What a unit of spend must return for the agent's efficiency goal: its ROAS goal, or 1 / its CPA goal. */
-function goalFloor(ctx: CreativeContext): number | undefined {
+function goalFloor(ctx: ReviewContext): number | undefined {
   const measure = ctx.agent.objective === 'conversions' ? 'conversions' : 'revenue';
   for (const goal of ctx.agent.goals) {
     if (measure === 'revenue' && goal.metric === 'roas' && goal.op === '>=') return goal.value;
