@@ -1,6 +1,7 @@
 import { settingKey } from '../guardrails/settings';
 import type { AppliedChange } from '../guardrails/types';
-import type { Keep, Proposal } from './proposal';
+import { money } from './format';
+import { budgetMove, type Keep, type Proposal } from './proposal';
 
 /** One agent at the table: its proposals of this tick and what ranks it. */
 export interface Contender {
@@ -12,6 +13,8 @@ export interface Contender {
   proposals: Proposal[];
   /** Campaigns whose budget it wants kept as they are. */
   keeps: Keep[];
+  /** A spend goal: the least its active campaigns must budget together a day, and what they budget now. */
+  spendFloor?: { least: number; total: number; campaignIds: ReadonlySet<string> };
 }
 
 export interface ConflictFinding {
@@ -114,7 +117,40 @@ export function arbitrate(contenders: readonly Contender[], recent: readonly (Ap
     accepted.push({ agentId: best.contender.agentId, proposal: best.proposal });
     report.get(best.contender.agentId)!.granted++;
   }
+  for (const holder of contenders) {
+    if (holder.spendFloor) holdSpendFloor(holder, holder.spendFloor, accepted, conflicts, report, byId);
+  }
   return { accepted, conflicts, report };
+}
+
+/**
+ * A higher-ranked agent's spend goal is a claim on its campaigns' budgets together: lower-ranked
+ * cuts that would take them below it lose, the largest first, as far as needed.
+ */
+function holdSpendFloor(
+  holder: Contender,
+  floor: NonNullable<Contender['spendFloor']>,
+  accepted: Arbitration['accepted'],
+  conflicts: ConflictFinding[],
+  report: Arbitration['report'],
+  byId: ReadonlyMap<string, Contender>,
+): void {
+  const mine = (p: Proposal) => floor.campaignIds.has(p.campaign.id);
+  let total = floor.total + accepted.reduce((s, a) => s + (mine(a.proposal) ? budgetMove(a.proposal) : 0), 0);
+  const cuts = accepted
+    .filter((a) => mine(a.proposal) && budgetMove(a.proposal) < 0 && a.agentId !== holder.agentId && outranks(holder, byId.get(a.agentId)!).wins)
+    .sort((a, b) => budgetMove(a.proposal) - budgetMove(b.proposal));
+  for (const cut of cuts) {
+    if (total >= floor.least - 0.005) return;
+    const loser = byId.get(cut.agentId)!;
+    accepted.splice(accepted.indexOf(cut), 1);
+    total -= budgetMove(cut.proposal);
+    const keep: Keep = { campaign: cut.proposal.campaign, reasoning: `keeps its campaigns' budgets at ${money(floor.least)}/day together, its spend goal` };
+    conflicts.push({ campaignId: cut.proposal.campaign.id, setting: settingKey(cut.proposal.change as Parameters<typeof settingKey>[0]), winner: { agentId: holder.agentId, proposal: keep }, loser: { agentId: cut.agentId, proposal: cut.proposal }, rule: outranks(holder, loser).rule });
+    const entry = report.get(cut.agentId)!;
+    entry.granted--;
+    entry.why.push(`budget of ${cut.proposal.campaign.name}: ${holder.name}'s spend goal needs it`);
+  }
 }
 
 /**

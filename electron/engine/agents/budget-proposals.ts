@@ -7,7 +7,7 @@ import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { decisionConfidence } from './decision-confidence';
 import { count, money, pct, ratio } from './format';
 import { plan, type Plan, type PlanUnit } from './planner';
-import type { Keep, Proposal, RawForecast, ReviewContext } from './proposal';
+import { budgetMove, type Keep, type Proposal, type RawForecast, type ReviewContext } from './proposal';
 import { VOLATILE_STEP_SHARE } from './volatility';
 
 /** A decision's prediction covers this many days from the day it applies. */
@@ -28,14 +28,22 @@ const DELIVERY_SLACK = 0.1;
 /** A raise toward a spend goal the agent is short of may be this small. */
 export const MIN_FILL_MOVE = 0.01;
 
+/** The least the agent's active budgets should add up to a day: its highest spend goal (0 without one). */
+export function spendFloor(agent: AgentDefinition): number {
+  let floor = 0;
+  for (const goal of agent.goals) {
+    if (goal.metric === 'spend' && goal.op === '>=') floor = Math.max(floor, goal.per === 'total' ? goal.value / goal.window : goal.value);
+  }
+  return floor;
+}
+
+export function activeTotal(campaigns: readonly CampaignInfo[]): number {
+  return campaigns.reduce((s, c) => s + (c.status === 'active' ? c.dailyBudget : 0), 0);
+}
+
 /** How far the agent's active budgets fall short of its spend goals (per day); 0 when they do not. */
 function spendGap(ctx: BudgetContext): number {
-  const total = ctx.campaigns.reduce((s, c) => s + (c.status === 'active' ? c.dailyBudget : 0), 0);
-  let gap = 0;
-  for (const goal of ctx.agent.goals) {
-    if (goal.metric === 'spend' && goal.op === '>=') gap = Math.max(gap, (goal.per === 'total' ? goal.value / goal.window : goal.value) - total);
-  }
-  return gap;
+  return Math.max(0, spendFloor(ctx.agent) - activeTotal(ctx.campaigns));
 }
 
 /** Moves smaller than this share of the budget change the outcome less than its noise: not worth a decision. */
@@ -180,7 +188,31 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       keeps.push({ campaign, reasoning: `keeps ${campaign.name} at ${money(campaign.dailyBudget)}/day: its plan (bounded by ${result.limitedBy}) puts it within ${MIN_MOVE * 100}% of that` });
     }
   }
-  return { proposals: onePause(proposals), plan: result, held, keeps };
+  return { proposals: onePause(withinSpendFloor(ctx, proposals, units, result)), plan: result, held, keeps };
+}
+
+/**
+ * Cuts that the same review's raises cannot make up for (a raise is capped at one step, a cut
+ * of a larger campaign is not) would leave the budgets below the agent's spend goal for a day
+ * or more: such cuts shrink, all in the same proportion, to what the raises make up for. When
+ * the plan itself spends less than the goal (an efficiency goal binds), the cuts stand.
+ */
+function withinSpendFloor(ctx: BudgetContext, proposals: Proposal[], units: readonly PlanUnit[], result: Plan): Proposal[] {
+  const floor = spendFloor(ctx.agent);
+  const planned = [...result.targets.values()].reduce((s, x) => s + x, 0);
+  const after = activeTotal(ctx.campaigns) + proposals.reduce((s, p) => s + budgetMove(p), 0);
+  const cuts = proposals.filter((p) => p.change.kind === 'budget' && budgetMove(p) < 0);
+  const cutTotal = -cuts.reduce((s, p) => s + budgetMove(p), 0);
+  const deficit = floor - after;
+  if (deficit <= 0.005 || cutTotal === 0 || planned < floor - 0.005) return proposals;
+  const kept = Math.min(1, deficit / cutTotal);
+  return proposals.flatMap((p) => {
+    if (!cuts.includes(p) || p.before.kind !== 'budget' || p.after.kind !== 'budget') return [p];
+    const floorBudget = Math.ceil((p.after.dailyBudget + (p.before.dailyBudget - p.after.dailyBudget) * kept) * 100) / 100;
+    const unit = units.find((u) => u.campaignId === p.campaign.id)!;
+    const smaller = stepToward(ctx, p.campaign, unit, result, { floor: floorBudget });
+    return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < p.before.dailyBudget ? [smaller] : [];
+  });
 }
 
 /**
@@ -231,8 +263,16 @@ function reverses(ctx: BudgetContext, campaignId: string, raising: boolean): boo
   );
 }
 
-/** `cap`: the most the step may raise the budget to (the room a spend limit leaves). */
-function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, result: Plan, cap = Number.POSITIVE_INFINITY): Proposal | undefined {
+interface StepBounds {
+  /** The most the step may raise the budget to (the room a spend limit leaves). */
+  cap?: number;
+  /** The least a cut may leave. */
+  floor?: number;
+  /** How far the agent's budgets fall short of its spend goal, when known better than from the review's campaigns. */
+  short?: number;
+}
+
+function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, result: Plan, { cap = Number.POSITIVE_INFINITY, floor = 0, short }: StepBounds = {}): Proposal | undefined {
   const target = result.targets.get(campaign.id) ?? campaign.dailyBudget;
   const current = campaign.dailyBudget;
   const model = ctx.models.get(campaign.id)!;
@@ -277,9 +317,9 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
 
   const { down, up } = stepLimit(ctx, campaign);
   // A pause the forecast is not sure of (target 0) becomes the largest cut instead.
-  const next = Math.floor(Math.min(up, cap, Math.max(down, unit.lower, target)) * 100 + 1e-6) / 100;
+  const next = Math.floor(Math.min(up, cap, Math.max(down, unit.lower, target, Math.min(floor, current))) * 100 + 1e-6) / 100;
   const raising = next > current;
-  const gap = raising ? spendGap(ctx) : 0;
+  const gap = raising ? (short ?? spendGap(ctx)) : 0;
   const move = Math.abs(next - current) / current;
   if (move < (gap > 0 ? MIN_FILL_MOVE : MIN_MOVE)) return undefined;
   // Too small a step to show in the objective: made for the spend goal, and judged on spend.
@@ -316,7 +356,7 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
     prediction: { ...outcome, windowHours: days * 24 },
     raw: { metric, ...raw },
     confidence: decisionConfidence(outcome),
-    resize: raising ? (smaller) => stepToward(ctx, campaign, unit, result, Math.min(cap, smaller)) : undefined,
+    resize: raising ? (smaller, shortNow) => stepToward(ctx, campaign, unit, result, { cap: Math.min(cap, smaller), short: shortNow }) : undefined,
     evidenceConversions,
     metrics,
   };

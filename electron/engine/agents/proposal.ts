@@ -26,8 +26,11 @@ export interface Proposal {
   evidenceConversions: number;
   /** The metrics the agent looked at, recorded with the decision. */
   metrics: Record<string, unknown>;
-  /** A raise made again with its budget at most `budget` (prediction and reasoning redone), if still worth making. */
-  resize?(budget: number): Proposal | undefined;
+  /**
+   * A raise made again with its budget at most `budget` (prediction and reasoning redone), if
+   * still worth making; `short`: how far the agent's budgets now fall short of its spend goal.
+   */
+  resize?(budget: number, short: number): Proposal | undefined;
 }
 
 /** A campaign an agent chose to keep as it is, though it was free to move it. */
@@ -60,4 +63,11 @@ export function eachCampaign(ctx: ReviewContext, kind: ChangeKind, move: (campai
     if (proposal) proposals.push(proposal);
   }
   return proposals;
+}
+
+/** How much a proposal changes the campaign's daily budget: a pause takes all of it away. */
+export function budgetMove(p: Pick<Proposal, 'before' | 'after' | 'campaign'>): number {
+  if (p.before.kind === 'budget' && p.after.kind === 'budget') return p.after.dailyBudget - p.before.dailyBudget;
+  if (p.before.kind === 'status' && p.after.kind === 'status' && p.before.status !== p.after.status) return p.after.status === 'paused' ? -p.campaign.dailyBudget : p.campaign.dailyBudget;
+  return 0;
 }

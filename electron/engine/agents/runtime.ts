@@ -18,7 +18,7 @@ import { AgentMind } from './agent-mind';
 import { proposeCreatives } from './creative-proposals';
 import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
-import { DECISION_WINDOW_DAYS, proposeBudgets } from './budget-proposals';
+import { activeTotal, DECISION_WINDOW_DAYS, proposeBudgets, spendFloor } from './budget-proposals';
 import { appliedSince } from './history';
 import { evaluateOutcomes } from './outcomes';
 import type { Keep, Proposal } from './proposal';
@@ -264,7 +264,10 @@ export class AgentRuntime {
     const contenders: Contender[] = due.map((mind) => {
       const { proposals, plan, keeps } = propose(mind, limits.get(mind.id)!);
       if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS) this.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
-      return { agentId: mind.id, name: mind.name, priority: mind.definition.priority, trackRecord: records.get(mind.id)!, proposals, keeps };
+      const own = mind.campaignsOf(account);
+      const least = spendFloor(mind.definition);
+      const spendClaim = least > 0 ? { least, total: activeTotal(own), campaignIds: new Set(own.map((c) => c.id)) } : undefined;
+      return { agentId: mind.id, name: mind.name, priority: mind.definition.priority, trackRecord: records.get(mind.id)!, proposals, keeps, spendFloor: spendClaim };
     });
     const { accepted, conflicts } = arbitrate(contenders, history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined));
     for (const conflict of conflicts) this.recordConflict(conflict, now);
@@ -283,15 +286,17 @@ export class AgentRuntime {
     if (!proposal.resize || proposal.before.kind !== 'budget' || proposal.after.kind !== 'budget') return undefined;
     const fits = (budget: number) =>
       guard(this.guardInput(mind, { ...proposal, change: { kind: 'budget', campaignId: proposal.campaign.id, dailyBudget: budget } }, account, pools, history, now)).outcome !== 'block';
-    let low = proposal.before.dailyBudget;
-    let high = proposal.after.dailyBudget;
-    if (!fits(low)) return undefined;
-    for (let i = 0; i < 30 && high - low > 0.01; i++) {
-      const mid = (low + high) / 2;
-      if (fits(mid)) low = mid;
+    // In whole cents, so that a budget filling the room to the cent is found.
+    let low = Math.round(proposal.before.dailyBudget * 100);
+    let high = Math.round(proposal.after.dailyBudget * 100);
+    if (!fits(low / 100)) return undefined;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (fits(mid / 100)) low = mid;
       else high = mid;
     }
-    const smaller = proposal.resize(low);
+    const short = Math.max(0, spendFloor(mind.definition) - activeTotal(mind.campaignsOf(account)));
+    const smaller = proposal.resize(low / 100, short);
     return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < proposal.after.dailyBudget ? smaller : undefined;
   }
 

@@ -1,4 +1,5 @@
-import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
+import type { AgentDefinition, Goal, GoalMetric } from '../../../shared/scenario/schema';
+import { cents, ratio4 } from './report';
 import type { RunLedger } from './run-strategy';
 
 export const GOAL_JUDGING_DAYS = 28;
@@ -14,10 +15,18 @@ export function describeGoal(goal: Goal): string {
   return `${goal.metric} ${goal.op} ${goal.value}${goal.per === 'total' ? ' total' : ''}`;
 }
 
+const MONEY_METRICS: readonly GoalMetric[] = ['cpa', 'spend', 'revenue'];
+
+/** A goal's value as the report shows it: money to the cent, ratios and counts to four decimals. */
+function reported(metric: GoalMetric, value: number): number {
+  return MONEY_METRICS.includes(metric) ? cents(value) : ratio4(value);
+}
+
 /**
  * Each goal judged on the agents' run over its final 28 days (all of it when shorter), on the
  * agent's campaigns together: ratios over the whole stretch, sums per day (`per: "day"`) or
- * in total. A CPA with spend and no conversion is never met.
+ * in total, on the value as the report shows it (so that a spend of exactly the goal, summed
+ * hour by hour in floating point, meets it). A CPA with spend and no conversion is never met.
  */
 export function judgeGoals(agents: AgentDefinition[], ledger: RunLedger): GoalOutcome[] {
   const days = Math.min(GOAL_JUDGING_DAYS, ledger.days);
@@ -57,6 +66,7 @@ export function judgeGoals(agents: AgentDefinition[], ledger: RunLedger): GoalOu
           value = revenue / perDay;
           break;
       }
+      value = reported(goal.metric, value);
       const met = judgeable && (goal.op === '>=' ? value >= goal.value : value <= goal.value);
       out.push({ agent: agent.name, goal: describeGoal(goal), met, value });
     }

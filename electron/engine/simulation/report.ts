@@ -1,4 +1,3 @@
-import type { GoalMetric } from '../../../shared/scenario/schema';
 import type { GoalOutcome } from './goals';
 import type { RunLedger } from './run-strategy';
 import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
@@ -52,12 +51,6 @@ export function totalsOf(ledger: RunLedger): StrategyTotals {
     cpa: cents(conversions > 0 ? spend / conversions : 0),
     profit: cents(revenue - spend),
   };
-}
-
-const MONEY_METRICS: readonly GoalMetric[] = ['cpa', 'spend', 'revenue'];
-
-export function roundGoal(outcome: GoalOutcome, metric: GoalMetric): GoalOutcome {
-  return { ...outcome, value: MONEY_METRICS.includes(metric) ? cents(outcome.value) : ratio4(outcome.value) };
 }
 
 export function roundAccuracy(a: AccuracySummary): AccuracySummary {

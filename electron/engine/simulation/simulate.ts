@@ -1,7 +1,7 @@
 import type { Scenario } from '../../../shared/scenario/schema';
 import { judgeGoals } from './goals';
 import { oracleStrategy } from './oracle';
-import { autonomyRate, REPORT_FORMAT, roundAccuracy, roundGoal, totalsOf, type SimReport, type StrategyTotals } from './report';
+import { autonomyRate, REPORT_FORMAT, roundAccuracy, totalsOf, type SimReport, type StrategyTotals } from './report';
 import { playStrategy, type RunLedger } from './run-strategy';
 import { manualStrategy, rulesStrategy } from './baselines';
 import { holdSettingsAgents, staticStrategy, STRATEGY_NAMES, type AgentsFactory, type ApprovalMode, type StrategyName } from './strategy';
@@ -76,8 +76,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const stats = await (agentsStrategy as NonNullable<typeof agentsStrategy>).stats();
 
   const strategies = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, totalsOf(ledgers[name])])) as Record<StrategyName, StrategyTotals>;
-  const goalMetrics = scenario.agents.flatMap((a) => a.goals.map((g) => g.metric));
-  const goals = judgeGoals(scenario.agents, agentsRun).map((g, i) => roundGoal(g, goalMetrics[i]));
+  const goals = judgeGoals(scenario.agents, agentsRun);
   return {
     format: REPORT_FORMAT,
     scenario: scenario.name,

@@ -174,11 +174,13 @@ describe('several agents on shared campaigns', () => {
     const h = harness(scenario);
     const pool = scenario.pools[0];
     const budgets: number[] = [];
-    await h.run(12 * 24, async () => {
+    await h.run(21 * 24, async () => {
       const active = (await h.platform.listCampaigns()).filter((c) => c.status === 'active');
       budgets.push(active.reduce((s, c) => s + c.dailyBudget, 0));
     });
     expect(Math.max(...budgets)).toBeLessThanOrEqual(pool.dailyBudget + 1e-6);
+    // Scale (priority 2) wants spend ≥ 10,000, all of the pool: no cut, its own or Efficiency's, leaves any of it unbudgeted.
+    expect(Math.min(...budgets)).toBeGreaterThanOrEqual(pool.dailyBudget - 0.005);
     const conflicts = h.store.conflicts.list({ limit: 1000 });
     expect(conflicts.length).toBeGreaterThan(0);
     const [scale, efficiency] = h.ids;

@@ -61,6 +61,22 @@ describe('arbiter', () => {
     expect(further.accepted).toHaveLength(1);
   });
 
+  it('lets a higher-ranked spend goal stop lower-ranked cuts that would take the budgets below it, largest first', () => {
+    const floor = { least: 3000, total: 3000, campaignIds: new Set(['c1', 'c2', 'c3']) };
+    const scale = contender('scale', 2, [budget('scale', 'c3', 1100)], { spendFloor: floor });
+    const efficiency = contender('efficiency', 1, [budget('efficiency', 'c1', 850), budget('efficiency', 'c2', 950)]);
+    const result = arbitrate([efficiency, scale], []);
+    // Scale's raise of 100 makes up for the cut of 50, not for the cut of 150.
+    expect(result.accepted.map((a) => [a.agentId, a.proposal.campaign.id])).toEqual([['efficiency', 'c2'], ['scale', 'c3']]);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]).toMatchObject({ campaignId: 'c1', rule: 'priority', winner: { agentId: 'scale' }, loser: { agentId: 'efficiency' } });
+    expect((result.conflicts[0].winner.proposal as { reasoning: string }).reasoning).toMatch(/3,000\/day together, its spend goal/);
+    expect(result.report.get('efficiency')).toMatchObject({ asked: 2, granted: 1 });
+
+    const outranked = arbitrate([contender('efficiency', 3, [budget('efficiency', 'c1', 850)]), scale], []);
+    expect(outranked.accepted.map((a) => a.proposal.campaign.id)).toEqual(['c1', 'c3']);
+  });
+
   it('scores a track record from outcomes, starting a new agent at one half', () => {
     expect(trackRecord([])).toBe(0.5);
     const good = trackRecord(Array.from({ length: 20 }, () => ({ withinInterval: true, directionCorrect: true })));
