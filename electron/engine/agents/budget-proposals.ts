@@ -194,25 +194,32 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
 /**
  * Cuts that the same review's raises cannot make up for (a raise is capped at one step, a cut
  * of a larger campaign is not) would leave the budgets below the agent's spend goal for a day
- * or more: such cuts shrink, all in the same proportion, to what the raises make up for. When
- * the plan itself spends less than the goal (an efficiency goal binds), the cuts stand.
+ * or more: such cuts shrink, all in the same proportion, to what the raises make up for. A cut
+ * that shrinks below a move worth making is dropped, and the others are shrunk anew without it.
+ * When the plan itself spends less than the goal (an efficiency goal binds), the cuts stand.
  */
 function withinSpendFloor(ctx: BudgetContext, proposals: Proposal[], units: readonly PlanUnit[], result: Plan): Proposal[] {
   const floor = spendFloor(ctx.agent);
   const planned = [...result.targets.values()].reduce((s, x) => s + x, 0);
-  const after = activeTotal(ctx.campaigns) + proposals.reduce((s, p) => s + budgetMove(p), 0);
-  const cuts = proposals.filter((p) => p.change.kind === 'budget' && budgetMove(p) < 0);
-  const cutTotal = -cuts.reduce((s, p) => s + budgetMove(p), 0);
-  const deficit = floor - after;
-  if (deficit <= 0.005 || cutTotal === 0 || planned < floor - 0.005) return proposals;
-  const kept = Math.min(1, deficit / cutTotal);
-  return proposals.flatMap((p) => {
-    if (!cuts.includes(p) || p.before.kind !== 'budget' || p.after.kind !== 'budget') return [p];
-    const floorBudget = Math.ceil((p.after.dailyBudget + (p.before.dailyBudget - p.after.dailyBudget) * kept) * 100) / 100;
-    const unit = units.find((u) => u.campaignId === p.campaign.id)!;
-    const smaller = stepToward(ctx, p.campaign, unit, result, { floor: floorBudget });
-    return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < p.before.dailyBudget ? [smaller] : [];
-  });
+  if (planned < floor - 0.005) return proposals;
+  const dropped = new Set<Proposal>();
+  for (;;) {
+    const kept = proposals.filter((p) => !dropped.has(p));
+    const cuts = kept.filter((p) => p.change.kind === 'budget' && budgetMove(p) < 0);
+    const cutTotal = -cuts.reduce((s, p) => s + budgetMove(p), 0);
+    const deficit = floor - activeTotal(ctx.campaigns) - kept.reduce((s, p) => s + budgetMove(p), 0);
+    if (deficit <= 0.005 || cutTotal === 0) return kept;
+    const share = Math.min(1, deficit / cutTotal);
+    const shrunk = new Map<Proposal, Proposal>();
+    for (const cut of cuts) {
+      if (cut.before.kind !== 'budget' || cut.after.kind !== 'budget') continue;
+      const least = Math.ceil((cut.after.dailyBudget + (cut.before.dailyBudget - cut.after.dailyBudget) * share) * 100) / 100;
+      const smaller = stepToward(ctx, cut.campaign, units.find((u) => u.campaignId === cut.campaign.id)!, result, { floor: least });
+      if (smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < cut.before.dailyBudget) shrunk.set(cut, smaller);
+      else dropped.add(cut);
+    }
+    if (shrunk.size === cuts.length) return kept.map((p) => shrunk.get(p) ?? p);
+  }
 }
 
 /**
@@ -321,7 +328,9 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   const raising = next > current;
   const gap = raising ? (short ?? spendGap(ctx)) : 0;
   const move = Math.abs(next - current) / current;
-  if (move < (gap > 0 ? MIN_FILL_MOVE : MIN_MOVE)) return undefined;
+  // A raise cut down to the room left is all that stands between the budgets and the spend goal: worth it at any size.
+  const least = gap > 0 ? (short !== undefined ? Number.MIN_VALUE : MIN_FILL_MOVE) : MIN_MOVE;
+  if (move < least) return undefined;
   // Too small a step to show in the objective: made for the spend goal, and judged on spend.
   const forSpendGoal = gap > 0 && move < MIN_MOVE;
   if (reverses(ctx, campaign.id, raising)) return undefined;

@@ -13,7 +13,8 @@ import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
  *   on λ found by bisection; efficiency goals (ROAS, CPA) are planned with GOAL_MARGIN of
  *   headroom because they are judged on noisy outcomes. When an efficiency goal and a volume
  *   goal (spend, conversions, revenue) cannot both hold, the efficiency goal wins and the plan
- *   says so.
+ *   says so. When campaigns held where they are (cooldown, too little evidence) put a goal out
+ *   of reach for now, the campaigns it may move hold it on their own.
  */
 
 export const GOAL_MARGIN = 0.1;
@@ -155,6 +156,12 @@ export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'o
   for (const goalBound of upperBounds) {
     let bound = goalBound;
     let p = lowestPrice(units, by, floor, ceiling, bound.holds);
+    const movable = units.filter((u) => u.upper > u.lower);
+    if (p === undefined && movable.length < units.length) {
+      // Campaigns held where they are this time keep it out of reach: the others hold it on their own, so as not to drag it further.
+      p = lowestPrice(movable, by, floor, ceiling, bound.holds);
+      if (p !== undefined) bound = { label: `${bound.label} on the campaigns it may move now`, holds: bound.holds };
+    }
     if (p === undefined) {
       // Cutting everything would not reach it either: keep the account running, say so, and reallocate.
       atRisk.push(`${bound.label} cannot hold even at the smallest budgets`);

@@ -29,8 +29,9 @@
  *   (quasi-likelihood), so extra noise widens the posterior.
  * - Recent days weigh more: weight 0.5^(age / HALF_LIFE_DAYS). When the last DRIFT_DAYS days
  *   stray by more than DRIFT_Z predictive standard deviations from a fit of the days before
- *   them (drift, creative fatigue, a change of the market), the model refits with
- *   DRIFT_HALF_LIFE_DAYS instead.
+ *   them (drift, creative fatigue, a change of the market), the model forgets the days before
+ *   them for good: recency weights alone would let the old level pull forecasts back up for
+ *   weeks. (With fewer than a usable day left, it refits with DRIFT_HALF_LIFE_DAYS instead.)
  * - Weekday multipliers (mean 1) are ratios of observed to fitted conversions, shrunk toward 1
  *   with WEEKDAY_PRIOR_CONVERSIONS pseudo-conversions; a weekly rhythm changes slowly, so they
  *   weigh days with the longer WEEKDAY_HALF_LIFE_DAYS.

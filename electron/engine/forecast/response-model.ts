@@ -1,5 +1,5 @@
 import { DAY_MS } from '../ports/clock';
-import { DRIFT_HALF_LIFE_DAYS, DRIFT_Z, HALF_LIFE_DAYS, MEMORY_DAYS, MIN_COMPLETENESS } from './assumptions';
+import { DRIFT_DAYS, DRIFT_HALF_LIFE_DAYS, DRIFT_Z, HALF_LIFE_DAYS, MEMORY_DAYS, MIN_COMPLETENESS } from './assumptions';
 import { assertDayStart, eventOn, validateCalendar, weekdayOf } from './calendar';
 import { driftZ } from './drift';
 import { fitResponse, type PreparedDay, type ResponseFit } from './fit';
@@ -23,6 +23,8 @@ export class ResponseModel {
   private readonly halfLifeDays: number;
   private readonly days = new Map<number, PreparedDay>();
   private cache: { fit: ResponseFit | null; drift: boolean } | null = null;
+  /** Start of the days the model learns from: a change it noticed (drift) makes it forget the days before. */
+  private since = Number.NEGATIVE_INFINITY;
 
   constructor(options: ResponseModelOptions = {}) {
     this.calendar = options.calendar ?? [];
@@ -86,10 +88,16 @@ export class ResponseModel {
 
   private fitted(): { fit: ResponseFit | null; drift: boolean } {
     if (!this.cache) {
-      const days = [...this.days.values()].sort((a, b) => a.day - b.day);
+      const days = [...this.days.values()].filter((d) => d.day >= this.since).sort((a, b) => a.day - b.day);
       const long = fitResponse(days, this.halfLifeDays);
       const drift = long !== null && this.halfLifeDays > DRIFT_HALF_LIFE_DAYS && Math.abs(driftZ(days, this.halfLifeDays)) > DRIFT_Z;
-      this.cache = { fit: drift ? fitResponse(days, DRIFT_HALF_LIFE_DAYS) : long, drift };
+      if (drift) {
+        // The world changed within the last DRIFT_DAYS: what came before would pull later forecasts back toward the old level.
+        this.since = days[days.length - 1].day - (DRIFT_DAYS - 1) * DAY_MS;
+        this.cache = { fit: fitResponse(days.filter((d) => d.day >= this.since), this.halfLifeDays) ?? fitResponse(days, DRIFT_HALF_LIFE_DAYS), drift };
+      } else {
+        this.cache = { fit: long, drift };
+      }
     }
     return this.cache;
   }

@@ -55,6 +55,17 @@ describe('planner', () => {
     expect(result.totals.spend).toBeCloseTo(4000, 3);
   });
 
+  it('when a campaign held where it is puts the ROAS goal out of reach, the others hold it on their own rather than grow', () => {
+    // 'held' (in its cooldown) returns about 1.3 per unit of spend at 3000/day: with it, no split reaches ROAS 4.4.
+    const units = [unit('held', 100, 3000, { lower: 3000, upper: 3000 }), unit('a', 100, 1000), unit('b', 60, 500)];
+    const result = plan(units, { objective: 'revenue', goals: [goal({ metric: 'roas', op: '>=', value: 4 })] }, { maxTotal: 1e6 }, 6000);
+    expect(result.atRisk).toEqual([]);
+    expect(result.limitedBy).toBe('ROAS ≥ 4 on the campaigns it may move now');
+    const own = ['a', 'b'].map((id) => result.targets.get(id)!);
+    expect(revenueOf([units[1], units[2]], own) / (own[0] + own[1])).toBeCloseTo(4 * (1 + GOAL_MARGIN), 3);
+    expect(own[0] + own[1]).toBeLessThan(3000);
+  });
+
   it('lets the efficiency goal win over a volume goal and reports the volume goal at risk', () => {
     const units = [unit('a', 100, 1000), unit('b', 100, 1000)];
     const result = plan(units, { objective: 'conversions', goals: [goal({ metric: 'spend', op: '>=', value: 10000 }), goal({ metric: 'cpa', op: '<=', value: 25 })] }, { maxTotal: 1e6 }, 2000);

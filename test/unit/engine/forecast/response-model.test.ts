@@ -88,6 +88,27 @@ describe('ResponseModel: the fitted curve', () => {
     expect(driftSeen).toBeGreaterThanOrEqual(8);
   });
 
+  it('keeps a change it noticed in mind: three weeks on, the old level no longer pulls its forecast up', () => {
+    const drop: Truth = { ...truth, maxConversions: 30 };
+    const levels: number[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      const r = stream(seed, 'drift');
+      const model = new ResponseModel();
+      model.observe(history(r, truth, 42, 400));
+      // Day by day, asked for a forecast after each, as an agent's reviews do.
+      history(r, drop, 21, 400).forEach((o, i) => {
+        model.observe([{ ...o, day: afterDays(42 + i) }]);
+        model.predict({ dailySpend: 400, days: 1, from: afterDays(43 + i) });
+      });
+      const f = model.predict({ dailySpend: 400, days: 7, from: afterDays(63) });
+      levels.push(f.conversions.point / (7 * expected(truth, 400, afterDays(63))));
+    }
+    const meanLevel = levels.reduce((s, x) => s + x, 0) / levels.length;
+    // The truth is 0.5 of the old level; weighting by recency alone (half-life 10 days) leaves about a fifth of the old days' weight: ~0.6.
+    expect(meanLevel).toBeLessThan(0.57);
+    expect(meanLevel).toBeGreaterThan(0.43);
+  });
+
   it('is not biased low by incomplete recent days, unlike a fit that ignores attribution delay', () => {
     const completeness = [0.95, 0.8, 0.6, 0.4, 0.25];
     const corrected: number[] = [];
