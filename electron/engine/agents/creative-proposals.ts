@@ -15,7 +15,8 @@ import { freshRate, pooledRate, probabilityBelow, recentRate, type RateEstimate 
  * (its recent rate fallen below TIRED_FACTOR of its own first week); when one is, an untried
  * creative from the library is brought in first, expected to do what the campaign's creatives
  * did in their first week (a fresh creative has not tired yet), with CHALLENGER_LOG_SD of doubt.
- * One creative change a campaign per review.
+ * The best creative tiring (the only one left, often) brings in a challenger too, but is never
+ * retired for it. One creative change a campaign per review.
  */
 export const LOSING_FACTOR = 0.85;
 export const TIRED_FACTOR = 0.75;
@@ -45,18 +46,19 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   const best = scored.reduce((a, b) => (b.recent.mean > a.recent.mean ? b : a));
   const coolingDown = (c: CreativeInfo) =>
     changesWithin(ctx.history, campaign.id, ctx.now - ctx.agent.constraints.cooldownHours * HOUR_MS).some((h) => h.setting === `creative:${c.id}`);
+  const challenger = campaign.creatives.find((c) => !c.enabled && c.liveSince === null && !coolingDown(c));
+  // The best creative tiring is a reason to bring in a challenger, never to retire it.
   const weak = scored
-    .filter((s) => s !== best && !coolingDown(s.creative))
-    .map((s) => ({ ...s, losing: probabilityBelow(s.recent, best.recent, LOSING_FACTOR), tired: probabilityBelow(s.recent, s.fresh, TIRED_FACTOR) }))
-    .filter((s) => s.losing > SURE || (s.tired > SURE && probabilityBelow(s.recent, best.recent, 1) > SURE))
+    .filter((s) => !coolingDown(s.creative) && (s !== best || challenger))
+    .map((s) => ({ ...s, losing: s === best ? 0 : probabilityBelow(s.recent, best.recent, LOSING_FACTOR), tired: probabilityBelow(s.recent, s.fresh, TIRED_FACTOR) }))
+    .filter((s) => s.losing > SURE || (s.tired > SURE && (s.creative === best.creative || probabilityBelow(s.recent, best.recent, 1) > SURE)))
     .sort((a, b) => a.recent.mean - b.recent.mean)[0];
   if (!weak) return undefined;
-  const challenger = campaign.creatives.find((c) => !c.enabled && c.liveSince === null && !coolingDown(c));
   const why = weak.losing > SURE
     ? `'${weak.creative.name}' converts ${ratio(weak.recent.mean * 1000)} per 1,000 spent lately, ${pct(weak.recent.mean / best.recent.mean - 1)} against '${best.creative.name}' (${ratio(best.recent.mean * 1000)})`
     : `'${weak.creative.name}' has tired: ${ratio(weak.recent.mean * 1000)} conversions per 1,000 spent lately against ${ratio(weak.fresh.mean * 1000)} in its first week`;
   const retire = () =>
-    enabled.length < 2
+    enabled.length < 2 || weak.creative === best.creative
       ? undefined
       : build(ctx, campaign, weak.creative, false, scored.map((s) => s.recent), { remove: scored.indexOf(scored.find((s) => s.creative === weak.creative)!) }, evidence,
           `Retire '${weak.creative.name}': ${why}; its share of spend goes to the others.`);

@@ -214,6 +214,28 @@ describe('several agents on shared campaigns', () => {
     expect(prosp.creatives.find((c) => c.id === 'ugc-1')?.enabled).toBe(false);
   });
 
+  it('brings in a challenger when the only creative running tires, and never retires the only one', async () => {
+    const parsed = parseScenario(JSON.stringify({
+      format: 'acm-scenario/1', name: 'one-tiring-creative', seed: 8, start: '2026-03-02', days: 40,
+      campaigns: [{
+        id: 'solo', name: 'Solo', dailyBudget: 1000, response: { maxConversions: 80, halfSaturationSpend: 1000 }, orderValue: { mean: 80 },
+        creatives: [
+          { id: 'worn', name: 'Worn', quality: 1.2, fatigueHalfLifeDays: 10 },
+          { id: 'fresh', name: 'Fresh', quality: 1.1, enabled: false },
+        ],
+      }],
+      agents: [{ name: 'Creative Lab', role: 'creative', campaigns: ['solo'], goals: [{ metric: 'cpa', op: '<=', value: 60 }], constraints: { actions: ['creative'] } }],
+    }));
+    if (!parsed.ok) throw new Error(parsed.errors[0].message);
+    const h = harness(parsed.scenario);
+    await h.run(parsed.scenario.days * 24);
+    const creative = h.decisions().filter((d) => d.kind === 'creative');
+    const tried = creative.find((d) => d.state === 'executed' && d.after.kind === 'creative' && d.after.creativeId === 'fresh' && d.after.enabled);
+    expect(tried?.reasoning).toMatch(/'Worn' has tired/);
+    const retiredFirst = creative.find((d) => d.after.kind === 'creative' && d.after.creativeId === 'worn' && !d.after.enabled && d.createdAt <= tried!.createdAt);
+    expect(retiredFirst).toBeUndefined();
+  });
+
   it('agrees with an independent recount of the limits over its log, and the recount catches a breach', async () => {
     const scenario = bundled('scale-vs-efficiency');
     const h = harness(scenario);
