@@ -342,10 +342,12 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   const calibrated = ctx.calibrator.apply(raw);
   const before = ctx.calibrator.apply(effect.before[metric]);
   // A raise is made for more of the objective; a cut for efficiency (what each unit of spend returns).
+  // A raise's bias applies to its baseline too: what the campaign would do unchanged is as overestimated as what the raise would do.
+  const raiseBias = raising && !forSpendGoal ? ctx.raiseBias : undefined;
   const outcome: Prediction = forSpendGoal
     ? { metric: 'spend', windowHours: 0, point: pathSpend * days, low80: pathSpend * days * (1 - DELIVERY_SLACK), high80: pathSpend * days, baseline: current * days }
-    : raising
-      ? { metric, windowHours: 0, ...calibrated, baseline: before.point }
+    : raiseBias !== undefined
+      ? scaled({ metric, windowHours: 0, ...calibrated, baseline: before.point }, raiseBias)
       : efficiencyOf(metric, calibrated, before, pathSpend * days, current * days);
   const steps = path.filter((x, i) => i === 0 || x !== path[i - 1]).map(money);
   const shown = (n: number) => (outcome.metric === metric || outcome.metric === 'spend' ? money(n) : ratio(n));
@@ -367,6 +369,10 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
     confidence: decisionConfidence(outcome),
     resize: raising ? (smaller, shortNow) => stepToward(ctx, campaign, unit, result, { cap: Math.min(cap, smaller), short: shortNow }) : undefined,
     evidenceConversions,
-    metrics,
+    metrics: raiseBias === undefined ? metrics : { ...metrics, raiseBias },
   };
+}
+
+function scaled(p: Prediction, by: number): Prediction {
+  return { ...p, point: p.point * by, low80: p.low80 * by, high80: p.high80 * by, baseline: p.baseline === undefined ? undefined : p.baseline * by };
 }

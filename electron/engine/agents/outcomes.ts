@@ -68,7 +68,9 @@ function record(mind: AgentMind, store: Store, decision: Decision, actual: numbe
     withinInterval: actual >= low80 && actual <= high80,
     directionCorrect: Math.sign(predictedEffect) === Math.sign(actualEffect),
   });
-  const raw = (decision.metrics as { rawForecast?: RawForecast } | null)?.rawForecast;
+  const { rawForecast: raw, raiseBias } = (decision.metrics ?? {}) as { rawForecast?: RawForecast; raiseBias?: number };
   // A pause forecasts a certain zero: nothing to calibrate a forecast model with.
   if (raw && raw.point > 0) mind.calibrator.record({ point: raw.point, low80: raw.low80, high80: raw.high80, actual: totals[raw.metric] });
+  // The raise's forecast before its own extra bias: a calibrator learns from its errors, never from its corrections.
+  if (raiseBias !== undefined && point > 0) mind.raiseCalibrator.record({ point: point / raiseBias, low80: low80 / raiseBias, high80: high80 / raiseBias, actual });
 }

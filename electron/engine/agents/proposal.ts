@@ -48,6 +48,8 @@ export interface ReviewContext {
   models: ReadonlyMap<string, ResponseModel>;
   observer: Observer;
   calibrator: Calibrator;
+  /** The extra bias of raises' forecasts (see AgentMind.raiseCalibrator). */
+  raiseBias: number;
   history: readonly AppliedChange[];
   /** Campaigns on which a person was asked lately: not asked again meanwhile. */
   awaitingPerson: ReadonlySet<string>;

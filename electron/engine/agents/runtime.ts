@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentStatus } from '../../../shared/domain/agent';
+import type { AgentStatus, ReviewReport } from '../../../shared/domain/agent';
 import type { AlertKind, AlertSeverity } from '../../../shared/domain/alert';
 import type { CampaignInfo } from '../../../shared/domain/campaign';
 import type { Decision } from '../../../shared/domain/decision';
@@ -54,6 +54,16 @@ function stepOf(p: Proposal): number {
   if (p.change.kind === 'status') return p.change.status === 'paused' ? -Infinity : Infinity;
   return p.change.kind === 'budget' ? p.change.dailyBudget - p.campaign.dailyBudget : 0;
 }
+
+/** Why an accepted proposal did not go ahead, by how its decision ended. */
+const NOT_DONE: Record<Exclude<ExecutionOutcome['state'], 'executed'> | 'blocked' | 'escalated' | 'deferred' | 'paused', string> = {
+  escalated: 'waits for a person (see Alerts)',
+  blocked: 'the guardrails blocked it',
+  deferred: 'no room left under the spend limits this time',
+  failed: 'the platform call failed',
+  cancelled: 'the setting changed before it could be made',
+  paused: 'the agent was paused',
+};
 
 /** An escalated decision nobody approved within this long is withdrawn: the account has moved on. */
 export const ESCALATION_TTL_MS = DAY_MS;
@@ -219,7 +229,7 @@ export class AgentRuntime {
   private propose(mind: AgentMind, account: readonly CampaignInfo[], history: readonly AppliedChange[], maxTotal: number, now: number) {
     const day = Math.floor(now / DAY_MS) * DAY_MS;
     const awaitingPerson = this.askedLately(mind.id, now);
-    const review = { agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, history, awaitingPerson };
+    const review = { agent: mind.definition, now: day, campaigns: mind.campaignsOf(account), models: mind.models, observer: mind.observer, calibrator: mind.calibrator, raiseBias: mind.raiseCalibrator.bias, history, awaitingPerson };
     const creatives = proposeCreatives(review);
     const targeting = proposeTargeting(review);
     const budgets = proposeBudgets({ ...review, policies: this.policies, maxTotal, volatile: isVolatile(mind, this.deps.calendar ?? [], now) });
@@ -269,16 +279,26 @@ export class AgentRuntime {
       const spendClaim = least > 0 ? { least, total: activeTotal(own), campaignIds: new Set(own.map((c) => c.id)) } : undefined;
       return { agentId: mind.id, name: mind.name, priority: mind.definition.priority, trackRecord: records.get(mind.id)!, proposals, keeps, spendFloor: spendClaim };
     });
-    const { accepted, conflicts } = arbitrate(contenders, history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined));
+    const { accepted, conflicts, report } = arbitrate(contenders, history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined));
     for (const conflict of conflicts) this.recordConflict(conflict, now);
     accepted.sort((a, b) => stepOf(a.proposal) - stepOf(b.proposal));
     for (const { agentId, proposal } of accepted) {
       const mind = this.mind(agentId);
-      if (mind.status !== 'active') continue;
+      const entry = report.get(agentId)!;
       const current = account.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
-      const outcome = await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...appliedSince(this.deps.store.decisions, now - HOUR_MS)]);
+      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...appliedSince(this.deps.store.decisions, now - HOUR_MS)]) : 'paused';
       if (outcome === 'executed') account = accountAfter(account, current, proposal.change);
+      else {
+        entry.granted--;
+        entry.why.push(`${proposal.change.kind} of ${proposal.campaign.name}: ${NOT_DONE[outcome]}`);
+      }
     }
+    for (const mind of due) mind.lastReport = { at: now, ...report.get(mind.id)! };
+  }
+
+  /** What the agent's latest review asked for and how much of it went ahead; undefined before its first. */
+  reviewReport(agentId: string): ReviewReport | undefined {
+    return this.minds.get(agentId)?.lastReport;
   }
 
   /** The raise made again at the largest budget the spend limits allow now, if that is still a raise worth making. */

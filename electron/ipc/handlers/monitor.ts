@@ -50,6 +50,7 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
             goals: agent.definition.goals.map((goal) => goalProgress(goal, store.metrics, ids, now)),
             spendLimit: limit === undefined ? null : { budgeted: campaigns.filter((c) => c.status === 'active').reduce((s, c) => s + c.dailyBudget, 0), limit },
             awaitingApproval: waiting,
+            lastReview: services.runtime.reviewReport(agent.id) ?? null,
           };
         });
     },

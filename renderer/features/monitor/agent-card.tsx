@@ -45,6 +45,7 @@ export function AgentCard({ agent, currency, campaignName }: { agent: AgentMonit
               <meter min={0} max={agent.spendLimit.limit} value={agent.spendLimit.budgeted} aria-label="Spend limit used" />
             </p>
           )}
+          <LastReview report={agent.lastReview} />
         </section>
         <section aria-label={`Last actions of ${agent.name}`}>
           <h3>Last actions</h3>
@@ -69,5 +70,25 @@ export function AgentCard({ agent, currency, campaignName }: { agent: AgentMonit
       </div>
       <KpiCharts agentId={agent.id} agentName={agent.name} currency={currency} />
     </article>
+  );
+}
+
+/** What the latest review asked for, how much went ahead, and why not the rest (the arbiter, the guardrails, a person). */
+function LastReview({ report }: { report: AgentMonitorView['lastReview'] }) {
+  if (!report) return null;
+  return (
+    <div aria-label="Last review">
+      <h3>Last review</h3>
+      <p>
+        {formatShortTime(report.at)}: asked for {report.asked} change{report.asked === 1 ? '' : 's'}, {report.granted} went ahead.
+      </p>
+      {report.why.length > 0 && (
+        <ul className="muted small">
+          {report.why.map((why, i) => (
+            <li key={i}>{why}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_STATUSES } from '../../domain/agent';
+import { AGENT_STATUSES, type ReviewReport } from '../../domain/agent';
 import { GoalSchema } from '../../scenario/schema';
 import { channel } from '../define';
 import { decisionSchema } from './decisions';
@@ -13,6 +13,13 @@ export const goalProgressSchema = z.object({
   days: z.number().int(),
 });
 
+export const reviewReportSchema = z.object({
+  at: z.number(),
+  asked: z.number().int(),
+  granted: z.number().int(),
+  why: z.array(z.string()),
+}) satisfies z.ZodType<ReviewReport>;
+
 export const agentMonitorSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -25,6 +32,8 @@ export const agentMonitorSchema = z.object({
   /** The agent's campaigns' budgets against its own spend limit (maxDailySpend), when it has one. */
   spendLimit: z.object({ budgeted: z.number(), limit: z.number() }).nullable(),
   awaitingApproval: z.number().int(),
+  /** Its latest review since the host started; null before the first. */
+  lastReview: reviewReportSchema.nullable(),
 });
 export type AgentMonitorView = z.infer<typeof agentMonitorSchema>;
 

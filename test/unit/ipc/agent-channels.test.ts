@@ -29,6 +29,7 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     expect(preview.daysObserved).toBeGreaterThanOrEqual(1);
     expect(preview.proposals.length + preview.held.length).toBeGreaterThan(0);
     expect((await app.client['decisions.page']({})).items).toEqual([]);
+    expect((await app.client['monitor.summary']())[0].lastReview).toBeNull();
 
     await app.advanceHours(24);
     expect((await app.client['decisions.page']({})).items).toEqual([]);
@@ -52,6 +53,9 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     expect(summary[0].lastActions[0].id).toBe(first.id);
     expect(summary[0].goals[0].actual).toBeGreaterThan(0);
     expect(summary[0].goals[0].days).toBe(3);
+    const review = summary[0].lastReview!;
+    expect(review.granted).toBe(page.items.filter((d) => d.createdAt >= review.at).length);
+    expect(review.asked).toBe(review.granted + review.why.length);
     const kpis = await app.client['monitor.kpis']({ agentId: agent.id });
     expect(kpis.goals).toEqual({ roas: 4 });
     expect(kpis.days.length).toBeGreaterThanOrEqual(3);
