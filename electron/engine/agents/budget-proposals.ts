@@ -7,20 +7,13 @@ import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { decisionConfidence } from './decision-confidence';
 import { count, money, pct, ratio } from './format';
 import { plan, type Plan, type PlanUnit } from './planner';
-import { budgetMove, type Keep, type Proposal, type RawForecast, type ReviewContext } from './proposal';
+import { budgetMove, notWorthAsking, relativeEffect, type Keep, type Proposal, type RawForecast, type ReviewContext } from './proposal';
 import { VOLATILE_STEP_SHARE } from './volatility';
 
 /** A decision's prediction covers this many days from the day it applies. */
 export const DECISION_WINDOW_DAYS = 3;
 /** Evidence for minConversionsToAct: conversions reported over this many days. */
 export const EVIDENCE_DAYS = 7;
-/** An unsure proposal goes to a person only when its expected effect is at least this share of the outcome. */
-export const NOTEWORTHY_EFFECT = 0.1;
-
-function relativeEffect(p: Proposal): number {
-  const { point, baseline } = p.prediction;
-  return baseline ? Math.abs(point - baseline) / Math.abs(baseline) : 0;
-}
 
 /** Share of a budget a platform may leave unspent (bids under the market): the low end of a spend forecast. */
 const DELIVERY_SLACK = 0.1;
@@ -181,7 +174,7 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       continue;
     }
     const proposal = stepToward(ctx, campaign, unit, result);
-    if (proposal && proposal.confidence < agent.constraints.minConfidence && relativeEffect(proposal) < NOTEWORTHY_EFFECT) {
+    if (proposal && notWorthAsking(proposal, agent.constraints.minConfidence)) {
       held.push({ campaignId: campaign.id, why: `the plan's move is unsure (confidence ${ratio(proposal.confidence)}) and small (${pct(relativeEffect(proposal))}): not worth a person's time yet` });
     } else if (proposal) proposals.push(proposal);
     else if (Math.abs((result.targets.get(campaign.id) ?? 0) - campaign.dailyBudget) / campaign.dailyBudget < MIN_MOVE) {

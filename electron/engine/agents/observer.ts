@@ -116,6 +116,20 @@ export class Observer {
     return totals;
   }
 
+  /** Spend and clicks of each whole day in [from, to) with any report: what delivery and the price of a click were. */
+  delivery(campaignId: string, from: number, to: number): { day: number; spend: number; clicks: number }[] {
+    const byDay = new Map<number, { day: number; spend: number; clicks: number }>();
+    for (const row of this.series.get(campaignId)?.hours.values() ?? []) {
+      if (row.hour < from || row.hour >= to) continue;
+      const day = Math.floor(row.hour / DAY_MS) * DAY_MS;
+      const entry = byDay.get(day) ?? { day, spend: 0, clicks: 0 };
+      entry.spend += row.spend;
+      entry.clicks += row.clicks;
+      byDay.set(day, entry);
+    }
+    return [...byDay.values()].sort((a, b) => a.day - b.day);
+  }
+
   /** Expected share of the final conversions of [from, to) already reported. */
   completeness(campaignId: string, from: number, to: number, now: number): number {
     const delay = this.delay(campaignId);

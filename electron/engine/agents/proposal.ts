@@ -67,6 +67,19 @@ export function eachCampaign(ctx: ReviewContext, kind: ChangeKind, move: (campai
   return proposals;
 }
 
+/** An unsure proposal goes to a person only when its expected effect is at least this share of the outcome. */
+export const NOTEWORTHY_EFFECT = 0.1;
+
+export function relativeEffect(p: Pick<Proposal, 'prediction'>): number {
+  const { point, baseline } = p.prediction;
+  return baseline ? Math.abs(point - baseline) / Math.abs(baseline) : 0;
+}
+
+/** Too unsure to make alone and too small to be worth a person's time: held until it is either. */
+export function notWorthAsking(p: Pick<Proposal, 'prediction' | 'confidence'>, minConfidence: number): boolean {
+  return p.confidence < minConfidence && relativeEffect(p) < NOTEWORTHY_EFFECT;
+}
+
 /** How much a proposal changes the campaign's daily budget: a pause takes all of it away. */
 export function budgetMove(p: Pick<Proposal, 'before' | 'after' | 'campaign'>): number {
   if (p.before.kind === 'budget' && p.after.kind === 'budget') return p.after.dailyBudget - p.before.dailyBudget;

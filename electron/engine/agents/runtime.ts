@@ -15,6 +15,7 @@ import type { AppliedChange, PoolLimit, Verdict } from '../guardrails/types';
 import { DAY_MS, HOUR_MS, MonotonicClock, systemClock, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
 import { AgentMind } from './agent-mind';
+import { proposeBids } from './bid-proposals';
 import { proposeCreatives } from './creative-proposals';
 import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
@@ -233,7 +234,8 @@ export class AgentRuntime {
     const creatives = proposeCreatives(review);
     const targeting = proposeTargeting(review);
     const budgets = proposeBudgets({ ...review, policies: this.policies, maxTotal, volatile: isVolatile(mind, this.deps.calendar ?? [], now) });
-    return { ...budgets, proposals: [...budgets.proposals, ...creatives, ...targeting] };
+    const bids = proposeBids({ ...review, plan: budgets.plan });
+    return { ...budgets, proposals: [...budgets.proposals, ...bids, ...creatives, ...targeting] };
   }
 
   private guardInput(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number) {

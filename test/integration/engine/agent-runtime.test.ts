@@ -169,6 +169,35 @@ describe('the agent runtime on the sandbox', () => {
   });
 });
 
+describe('bids', () => {
+  it('raises a max-CPC bid that keeps the budget from being spent, and delivery recovers; a bid over the market is left alone', async () => {
+    const parsed = parseScenario(JSON.stringify({
+      format: 'acm-scenario/1', name: 'bid-under-market', seed: 4, start: '2026-03-02', days: 24,
+      campaigns: [
+        { id: 'under', name: 'Under the market', dailyBudget: 1000, bid: { strategy: 'max_cpc', amount: 1 }, market: { cpc: 1.3, cpcSigma: 0.05 },
+          response: { maxConversions: 100, halfSaturationSpend: 2000 }, orderValue: { mean: 90 } },
+        { id: 'over', name: 'Over the market', dailyBudget: 1000, bid: { strategy: 'max_cpc', amount: 2 }, market: { cpc: 1, cpcSigma: 0.05 },
+          response: { maxConversions: 100, halfSaturationSpend: 2000 }, orderValue: { mean: 90 } },
+      ],
+      agents: [{ name: 'Efficiency', role: 'efficiency', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 2 }], constraints: { actions: ['bid'] } }],
+    }));
+    if (!parsed.ok) throw new Error(parsed.errors[0].message);
+    const h = harness(parsed.scenario);
+    await h.run(parsed.scenario.days * 24);
+    const dayMs = 24 * 3_600_000;
+    const deliveredOn = async (day: number) =>
+      (await h.platform.getMetrics({ campaignIds: ['under'], from: h.world.startMs + day * dayMs, to: h.world.startMs + (day + 1) * dayMs, breakdown: 'none' })).reduce((s, r) => s + r.spend, 0);
+    const bids = h.decisions().filter((d) => d.kind === 'bid' && d.state === 'executed');
+    expect(bids.length).toBeGreaterThan(0);
+    expect(bids.every((d) => d.campaignId === 'under')).toBe(true);
+    expect(bids[0].reasoning).toMatch(/delivered \d+% of its budgets .* clicks cost up to 1\.\d+, above its bid/);
+    expect(bids[0].after).toMatchObject({ kind: 'bid', bid: { strategy: 'max_cpc' } });
+    // (1 / 1.3)² of the budget before; all of it once the bid is over the market.
+    expect(await deliveredOn(2)).toBeLessThan(650);
+    expect(await deliveredOn(parsed.scenario.days - 1)).toBeGreaterThan(950);
+  });
+});
+
 describe('learning from outcomes', () => {
   it('corrects raises for being chosen where the forecast looks best, and is right about their direction more often for it', async () => {
     // Creatives tire here, so a forecast lags behind and raises run under it.
