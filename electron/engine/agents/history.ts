@@ -17,16 +17,16 @@ export function appliedChangeOf(decision: Decision): AppliedChange {
 }
 
 /**
- * Changes applied since `since`, by any agent, read from the store: the store and not an
- * agent's memory is the truth, so two hosts on one database see each other's changes. An
- * undone decision's change did happen, and so did its undo: both count.
+ * Changes applied since `since`, by any agent (to one campaign when `campaignId` is given), read
+ * from the store: the store and not an agent's memory is the truth, so two hosts on one database
+ * see each other's changes. An undone decision's change did happen, and so did its undo: both count.
  */
-export function appliedSince(decisions: Pick<DecisionRepository, 'page'>, since: number): AppliedChange[] {
+export function appliedSince(decisions: Pick<DecisionRepository, 'page'>, since: number, campaignId?: string): AppliedChange[] {
   const out: AppliedChange[] = [];
   let cursor: Parameters<DecisionRepository['page']>[1];
   do {
     // Filtered on creation time: a decision approved a day after it was made executed later.
-    const page = decisions.page({ states: ['executed', 'undone'], from: since - DAY_MS }, cursor, 500);
+    const page = decisions.page({ states: ['executed', 'undone'], from: since - DAY_MS, ...(campaignId === undefined ? {} : { campaignId }) }, cursor, 500);
     for (const d of page.items) if (d.executedAt !== undefined && d.executedAt > since) out.push(appliedChangeOf(d));
     cursor = page.next;
   } while (cursor);

@@ -56,6 +56,9 @@ function stepOf(p: Proposal): number {
   return p.change.kind === 'budget' ? p.change.dailyBudget - p.campaign.dailyBudget : 0;
 }
 
+/** One applied change, whichever read it came from. */
+const changeKey = (c: AppliedChange) => `${c.campaignId}|${c.setting}|${c.at}`;
+
 /** Why an accepted proposal did not go ahead, by how its decision ended. */
 const NOT_DONE: Record<Exclude<ExecutionOutcome['state'], 'executed'> | 'blocked' | 'escalated' | 'deferred' | 'paused', string> = {
   escalated: 'waits for a person (see Alerts)',
@@ -284,11 +287,14 @@ export class AgentRuntime {
     const { accepted, conflicts, report } = arbitrate(contenders, history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined));
     for (const conflict of conflicts) this.recordConflict(conflict, now);
     accepted.sort((a, b) => stepOf(a.proposal) - stepOf(b.proposal));
+    const known = new Set(history.map(changeKey));
     for (const { agentId, proposal } of accepted) {
       const mind = this.mind(agentId);
       const entry = report.get(agentId)!;
       const current = account.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
-      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...appliedSince(this.deps.store.decisions, now - HOUR_MS)]) : 'paused';
+      // The campaign's latest changes, re-read: another host may have made one since the review began (the guard's other limits read the account).
+      const latest = appliedSince(this.deps.store.decisions, now - HOUR_MS, proposal.campaign.id).filter((c) => !known.has(changeKey(c)));
+      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...latest]) : 'paused';
       if (outcome === 'executed') account = accountAfter(account, current, proposal.change);
       else {
         entry.granted--;
