@@ -1,4 +1,5 @@
 import { auditBenchmark } from './audit.bench';
+import { decisionCycleBenchmark } from './decision-cycle.bench';
 import { firstRenderBenchmark } from './first-render.bench';
 import type { Benchmark } from './harness';
 import { ipcBenchmark } from './ipc.bench';
@@ -8,4 +9,4 @@ import { storeBenchmark } from './store.bench';
 import { timelineScrollBenchmark } from './timeline-scroll.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: Benchmark[] = [ipcBenchmark, storeBenchmark, simulationBenchmark, auditBenchmark, killSwitchBenchmark, firstRenderBenchmark, timelineScrollBenchmark];
+export const benchmarks: Benchmark[] = [ipcBenchmark, storeBenchmark, simulationBenchmark, decisionCycleBenchmark, auditBenchmark, killSwitchBenchmark, firstRenderBenchmark, timelineScrollBenchmark];

@@ -20,6 +20,7 @@ export class AgentMind {
   lastReview = -Infinity;
   /** What that review asked for and how much of it went ahead. */
   lastReport: ReviewReport | undefined;
+  private wanted: { list: readonly string[]; ids: ReadonlySet<string> } | undefined;
   /** Executed decisions whose outcome is not judged yet. */
   readonly openDecisions = new Set<string>();
 
@@ -45,7 +46,11 @@ export class AgentMind {
   /** The agent's campaigns among the account's. */
   campaignsOf(account: readonly CampaignInfo[]): CampaignInfo[] {
     const wanted = this.definition.campaigns;
-    return wanted === '*' ? [...account] : account.filter((c) => wanted.includes(c.id));
+    if (wanted === '*') return [...account];
+    // Asked several times a review over accounts of thousands of campaigns: a set, made again only when the definition changes.
+    if (this.wanted?.list !== wanted) this.wanted = { list: wanted, ids: new Set(wanted) };
+    const ids = this.wanted.ids;
+    return account.filter((c) => ids.has(c.id));
   }
 
   /** Feeds every campaign's model the days observed so far (re-read days replace their earlier reads). */
