@@ -2,11 +2,11 @@ import type { CampaignInfo } from '../../../shared/domain/campaign';
 import type { Prediction } from '../../../shared/domain/decision';
 import { budgetAt, changesWithin } from '../guardrails/settings';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
-import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS, MIN_MOVE } from './budget-proposals';
+import { DECISION_WINDOW_DAYS, MIN_MOVE } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, share } from './format';
 import type { Plan } from './planner';
-import { eachCampaign, notWorthAsking, type Proposal, type ReviewContext } from './proposal';
+import { eachCampaign, evidenceOf, notWorthAsking, type Proposal, type ReviewContext } from './proposal';
 
 /**
  * Bids of max-CPC campaigns. A max-CPC bid under the day's market price per click delivers only
@@ -36,7 +36,7 @@ function bidMove(ctx: BidContext, campaign: CampaignInfo): Proposal | undefined 
   const model = ctx.models.get(campaign.id);
   const target = ctx.plan?.targets.get(campaign.id);
   if (bid.strategy !== 'max_cpc' || !model?.ready || target === undefined || target < campaign.dailyBudget * (1 - MIN_MOVE)) return undefined;
-  const evidence = ctx.observer.totals(campaign.id, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
+  const evidence = evidenceOf(ctx, campaign.id);
   if (evidence < ctx.agent.constraints.minConversionsToAct) return undefined;
   // Delivery is judged on days under the bid as it is now, and after the cooldown.
   const since = ctx.now - Math.max(DELIVERY_DAYS * DAY_MS, ctx.agent.constraints.cooldownHours * HOUR_MS);

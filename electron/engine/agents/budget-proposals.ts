@@ -2,18 +2,16 @@ import type { CampaignInfo } from '../../../shared/domain/campaign';
 import type { Prediction, PredictionMetric } from '../../../shared/domain/decision';
 import type { AgentDefinition, Policy } from '../../../shared/scenario/schema';
 import type { Interval80, ResponseModel } from '../forecast';
-import { budgetAt, changesWithin } from '../guardrails/settings';
+import { activeBudgetSum, budgetAt, changesWithin } from '../guardrails/settings';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { decisionConfidence } from './decision-confidence';
 import { count, money, pct, ratio } from './format';
-import { plan, type Plan, type PlanUnit } from './planner';
-import { budgetMove, notWorthAsking, relativeEffect, type Keep, type Proposal, type RawForecast, type ReviewContext } from './proposal';
+import { perDay, plan, type Plan, type PlanUnit } from './planner';
+import { budgetMove, EVIDENCE_DAYS, evidenceOf, notWorthAsking, relativeEffect, type Keep, type Proposal, type RawForecast, type ReviewContext } from './proposal';
 import { VOLATILE_STEP_SHARE } from './volatility';
 
 /** A decision's prediction covers this many days from the day it applies. */
 export const DECISION_WINDOW_DAYS = 3;
-/** Evidence for minConversionsToAct: conversions reported over this many days. */
-export const EVIDENCE_DAYS = 7;
 
 /** Share of a budget a platform may leave unspent (bids under the market): the low end of a spend forecast. */
 const DELIVERY_SLACK = 0.1;
@@ -24,19 +22,13 @@ export const MIN_FILL_MOVE = 0.01;
 /** The least the agent's active budgets should add up to a day: its highest spend goal (0 without one). */
 export function spendFloor(agent: AgentDefinition): number {
   let floor = 0;
-  for (const goal of agent.goals) {
-    if (goal.metric === 'spend' && goal.op === '>=') floor = Math.max(floor, goal.per === 'total' ? goal.value / goal.window : goal.value);
-  }
+  for (const goal of agent.goals) if (goal.metric === 'spend' && goal.op === '>=') floor = Math.max(floor, perDay(goal));
   return floor;
-}
-
-export function activeTotal(campaigns: readonly CampaignInfo[]): number {
-  return campaigns.reduce((s, c) => s + (c.status === 'active' ? c.dailyBudget : 0), 0);
 }
 
 /** How far the agent's active budgets fall short of its spend goals (per day); 0 when they do not. */
 function spendGap(ctx: BudgetContext): number {
-  return Math.max(0, spendFloor(ctx.agent) - activeTotal(ctx.campaigns));
+  return Math.max(0, spendFloor(ctx.agent) - activeBudgetSum(ctx.campaigns));
 }
 
 /** Moves smaller than this share of the budget change the outcome less than its noise: not worth a decision. */
@@ -127,7 +119,7 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       continue;
     }
     const isProtected = campaign.labels.some((l) => protectedBy.includes(l));
-    const evidence = ctx.observer.totals(campaign.id, now - EVIDENCE_DAYS * DAY_MS, now).conversions;
+    const evidence = evidenceOf(ctx, campaign.id);
     const lastChange = changesWithin(ctx.history, campaign.id, now - agent.constraints.cooldownHours * HOUR_MS).some((h) => h.setting === 'budget' || h.setting === 'status');
     let lower = minimumBudget(ctx, campaign);
     let upper = agent.constraints.maxDailyBudget ?? Number.POSITIVE_INFINITY;
@@ -200,7 +192,7 @@ function withinSpendFloor(ctx: BudgetContext, proposals: Proposal[], units: read
     const kept = proposals.filter((p) => !dropped.has(p));
     const cuts = kept.filter((p) => p.change.kind === 'budget' && budgetMove(p) < 0);
     const cutTotal = -cuts.reduce((s, p) => s + budgetMove(p), 0);
-    const deficit = floor - activeTotal(ctx.campaigns) - kept.reduce((s, p) => s + budgetMove(p), 0);
+    const deficit = floor - activeBudgetSum(ctx.campaigns) - kept.reduce((s, p) => s + budgetMove(p), 0);
     if (deficit <= 0.005 || cutTotal === 0) return kept;
     const share = Math.min(1, deficit / cutTotal);
     const shrunk = new Map<Proposal, Proposal>();
@@ -279,7 +271,7 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   const metric = metricOf(ctx.agent);
   const days = DECISION_WINDOW_DAYS;
   const window = { from: ctx.now, days };
-  const evidenceConversions = ctx.observer.totals(campaign.id, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
+  const evidenceConversions = evidenceOf(ctx, campaign.id);
   const value = metric === 'conversions' ? unit.maxConversions : unit.maxConversions * unit.orderValue;
   const marginalAt = (x: number) => (value * unit.halfSaturationSpend) / (x + unit.halfSaturationSpend) ** 2;
   const unitName = metric === 'conversions' ? 'conversions' : 'revenue';

@@ -1,11 +1,11 @@
 import type { CampaignInfo, CreativeInfo } from '../../../shared/domain/campaign';
 import { Z80 } from '../forecast/assumptions';
 import { changesWithin } from '../guardrails/settings';
-import { DAY_MS, HOUR_MS } from '../ports/clock';
-import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS } from './budget-proposals';
+import { HOUR_MS } from '../ports/clock';
+import { DECISION_WINDOW_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, ratio } from './format';
-import { eachCampaign, type Proposal, type ReviewContext } from './proposal';
+import { eachCampaign, evidenceOf, type Proposal, type ReviewContext } from './proposal';
 import { freshRate, pooledRate, probabilityBelow, recentRate, type RateEstimate } from './segments';
 
 /**
@@ -38,7 +38,7 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   const model = ctx.models.get(campaign.id);
   const enabled = campaign.creatives.filter((c) => c.enabled);
   if (!model?.ready || enabled.length === 0) return undefined;
-  const evidence = ctx.observer.totals(campaign.id, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
+  const evidence = evidenceOf(ctx, campaign.id);
   if (evidence < ctx.agent.constraints.minConversionsToAct) return undefined;
   const daysOf = (c: CreativeInfo) => ctx.observer.daily(campaign.id, ctx.now, `creative:${c.id}`);
   const prior = pooledRate(enabled.map(daysOf), 'conversions');

@@ -121,7 +121,7 @@ function volumeBound(goal: Goal): Bound | undefined {
 }
 
 /** Totals are planned per day; a goal over the whole run is spread evenly over its window. */
-function perDay(goal: Goal): number {
+export function perDay(goal: Goal): number {
   return goal.per === 'total' ? goal.value / goal.window : goal.value;
 }
 

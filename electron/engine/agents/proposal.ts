@@ -3,6 +3,7 @@ import type { AgentDefinition } from '../../../shared/scenario/schema';
 import type { AppliedChange } from '../guardrails/types';
 import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
 import type { Calibrator, Interval80, ResponseModel } from '../forecast';
+import { DAY_MS } from '../ports/clock';
 import type { Observer } from './observer';
 
 export interface RawForecast extends Interval80 {
@@ -53,6 +54,14 @@ export interface ReviewContext {
   history: readonly AppliedChange[];
   /** Campaigns on which a person was asked lately: not asked again meanwhile. */
   awaitingPerson: ReadonlySet<string>;
+}
+
+/** Evidence for minConversionsToAct: conversions reported over this many days. */
+export const EVIDENCE_DAYS = 7;
+
+/** Conversions the campaign reported over the last EVIDENCE_DAYS: what minConversionsToAct is held against. */
+export function evidenceOf(ctx: Pick<ReviewContext, 'observer' | 'now'>, campaignId: string): number {
+  return ctx.observer.totals(campaignId, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
 }
 
 /** One move at most per active campaign nobody is being asked about, for an agent allowed this kind of action. */

@@ -10,7 +10,7 @@ import { Executor, type ExecutionOutcome } from '../execution/executor';
 import { leaseOwnerAlive, newLeaseOwner } from '../execution/lease-owner';
 import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
-import { accountAfter } from '../guardrails/settings';
+import { accountAfter, activeBudgetSum } from '../guardrails/settings';
 import type { AppliedChange, PoolLimit, Verdict } from '../guardrails/types';
 import { DAY_MS, HOUR_MS, MonotonicClock, systemClock, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
@@ -19,7 +19,7 @@ import { proposeBids } from './bid-proposals';
 import { proposeCreatives } from './creative-proposals';
 import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
-import { activeTotal, DECISION_WINDOW_DAYS, proposeBudgets, spendFloor } from './budget-proposals';
+import { DECISION_WINDOW_DAYS, proposeBudgets, spendFloor } from './budget-proposals';
 import { appliedSince } from './history';
 import { evaluateOutcomes } from './outcomes';
 import type { Keep, Proposal } from './proposal';
@@ -281,7 +281,7 @@ export class AgentRuntime {
       if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS) this.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
       const own = mind.campaignsOf(account);
       const least = spendFloor(mind.definition);
-      const spendClaim = least > 0 ? { least, total: activeTotal(own), campaignIds: new Set(own.map((c) => c.id)) } : undefined;
+      const spendClaim = least > 0 ? { least, total: activeBudgetSum(own), campaignIds: new Set(own.map((c) => c.id)) } : undefined;
       return { agentId: mind.id, name: mind.name, priority: mind.definition.priority, trackRecord: records.get(mind.id)!, proposals, keeps, spendFloor: spendClaim };
     });
     const { accepted, conflicts, report } = arbitrate(contenders, history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined));
@@ -323,7 +323,7 @@ export class AgentRuntime {
       if (fits(mid / 100)) low = mid;
       else high = mid;
     }
-    const short = Math.max(0, spendFloor(mind.definition) - activeTotal(mind.campaignsOf(account)));
+    const short = Math.max(0, spendFloor(mind.definition) - activeBudgetSum(mind.campaignsOf(account)));
     const smaller = proposal.resize(low / 100, short);
     return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < proposal.after.dailyBudget ? smaller : undefined;
   }
@@ -353,9 +353,9 @@ export class AgentRuntime {
 
   /** The most the agent's campaigns may budget together: its own limit, the account's caps and its pools, less what others hold. */
   private maxTotal(mind: AgentMind, account: readonly CampaignInfo[], pools: ReturnType<AgentRuntime['pools']>): number {
-    const own = mind.campaignsOf(account).map((c) => c.id);
-    const others = account.filter((c) => !own.includes(c.id) && c.status === 'active').reduce((s, c) => s + c.dailyBudget, 0);
-    let max = Math.min(mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY, poolRoom(mind.id, own, pools, account));
+    const own = mind.campaignsOf(account);
+    const others = activeBudgetSum(account) - activeBudgetSum(own);
+    let max = Math.min(mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY, poolRoom(mind.id, own.map((c) => c.id), pools, account));
     if (this.deps.accountDailySpendCap !== undefined) max = Math.min(max, this.deps.accountDailySpendCap - others);
     for (const p of this.policies) if (p.rule === 'accountDailySpendCap') max = Math.min(max, p.value - others);
     return Math.max(0, max);

@@ -1,11 +1,11 @@
 import type { AudienceInfo, CampaignInfo } from '../../../shared/domain/campaign';
 import { Z80 } from '../forecast/assumptions';
 import { changesWithin } from '../guardrails/settings';
-import { DAY_MS, HOUR_MS } from '../ports/clock';
-import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS } from './budget-proposals';
+import { HOUR_MS } from '../ports/clock';
+import { DECISION_WINDOW_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, ratio } from './format';
-import { eachCampaign, type Proposal, type ReviewContext } from './proposal';
+import { eachCampaign, evidenceOf, type Proposal, type ReviewContext } from './proposal';
 import { pooledRate, probabilityBelow, recentRate, type RateEstimate } from './segments';
 
 /**
@@ -28,7 +28,7 @@ function audienceMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   const enabled = campaign.audiences.filter((a) => a.enabled);
   const model = ctx.models.get(campaign.id);
   if (enabled.length < 2 || !model?.ready) return undefined;
-  const evidence = ctx.observer.totals(campaign.id, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
+  const evidence = evidenceOf(ctx, campaign.id);
   if (evidence < ctx.agent.constraints.minConversionsToAct) return undefined;
   const measure: 'conversions' | 'revenue' = ctx.agent.objective === 'conversions' ? 'conversions' : 'revenue';
   const daysOf = (a: AudienceInfo) => ctx.observer.daily(campaign.id, ctx.now, `audience:${a.id}`);

@@ -4,6 +4,7 @@ import type { Decision } from '../../../shared/domain/decision';
 import type { AgentMonitorView } from '../../../shared/ipc/channels/monitor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { activeBudgetSum } from '../../engine/guardrails/settings';
 import { DAY_MS } from '../../engine/ports/clock';
 import type { Services } from '../../host/services';
 import { HandlerError } from '../handler-error';
@@ -48,7 +49,7 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
             focus: focusOf(agent.status, campaigns.length, waiting, lastActions[0], names),
             lastActions,
             goals: agent.definition.goals.map((goal) => goalProgress(goal, store.metrics, ids, now)),
-            spendLimit: limit === undefined ? null : { budgeted: campaigns.filter((c) => c.status === 'active').reduce((s, c) => s + c.dailyBudget, 0), limit },
+            spendLimit: limit === undefined ? null : { budgeted: activeBudgetSum(campaigns), limit },
             awaitingApproval: waiting,
             lastReview: services.runtime.reviewReport(agent.id) ?? null,
           };
