@@ -1,21 +1,11 @@
 import type { DecisionView } from '../../shared/ipc/channels/decisions';
+import { changeValueText } from '../../shared/domain/decision';
 import { formatMoney } from './format';
 
 type ChangeValue = DecisionView['before'];
 
 function valueText(value: ChangeValue, currency: string): string {
-  switch (value.kind) {
-    case 'budget':
-      return formatMoney(value.dailyBudget, currency);
-    case 'bid':
-      return value.bid.strategy === 'max_cpc' ? `max CPC ${formatMoney(value.bid.amount, currency)}` : 'lowest cost';
-    case 'status':
-      return value.status;
-    case 'targeting':
-      return `audience ${value.audienceId} ${value.enabled ? 'on' : 'off'}`;
-    case 'creative':
-      return `creative ${value.creativeId} ${value.enabled ? 'on' : 'off'}`;
-  }
+  return changeValueText(value, (amount) => formatMoney(amount, currency));
 }
 
 const KIND_LABEL: Record<ChangeValue['kind'], string> = { budget: 'Budget', bid: 'Bid', status: 'Status', targeting: 'Targeting', creative: 'Creative' };

@@ -30,6 +30,22 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type ChangeValue = DistributiveOmit<CampaignChange, 'campaignId'>;
 export type ChangeValueOf<K extends ChangeKind> = Extract<ChangeValue, { kind: K }>;
 
+/** A setting's value in words, with amounts written by `money` (the engine's logs and the app format them differently). */
+export function changeValueText(value: ChangeValue, money: (amount: number) => string): string {
+  switch (value.kind) {
+    case 'budget':
+      return money(value.dailyBudget);
+    case 'bid':
+      return value.bid.strategy === 'max_cpc' ? `max CPC ${money(value.bid.amount)}` : 'lowest cost';
+    case 'status':
+      return value.status;
+    case 'targeting':
+      return `audience ${value.audienceId} ${value.enabled ? 'on' : 'off'}`;
+    case 'creative':
+      return `creative ${value.creativeId} ${value.enabled ? 'on' : 'off'}`;
+  }
+}
+
 export const PREDICTION_METRICS = ['conversions', 'revenue', 'spend', 'roas', 'cpa', 'profit'] as const;
 export type PredictionMetric = (typeof PREDICTION_METRICS)[number];
 

@@ -1,5 +1,5 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { ChangeValue } from '../../../shared/domain/decision';
+import { changeValueText, type ChangeValue } from '../../../shared/domain/decision';
 
 /** The campaign's current value of the setting a change touches, in the change's own shape. */
 export function currentValue(campaign: CampaignInfo, like: ChangeValue): ChangeValue | undefined {
@@ -40,17 +40,5 @@ export function sameValue(a: ChangeValue | undefined, b: ChangeValue): boolean {
 }
 
 export function describeValue(value: ChangeValue | undefined): string {
-  if (!value) return 'missing';
-  switch (value.kind) {
-    case 'budget':
-      return value.dailyBudget.toFixed(2);
-    case 'bid':
-      return value.bid.strategy === 'max_cpc' ? `max CPC ${value.bid.amount.toFixed(2)}` : 'lowest cost';
-    case 'status':
-      return value.status;
-    case 'targeting':
-      return `audience ${value.audienceId} ${value.enabled ? 'on' : 'off'}`;
-    case 'creative':
-      return `creative ${value.creativeId} ${value.enabled ? 'on' : 'off'}`;
-  }
+  return value ? changeValueText(value, (amount) => amount.toFixed(2)) : 'missing';
 }
