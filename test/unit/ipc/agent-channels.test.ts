@@ -1,19 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { sandboxApp, type SandboxApp } from './app-fixture';
+import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
-const definition = (overrides: Partial<AgentDefinition> = {}) =>
-  ({
-    name: 'Efficiency',
-    role: 'efficiency',
-    priority: 1,
-    campaigns: '*',
-    objective: 'revenue',
-    goals: [{ metric: 'roas', op: '>=', value: 4, per: 'day', window: 7 }],
-    constraints: { maxDailySpend: 6000 },
-    status: 'paused',
-    ...overrides,
-  }) as AgentDefinition;
+const definition = (overrides: Partial<AgentDefinition> = {}) => efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });
 
 let app: SandboxApp;
 afterEach(() => app?.close());

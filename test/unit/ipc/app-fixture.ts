@@ -12,6 +12,20 @@ import type { PlatformAdapter } from '../../../electron/platforms/adapter';
 import { createSandboxAccount, defaultScenarioPath } from '../../../electron/platforms/sandbox';
 import { openDatabase, type Store } from '../../../electron/store';
 import { createAcmConnection } from '../../../renderer/ipc/client';
+import type { AgentDefinition } from '../../../shared/scenario/schema';
+
+/** An Efficiency agent as the builder saves it (ROAS ≥ 4 a day over 7 days, all campaigns, paused), with `overrides`. */
+export const efficiencyDraft = (overrides: Partial<AgentDefinition> = {}) =>
+  ({
+    name: 'Efficiency',
+    role: 'efficiency',
+    priority: 1,
+    campaigns: '*',
+    objective: 'revenue',
+    goals: [{ metric: 'roas', op: '>=', value: 4, per: 'day', window: 7 }],
+    status: 'paused',
+    ...overrides,
+  }) as AgentDefinition;
 
 /** The renderer's client wired straight to the IPC server, as the Electron preload does. */
 export function inProcessBridge(server: IpcServer): AcmBridge {

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { sandboxApp, type SandboxApp } from './app-fixture';
+import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
 const definition = (overrides: Partial<AgentDefinition> = {}) =>
-  ({
-    name: 'Efficiency',
-    role: 'efficiency',
-    priority: 1,
-    campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'],
-    objective: 'revenue',
-    goals: [{ metric: 'roas', op: '>=', value: 4, per: 'day', window: 7 }],
-    constraints: { maxDailySpend: 6000 },
-    status: 'active',
-    ...overrides,
-  }) as AgentDefinition;
+  efficiencyDraft({ campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'], constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active', ...overrides });
 
 const failure = (promise: Promise<unknown>) => promise.catch((e: unknown) => e);
 

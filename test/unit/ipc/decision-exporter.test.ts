@@ -5,19 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecisionExporter } from '../../../electron/host/decision-exporter';
 import { writeDecisionsCsv } from '../../../electron/store';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { sandboxApp, type SandboxApp } from './app-fixture';
+import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
-const agent = (name: string, campaigns: string[]) =>
-  ({
-    name,
-    role: 'efficiency',
-    priority: 1,
-    campaigns,
-    objective: 'revenue',
-    goals: [{ metric: 'roas', op: '>=', value: 4, per: 'day', window: 7 }],
-    constraints: { maxDailySpend: 6000 },
-    status: 'active',
-  }) as AgentDefinition;
+const agent = (name: string, campaigns: string[]) => efficiencyDraft({ name, campaigns, constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active' });
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
