@@ -1,33 +1,46 @@
 import type { CampaignInfo, CreativeInfo } from '../../../shared/domain/campaign';
+import type { DailyObservation } from '../forecast';
 import { Z80 } from '../forecast/assumptions';
+import { weekdayOf } from '../forecast/calendar';
+import type { FitSummary } from '../forecast/types';
 import { changesWithin } from '../guardrails/settings';
-import { HOUR_MS } from '../ports/clock';
+import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { DECISION_WINDOW_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
-import { money, pct, ratio } from './format';
-import { eachCampaign, evidenceOf, type Proposal, type ReviewContext } from './proposal';
-import { freshRate, pooledRate, probabilityBelow, recentRate, type RateEstimate } from './segments';
+import { money, ratio, share } from './format';
+import { eachCampaign, evidenceOf, notWorthAsking, type Proposal, type ReviewContext } from './proposal';
+import { fitFatigue, windowFactor } from './creative-fatigue';
+import { pooledRate, probabilityBelow, type RateEstimate } from './segments';
 
 /**
- * Creative testing (DESIGN.md step 3): spend splits evenly over a campaign's enabled creatives,
- * so each creative's conversions per unit of spend measure it against the others. A creative
- * is retired when it is clearly losing to the best (LOSING_FACTOR, SURE) or clearly tired
- * (its recent rate fallen below TIRED_FACTOR of its own first week); when one is, an untried
- * creative from the library is brought in first, expected to do what the campaign's creatives
- * did in their first week (a fresh creative has not tired yet), with CHALLENGER_LOG_SD of doubt.
- * The best creative tiring (the only one left, often) brings in a challenger too, but is never
- * retired for it. One creative change a campaign per review.
+ * Creative testing (DESIGN.md step 3). Spend splits evenly over a campaign's running creatives
+ * and every running creative tires, so the campaign converts at the mean of their rates: the
+ * best mix is the best creative alone, exchanged for another as it tires. Each creative is
+ * judged by its fatigue fit (creative-fatigue.ts) on days restated at the campaign's budget now
+ * (atTodaysPace): a running creative by its rate over the decision window as it keeps tiring; a
+ * rested one from where it stopped; an untried one from the library by what the campaign's
+ * creatives did when new, with CHALLENGER_LOG_SD of doubt. A rested creative with no figures
+ * left in the lookback stays rested. One change a campaign per review:
+ * - retire the running creative most likely below the best running one, when it is with
+ *   RETIRE_SURE probability (the last one running is never retired: stopping a campaign is a
+ *   budget call);
+ * - otherwise bring in the creative expected to do best when it beats the best running one by
+ *   SWITCH_MARGIN, which pays for the days both run. A trial too unsure to make alone and too
+ *   small to ask a person about waits.
+ * Forecasts come from the same rates, over the window's weekdays: the campaign's response model
+ * knows the campaign, not its mix, and lags a tiring creative.
  */
-export const LOSING_FACTOR = 0.85;
-export const TIRED_FACTOR = 0.75;
-export const SURE = 0.9;
+export const RETIRE_SURE = 0.8;
+export const SWITCH_MARGIN = 0.1;
 const CHALLENGER_LOG_SD = 0.3;
-const MAX_ENABLED = 3;
+const MAX_RUNNING = 3;
 
-interface Scored {
+interface Standing {
   creative: CreativeInfo;
-  recent: RateEstimate;
-  fresh: RateEstimate;
+  /** Rate on its next running day (rested: where it stopped), per unit of spend at today's budget. */
+  level: RateEstimate;
+  /** Its rate's change with each day it runs; 1 for a creative never run. */
+  dailyFactor: number;
 }
 
 export function proposeCreatives(ctx: ReviewContext): Proposal[] {
@@ -40,79 +53,112 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   if (!model?.ready || enabled.length === 0) return undefined;
   const evidence = evidenceOf(ctx, campaign.id);
   if (evidence < ctx.agent.constraints.minConversionsToAct) return undefined;
-  const daysOf = (c: CreativeInfo) => ctx.observer.daily(campaign.id, ctx.now, `creative:${c.id}`);
-  const prior = pooledRate(enabled.map(daysOf), 'conversions');
-  const scored: Scored[] = enabled.map((creative) => ({ creative, recent: recentRate(daysOf(creative), 'conversions', prior, ctx.now), fresh: freshRate(daysOf(creative), 'conversions', prior) }));
-  const best = scored.reduce((a, b) => (b.recent.mean > a.recent.mean ? b : a));
+  const fit = model.summary();
+  const campaignSpend = new Map(ctx.observer.daily(campaign.id, ctx.now).map((d) => [d.day, d.spend]));
+  const pace = atTodaysPace(campaignSpend, fit, campaign.dailyBudget);
+  const daysOf = (c: CreativeInfo) => ctx.observer.daily(campaign.id, ctx.now, `creative:${c.id}`).map(pace);
+  const prior = pooledRate(campaign.creatives.map(daysOf), 'conversions');
+  const seen = (creative: CreativeInfo): Standing | undefined => {
+    const days = daysOf(creative);
+    if (!days.some((d) => d.spend > 0)) return undefined;
+    const fatigue = fitFatigue(days, 'conversions', prior, creative.enabled ? 'next' : 'last');
+    return { creative, level: fatigue.level, dailyFactor: fatigue.dailyFactor };
+  };
+  const running = enabled.map((c) => seen(c) ?? { creative: c, level: { mean: prior, shape: 0, logVariance: 1 }, dailyFactor: 1 });
+  const ahead = (s: Standing): RateEstimate => ({ ...s.level, mean: s.level.mean * windowFactor(s, DECISION_WINDOW_DAYS) });
+  const best = running.reduce((a, b) => (ahead(b).mean > ahead(a).mean ? b : a));
   const coolingDown = (c: CreativeInfo) =>
     changesWithin(ctx.history, campaign.id, ctx.now - ctx.agent.constraints.cooldownHours * HOUR_MS).some((h) => h.setting === `creative:${c.id}`);
-  const challenger = campaign.creatives.find((c) => !c.enabled && c.liveSince === null && !coolingDown(c));
-  // The best creative tiring is a reason to bring in a challenger, never to retire it.
-  const weak = scored
-    .filter((s) => !coolingDown(s.creative) && (s !== best || challenger))
-    .map((s) => ({ ...s, losing: s === best ? 0 : probabilityBelow(s.recent, best.recent, LOSING_FACTOR), tired: probabilityBelow(s.recent, s.fresh, TIRED_FACTOR) }))
-    .filter((s) => s.losing > SURE || (s.tired > SURE && (s.creative === best.creative || probabilityBelow(s.recent, best.recent, 1) > SURE)))
-    .sort((a, b) => a.recent.mean - b.recent.mean)[0];
-  if (!weak) return undefined;
-  const why = weak.losing > SURE
-    ? `'${weak.creative.name}' converts ${ratio(weak.recent.mean * 1000)} per 1,000 spent lately, ${pct(weak.recent.mean / best.recent.mean - 1)} against '${best.creative.name}' (${ratio(best.recent.mean * 1000)})`
-    : `'${weak.creative.name}' has tired: ${ratio(weak.recent.mean * 1000)} conversions per 1,000 spent lately against ${ratio(weak.fresh.mean * 1000)} in its first week`;
-  const retire = () =>
-    enabled.length < 2 || weak.creative === best.creative
-      ? undefined
-      : build(ctx, campaign, weak.creative, false, scored.map((s) => s.recent), { remove: scored.indexOf(scored.find((s) => s.creative === weak.creative)!) }, evidence,
-          `Retire '${weak.creative.name}': ${why}; its share of spend goes to the others.`);
-  if (challenger && enabled.length < MAX_ENABLED + 1) {
-    const freshLevel = median(scored.map((s) => s.fresh.mean));
-    const newcomer: RateEstimate = { mean: freshLevel, shape: 1 / CHALLENGER_LOG_SD ** 2, logVariance: CHALLENGER_LOG_SD ** 2 };
-    const trial = build(ctx, campaign, challenger, true, scored.map((s) => s.recent), { add: newcomer }, evidence,
-      `Try '${challenger.name}' from the library: ${why}. A creative nobody has seen yet is expected to do what this campaign's creatives did in their first week (${ratio(freshLevel * 1000)} per 1,000 spent), with ${Math.round(CHALLENGER_LOG_SD * 100)}% doubt.`);
-    // A trial too unsure to run without a person waits; retiring the weak creative is sure enough now.
-    if (trial.confidence >= ctx.agent.constraints.minConfidence || enabled.length < 2) return trial;
+  const window = { ctx, campaign, weekday: fit.weekday, evidence, running };
+
+  const losing = running
+    .filter((s) => s !== best && !coolingDown(s.creative))
+    .map((s) => ({ s, below: probabilityBelow(ahead(s), ahead(best), 1) }))
+    .filter((x) => x.below > RETIRE_SURE)
+    .sort((a, b) => b.below - a.below)[0]?.s;
+  if (losing) {
+    return build(window, losing.creative, false, running.filter((s) => s !== losing),
+      `Retire '${losing.creative.name}': ${rateText(losing)} against ${rateText(best)}; its share of spend goes to the others.`);
   }
-  return retire();
+
+  if (running.length >= MAX_RUNNING) return undefined;
+  const ran = campaign.creatives.map(daysOf).filter((d) => d.some((x) => x.spend > 0));
+  if (ran.length === 0) return undefined;
+  const freshLevel = median(ran.map((d) => fitFatigue(d, 'conversions', prior, 'first').level.mean));
+  const newcomer = (creative: CreativeInfo): Standing => ({ creative, level: { mean: freshLevel, shape: 1 / CHALLENGER_LOG_SD ** 2, logVariance: CHALLENGER_LOG_SD ** 2 }, dailyFactor: 1 });
+  const challenger = campaign.creatives
+    .filter((c) => !c.enabled && !coolingDown(c))
+    .map((c) => (c.liveSince === null ? newcomer(c) : seen(c)))
+    .filter((s): s is Standing => s !== undefined)
+    .reduce<Standing | undefined>((a, b) => (a && ahead(a).mean >= ahead(b).mean ? a : b), undefined);
+  if (!challenger || !(ahead(challenger).mean > ahead(best).mean * (1 + SWITCH_MARGIN))) return undefined;
+  const expected = challenger.creative.liveSince === null
+    ? `'${challenger.creative.name}' has not run yet and is expected to do what this campaign's creatives did when new, ${ratio(freshLevel * 1000)} per 1,000 spent, with ${Math.round(CHALLENGER_LOG_SD * 100)}% doubt`
+    : `'${challenger.creative.name}' was converting ${ratio(challenger.level.mean * 1000)} per 1,000 spent when it was rested`;
+  const trial = build(window, challenger.creative, true, [...running, challenger], `Bring in '${challenger.creative.name}': ${rateText(best)}; ${expected}.`);
+  return notWorthAsking(trial, ctx.agent.constraints.minConfidence) ? undefined : trial;
 }
 
-function mixRatio(rates: readonly RateEstimate[], change: { add?: RateEstimate; remove?: number }): { ratio: number; logSd: number } {
-  const sum = rates.reduce((s, r) => s + r.mean, 0);
-  const n = rates.length;
-  if (change.add) {
-    const after = sum + change.add.mean;
-    const ratio = after / (n + 1) / (sum / n);
-    let variance = (change.add.mean / after) ** 2 * change.add.logVariance;
-    for (const r of rates) variance += (r.mean / after - r.mean / sum) ** 2 * r.logVariance;
-    return { ratio, logSd: Math.sqrt(variance) };
-  }
-  const removed = rates[change.remove!];
-  const after = sum - removed.mean;
-  const ratio = after / (n - 1) / (sum / n);
-  let variance = 0;
-  rates.forEach((r, i) => {
-    const d = i === change.remove ? -r.mean / after + r.mean / sum : r.mean / after - r.mean / sum;
-    variance += d * d * r.logVariance;
-  });
-  return { ratio, logSd: Math.sqrt(variance) };
+/**
+ * A creative's day restated with the spend that would have bought its conversions at the
+ * campaign's budget now, on an average weekday: along the campaign's curve (half-saturation K,
+ * shape 1) each unit of spend converts less as the budget grows, so rates measured at other
+ * budgets or on other weekdays would compare those, not the creatives.
+ */
+function atTodaysPace(campaignSpend: ReadonlyMap<number, number>, fit: FitSummary, budget: number): (d: DailyObservation) => DailyObservation {
+  const k = fit.halfSaturationSpend;
+  return (d) => ({ ...d, spend: (d.spend * fit.weekday[weekdayOf(d.day)] * (budget + k)) / ((campaignSpend.get(d.day) ?? d.spend) + k) });
 }
 
-function build(
-  ctx: ReviewContext,
-  campaign: CampaignInfo,
-  creative: CreativeInfo,
-  enable: boolean,
-  rates: readonly RateEstimate[],
-  change: { add?: RateEstimate; remove?: number },
-  evidence: number,
-  why: string,
-): Proposal {
+/** What a running creative is expected to convert over the decision window, and how fast it tires. */
+function rateText(s: Standing): string {
+  const rate = s.level.mean * windowFactor(s, DECISION_WINDOW_DAYS);
+  const perThousand = `'${s.creative.name}' is expected to convert ${ratio(rate * 1000)} per 1,000 spent over the next ${DECISION_WINDOW_DAYS} days`;
+  return s.dailyFactor < 1 ? `${perThousand}, losing ${share(1 - s.dailyFactor)} a day as it tires` : perThousand;
+}
+
+/**
+ * Conversions over the decision window at the campaign's budget with a set of creatives running:
+ * each day the mean of their rates (each tiring at its own pace) times the weekday's multiplier.
+ * `weights` are d log(total) / d log(rate) of each creative, for the spread.
+ */
+function windowConversions(mix: readonly Standing[], budget: number, weekday: readonly number[], from: number): { total: number; weights: Map<Standing, number> } {
+  const parts = new Map<Standing, number>();
+  for (let k = 0; k < DECISION_WINDOW_DAYS; k++) {
+    const dayWeight = (budget * weekday[weekdayOf(from + k * DAY_MS)]) / mix.length;
+    for (const s of mix) parts.set(s, (parts.get(s) ?? 0) + dayWeight * s.level.mean * s.dailyFactor ** k);
+  }
+  const total = [...parts.values()].reduce((a, b) => a + b, 0);
+  return { total, weights: new Map([...parts].map(([s, v]) => [s, v / total])) };
+}
+
+interface Window {
+  ctx: ReviewContext;
+  campaign: CampaignInfo;
+  weekday: readonly number[];
+  evidence: number;
+  running: readonly Standing[];
+}
+
+function build(w: Window, creative: CreativeInfo, enable: boolean, after: readonly Standing[], why: string): Proposal {
+  const { ctx, campaign } = w;
   const metric: 'conversions' | 'revenue' = ctx.agent.objective === 'conversions' ? 'conversions' : 'revenue';
   const model = ctx.models.get(campaign.id)!;
-  const forecast = model.predict({ dailySpend: Math.max(campaign.dailyBudget, 1), days: DECISION_WINDOW_DAYS, from: ctx.now });
-  const raw = forecast[metric];
+  const budget = Math.max(campaign.dailyBudget, 1);
+  const forecast = model.predict({ dailySpend: budget, days: DECISION_WINDOW_DAYS, from: ctx.now });
+  const before = windowConversions(w.running, budget, w.weekday, ctx.now);
+  const changed = windowConversions(after, budget, w.weekday, ctx.now);
+  // The response model's spread (the days' luck) and value per conversion; the creatives' rates give the level.
+  const modelled = forecast[metric];
+  const scale = (before.total * (metric === 'revenue' ? forecast.revenue.point / Math.max(forecast.conversions.point, 1e-9) : 1)) / Math.max(modelled.point, 1e-9);
+  const raw = { point: modelled.point * scale, low80: modelled.low80 * scale, high80: modelled.high80 * scale };
   const baseline = ctx.calibrator.apply(raw);
-  const mix = mixRatio(rates, change);
-  const point = baseline.point * mix.ratio;
+  const ratioAfter = changed.total / before.total;
+  let logVariance = 0;
+  for (const s of new Set([...w.running, ...after])) logVariance += ((changed.weights.get(s) ?? 0) - (before.weights.get(s) ?? 0)) ** 2 * s.level.logVariance;
+  const point = baseline.point * ratioAfter;
   const baselineRel = (baseline.high80 - baseline.low80) / 2 / Math.max(baseline.point, 1e-9);
-  const rel = Math.sqrt(baselineRel ** 2 + (Z80 * mix.logSd) ** 2);
+  const rel = Math.sqrt(baselineRel ** 2 + Z80 ** 2 * logVariance);
   const prediction = { metric, windowHours: DECISION_WINDOW_DAYS * 24, point, low80: Math.max(0, point * (1 - rel)), high80: point * (1 + rel), baseline: baseline.point };
   return {
     agentName: ctx.agent.name,
@@ -122,10 +168,13 @@ function build(
     after: { kind: 'creative', creativeId: creative.id, enabled: enable },
     reasoning: `${why} Forecast ${metric} over the next ${DECISION_WINDOW_DAYS} days: ${money(point)} (80%: ${money(prediction.low80)}–${money(prediction.high80)}) against ${money(baseline.point)} unchanged.`,
     prediction,
-    raw: { metric, point: raw.point * mix.ratio, low80: raw.low80 * mix.ratio, high80: raw.high80 * mix.ratio },
+    raw: { metric, point: raw.point * ratioAfter, low80: raw.low80 * ratioAfter, high80: raw.high80 * ratioAfter },
     confidence: decisionConfidence(prediction),
-    evidenceConversions: evidence,
-    metrics: { creatives: rates.map((r) => ({ rate: r.mean, conversions: r.shape })), mixRatio: mix.ratio },
+    evidenceConversions: w.evidence,
+    metrics: {
+      creatives: w.running.map((s) => ({ creativeId: s.creative.id, rate: s.level.mean, dailyFactor: s.dailyFactor, conversions: s.level.shape })),
+      mixRatio: ratioAfter,
+    },
   };
 }
 

@@ -10,13 +10,10 @@ import { DAY_MS } from '../ports/clock';
  *   halving every RECENT_HALF_LIFE_DAYS so fatigue and drift show. Conversions are read with
  *   their reported completeness (exposure = spend × completeness).
  * - The prior is the campaign's pooled rate, worth PRIOR_CONVERSIONS conversions.
- * - "Fresh" is the segment's rate over its first FRESH_DAYS days with spend in the lookback:
- *   what a new creative can be expected to do compared to a tired one.
  * - Comparisons use the log-normal approximation of the Gamma: log rate ~ N(log(α/β), 1/α).
  */
 export const RECENT_HALF_LIFE_DAYS = 5;
 export const RECENT_DAYS = 21;
-export const FRESH_DAYS = 7;
 const PRIOR_CONVERSIONS = 2;
 
 export interface RateEstimate {
@@ -63,11 +60,6 @@ export function recentRate(days: readonly DailyObservation[], measure: Measure, 
     const age = (now - d.day) / DAY_MS;
     return age <= RECENT_DAYS ? 0.5 ** (age / RECENT_HALF_LIFE_DAYS) : 0;
   });
-}
-
-export function freshRate(days: readonly DailyObservation[], measure: Measure, prior: number): RateEstimate {
-  const live = days.filter((d) => d.spend > 0).slice(0, FRESH_DAYS);
-  return estimate(live, measure, prior, () => 1);
 }
 
 /** Posterior probability that a's rate is below `factor` times b's. */
