@@ -65,6 +65,7 @@ const NOT_DONE: Record<Exclude<ExecutionOutcome['state'], 'executed'> | 'blocked
   blocked: 'the guardrails blocked it',
   deferred: 'no room left under the spend limits this time',
   failed: 'the platform call failed',
+  pending: 'the platform has not confirmed it yet',
   cancelled: 'the setting changed before it could be made',
   paused: 'the agent was paused',
 };
@@ -183,6 +184,7 @@ export class AgentRuntime {
       const every = reviewEveryHours(mind, this.deps.calendar ?? [], now);
       return now - mind.lastReview >= every * HOUR_MS - 1 && now % (every * HOUR_MS) < HOUR_MS;
     });
+    for (const outcome of await this.executor.settleInDoubt()) this.settledLate(outcome);
     if (due.length > 0) await this.review(due, now);
     for (const mind of this.minds.values()) if (mind.status === 'active') evaluateOutcomes(mind, this.deps.store, now);
     this.expireEscalations(now);
@@ -535,6 +537,17 @@ export class AgentRuntime {
   private alert(kind: AlertKind, severity: AlertSeverity, agentId: string, decisionId: string | undefined, message: string): void {
     const alert = this.deps.store.alerts.raise({ createdAt: this.deps.clock.now(), kind, severity, agentId, decisionId, message });
     this.deps.onChange?.({ kind: 'alert', alertId: alert.id, severity });
+  }
+
+  /** A change left in doubt was read back: an executed one is judged like any other, an undo marks its original. */
+  private settledLate(outcome: ExecutionOutcome): void {
+    const decision = this.deps.store.decisions.get(outcome.decisionId);
+    if (!decision) return;
+    if (outcome.state === 'executed') {
+      this.minds.get(decision.agentId)?.trackOpen(decision.id);
+      if (decision.parentDecisionId !== undefined) this.deps.store.decisions.transition(decision.parentDecisionId, 'executed', 'undone');
+    }
+    this.changed(decision);
   }
 
   private changed(decision: Decision): void {

@@ -1,3 +1,4 @@
+import type { CampaignInfo } from '../../../shared/domain/campaign';
 import type { Decision, DecisionState } from '../../../shared/domain/decision';
 import { toCampaignChange } from '../../../shared/domain/decision';
 import { PlatformError, type PlatformAdapter } from '../../platforms/adapter';
@@ -19,7 +20,8 @@ export interface AttemptEvent {
 
 export interface ExecutionOutcome {
   decisionId: string;
-  state: Extract<DecisionState, 'executed' | 'failed' | 'cancelled'>;
+  /** `pending`: the change may have landed but could not be read back; settleInDoubt settles it later. */
+  state: Extract<DecisionState, 'executed' | 'failed' | 'cancelled' | 'pending'>;
   attempts: number;
   error?: string;
 }
@@ -56,11 +58,15 @@ class CallTimeout extends Error {}
  * key before the platform is called, and settled as `executed` or `failed` after. Changes are
  * absolute values checked against the value the decision saw; after a timeout or a transient
  * error the setting is read back before any retry, so a change that landed is never sent
- * again, and the idempotency key makes even a repeated send harmless.
+ * again, and the idempotency key makes even a repeated send harmless. A change sent without an
+ * answer that no read-back could confirm is in doubt: never called failed (it may be in effect),
+ * it stays pending until a later read settles it.
  */
 export class Executor {
   private readonly retry: RetryPolicy;
   readonly breaker: CircuitBreaker;
+  /** Pending decisions whose change may have landed: settled by reading back, never sent again. */
+  private readonly inDoubt = new Set<string>();
 
   constructor(private readonly deps: ExecutorDeps) {
     this.retry = deps.retry ?? DEFAULT_RETRY;
@@ -83,12 +89,40 @@ export class Executor {
     return outcomes;
   }
 
+  /**
+   * Reads back each change left in doubt whose agent may act: executed if it is in effect,
+   * cancelled if not (a change that late is out of date). Without an answer it waits for the next call.
+   */
+  async settleInDoubt(): Promise<ExecutionOutcome[]> {
+    const outcomes: ExecutionOutcome[] = [];
+    for (const id of [...this.inDoubt]) {
+      const decision = this.deps.decisions.get(id);
+      if (!decision || decision.state !== 'pending') {
+        this.inDoubt.delete(id);
+        continue;
+      }
+      if (!this.deps.mayExecute(decision)) continue;
+      let campaign: CampaignInfo;
+      try {
+        campaign = await this.withTimeout(this.deps.platform.getCampaign(decision.campaignId));
+      } catch {
+        continue;
+      }
+      this.inDoubt.delete(id);
+      const landed = sameValue(currentValue(campaign, decision.after), decision.after);
+      outcomes.push(landed ? this.settle(decision, this.retry.maxAttempts, 'found-applied') : this.cancel(decision, this.retry.maxAttempts, 'the change was not in effect when it could be read back, and is out of date: it is not sent again'));
+    }
+    return outcomes;
+  }
+
   private async applyPending(decisionId: string): Promise<ExecutionOutcome> {
     let lastError = '';
+    // A send that got no answer: until a read-back says otherwise, the change may be in effect.
+    let sentUnanswered = false;
     for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
       const decision = this.deps.decisions.get(decisionId);
       if (!decision || decision.state !== 'pending') return { decisionId, state: 'cancelled', attempts: attempt - 1 };
-      if (!this.deps.mayExecute(decision)) return this.cancel(decision, attempt - 1);
+      if (!this.deps.mayExecute(decision)) return sentUnanswered ? this.leaveInDoubt(decision, attempt - 1, lastError) : this.cancel(decision, attempt - 1);
       if (this.deps.lease && !this.deps.lease.acquire(decision.campaignId)) {
         lastError = 'another host is acting on this campaign';
         this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error: lastError });
@@ -97,6 +131,7 @@ export class Executor {
       }
       try {
         const campaign = await this.withTimeout(this.deps.platform.getCampaign(decision.campaignId));
+        sentUnanswered = false;
         const now = currentValue(campaign, decision.after);
         if (sameValue(now, decision.after)) {
           const other = this.deps.madeBy?.(decision);
@@ -109,12 +144,16 @@ export class Executor {
         }
         // No await between this check and the call: a pause acknowledged before now stops it.
         if (!this.isStillActive(decision)) return this.cancel(decision, attempt - 1);
+        sentUnanswered = true;
         await this.withTimeout(this.deps.platform.applyChange(toCampaignChange(decision), decision.idempotencyKey));
         return this.settle(decision, attempt, 'applied');
       } catch (error) {
         lastError = describeError(error);
         this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error: lastError });
-        if (!isRetryable(error)) return this.fail(decision, attempt, lastError, false);
+        if (!isRetryable(error)) {
+          if (sentUnanswered && !(error instanceof PlatformError)) return this.leaveInDoubt(decision, attempt, lastError);
+          return this.fail(decision, attempt, lastError, false);
+        }
         if (attempt < this.retry.maxAttempts) {
           const retryAfter = error instanceof PlatformError ? error.retryAfterMs : undefined;
           await this.deps.sleep(backoffMs(attempt, this.retry, this.deps.random, retryAfter));
@@ -125,7 +164,16 @@ export class Executor {
     }
     const decision = this.deps.decisions.get(decisionId);
     if (!decision || decision.state !== 'pending') return { decisionId, state: 'cancelled', attempts: this.retry.maxAttempts };
+    if (sentUnanswered) return this.leaveInDoubt(decision, this.retry.maxAttempts, lastError);
     return this.fail(decision, this.retry.maxAttempts, `gave up after ${this.retry.maxAttempts} attempts: ${lastError}`, false);
+  }
+
+  private leaveInDoubt(decision: Decision, attempt: number, lastError: string): ExecutionOutcome {
+    const error = `the change was sent but no answer or read-back confirmed it (${lastError}): it stays pending until the platform can be read`;
+    this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error });
+    this.inDoubt.add(decision.id);
+    if (this.breaker.recordFailure(decision.agentId)) this.deps.onBreakerTrip?.(decision.agentId, error);
+    return { decisionId: decision.id, state: 'pending', attempts: attempt, error };
   }
 
   private isStillActive(decision: Decision): boolean {

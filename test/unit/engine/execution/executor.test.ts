@@ -92,6 +92,38 @@ describe('executor', () => {
     expect(await budget()).toBe(1150);
   });
 
+  it('never calls a change failed that may have landed: it stays pending until a read-back settles it, and is not sent again', async () => {
+    platform.faults.inject({ kind: 'timeout', count: 1 });
+    platform.faults.inject({ kind: 'transient', count: 4, match: { operation: 'getCampaign' } });
+    const ex = executor();
+    const d = propose(1150);
+    const outcome = await ex.execute(d.id);
+    expect(outcome.state).toBe('pending');
+    expect(outcome.error).toMatch(/^the change was sent but no answer or read-back confirmed it \(TRANSIENT: .*\): it stays pending until the platform can be read$/);
+    expect(store.decisions.get(d.id)?.state).toBe('pending');
+    expect(await budget()).toBe(1150);
+    active = false;
+    expect(await ex.settleInDoubt()).toEqual([]);
+    active = true;
+    const [settled] = await ex.settleInDoubt();
+    expect(settled).toMatchObject({ decisionId: d.id, state: 'executed' });
+    expect(store.decisions.get(d.id)?.state).toBe('executed');
+    expect(applyCalls()).toBe(0);
+    expect(await ex.settleInDoubt()).toEqual([]);
+  });
+
+  it('cancels a change left in doubt that turns out not to have landed, rather than sending it late', async () => {
+    platform.faults.inject({ kind: 'transient', count: 1, match: { operation: 'applyChange' } });
+    platform.faults.inject({ kind: 'transient', count: 4, match: { operation: 'getCampaign' } });
+    const ex = executor();
+    const d = propose(1150);
+    expect((await ex.execute(d.id)).state).toBe('pending');
+    const [settled] = await ex.settleInDoubt();
+    expect(settled).toMatchObject({ decisionId: d.id, state: 'cancelled', error: 'the change was not in effect when it could be read back, and is out of date: it is not sent again' });
+    expect(store.decisions.get(d.id)?.state).toBe('cancelled');
+    expect(await budget()).toBe(1000);
+  });
+
   it('refuses to apply over a setting that changed since the decision saw it', async () => {
     await platform.applyChange({ kind: 'budget', campaignId: 'c1', dailyBudget: 700 }, 'someone-else');
     const d = propose(1200);
