@@ -6,7 +6,8 @@ import { activeBudgetSum, budgetAt, changesWithin } from '../guardrails/settings
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { decisionConfidence } from './decision-confidence';
 import { count, money, pct, ratio } from './format';
-import { perDay, plan, type Plan, type PlanUnit } from './planner';
+import { perDay, plan, type Plan, type PlanUnit, type Realized } from './planner';
+import { SETTLE_DAYS } from './outcomes';
 import { budgetMove, EVIDENCE_DAYS, evidenceOf, notWorthAsking, relativeEffect, type Keep, type Proposal, type RawForecast, type ReviewContext } from './proposal';
 import { VOLATILE_STEP_SHARE } from './volatility';
 
@@ -100,6 +101,30 @@ function minimumBudget(ctx: BudgetContext, campaign: CampaignInfo): number {
   return min;
 }
 
+/** Days of settled results the plan holds its efficiency goals against. */
+const REALIZED_DAYS = 5;
+/** Fewer conversions than this over those days say too little to correct the plan with. */
+const REALIZED_MIN_CONVERSIONS = 30;
+
+/** ROAS and CPA of the agent's campaigns over their last REALIZED_DAYS settled days, attribution still to come included. */
+function realizedLately(ctx: BudgetContext): Realized {
+  const to = Math.floor(ctx.now / DAY_MS) * DAY_MS - SETTLE_DAYS * DAY_MS;
+  const from = to - REALIZED_DAYS * DAY_MS;
+  let spend = 0;
+  let conversions = 0;
+  let revenue = 0;
+  for (const campaign of ctx.campaigns) {
+    const totals = ctx.observer.totals(campaign.id, from, to);
+    const completeness = ctx.observer.completeness(campaign.id, from, to, ctx.now);
+    if (totals.spend <= 0 || !(completeness > 0)) continue;
+    spend += totals.spend;
+    conversions += totals.conversions / completeness;
+    revenue += totals.revenue / completeness;
+  }
+  if (conversions < REALIZED_MIN_CONVERSIONS) return {};
+  return { roas: revenue / spend, cpa: spend / conversions };
+}
+
 /** Propose (step 3) for budgets and pauses: plan the best split, then step each campaign toward it. */
 export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
   const { agent, now } = ctx;
@@ -153,7 +178,7 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
   if (units.length === 0) return { proposals: [], held, keeps: [] };
 
   const currentTotal = units.reduce((s, u) => s + (ctx.campaigns.find((c) => c.id === u.campaignId)?.dailyBudget ?? 0), 0);
-  const result = plan(units, agent, { maxTotal: Math.max(0, ctx.maxTotal - fixedSpend) }, currentTotal);
+  const result = plan(units, agent, { maxTotal: Math.max(0, ctx.maxTotal - fixedSpend) }, currentTotal, realizedLately(ctx));
   const proposals: Proposal[] = [];
   const keeps: Keep[] = [];
   for (const unit of units) {

@@ -11,13 +11,17 @@ import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
  *   This equalises marginal return across campaigns wherever bounds do not bind.
  * - Total spend falls and efficiency (ROAS, 1/CPA) rises as λ rises, so each goal is a bound
  *   on λ found by bisection; efficiency goals (ROAS, CPA) are planned with GOAL_MARGIN of
- *   headroom because they are judged on noisy outcomes. When an efficiency goal and a volume
- *   goal (spend, conversions, revenue) cannot both hold, the efficiency goal wins and the plan
- *   says so. When campaigns held where they are (cooldown, too little evidence) put a goal out
+ *   headroom because they are judged on noisy outcomes, and aimed higher still by the share the
+ *   agent's last settled days fell short of that aim (at most MAX_CATCH_UP): forecasts that keep
+ *   promising more than the campaigns deliver would otherwise hold the goal only on paper.
+ *   When an efficiency goal and a volume goal (spend, conversions, revenue) cannot both hold,
+ *   the efficiency goal wins and the plan says so. When campaigns held where they are (cooldown, too little evidence) put a goal out
  *   of reach for now, the campaigns it may move hold it on their own.
  */
 
 export const GOAL_MARGIN = 0.1;
+/** The most a goal's aim is raised for what the last days actually did. */
+const MAX_CATCH_UP = 1.5;
 const PRICE_ITERATIONS = 80;
 
 export interface PlanUnit {
@@ -98,14 +102,26 @@ interface Bound {
   label: string;
 }
 
-function efficiencyBound(goal: Goal): Bound | undefined {
+/** What the agent's campaigns did over their last settled days: efficiency goals that ran short of their plan aim higher. */
+export interface Realized {
+  roas?: number;
+  cpa?: number;
+}
+
+function efficiencyBound(goal: Goal, realized: Realized): Bound | undefined {
   if (goal.metric === 'roas' && goal.op === '>=') {
-    const need = goal.value * (1 + GOAL_MARGIN);
-    return { label: `ROAS ≥ ${goal.value}`, holds: (t) => t.spend === 0 || t.revenue >= need * t.spend };
+    const planned = goal.value * (1 + GOAL_MARGIN);
+    const short = realized.roas !== undefined && realized.roas < planned ? Math.min(MAX_CATCH_UP, planned / Math.max(realized.roas, 1e-9)) : 1;
+    const need = planned * short;
+    const label = short > 1 ? `ROAS ≥ ${goal.value}, aimed at ${need.toFixed(2)} since the last settled days ran at ${realized.roas!.toFixed(2)}` : `ROAS ≥ ${goal.value}`;
+    return { label, holds: (t) => t.spend === 0 || t.revenue >= need * t.spend };
   }
   if (goal.metric === 'cpa' && goal.op === '<=') {
-    const need = goal.value * (1 - GOAL_MARGIN);
-    return { label: `CPA ≤ ${goal.value}`, holds: (t) => t.spend === 0 || t.spend <= need * t.conversions };
+    const planned = goal.value * (1 - GOAL_MARGIN);
+    const short = realized.cpa !== undefined && realized.cpa > planned ? Math.min(MAX_CATCH_UP, realized.cpa / planned) : 1;
+    const need = planned / short;
+    const label = short > 1 ? `CPA ≤ ${goal.value}, aimed at ${need.toFixed(2)} since the last settled days ran at ${realized.cpa!.toFixed(2)}` : `CPA ≤ ${goal.value}`;
+    return { label, holds: (t) => t.spend === 0 || t.spend <= need * t.conversions };
   }
   if (goal.metric === 'spend' && goal.op === '<=') return { label: `spend ≤ ${goal.value}/day`, holds: (t) => t.spend <= perDay(goal) };
   return undefined;
@@ -137,7 +153,7 @@ function lowestPrice(units: readonly PlanUnit[], by: Valuation, lo: number, hi: 
   return hi;
 }
 
-export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'objective' | 'goals'>, limits: PlanLimits, currentTotal: number): Plan {
+export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'objective' | 'goals'>, limits: PlanLimits, currentTotal: number, realized: Realized = {}): Plan {
   const by = valuation(agent.objective);
   const maxScale = Math.max(1e-9, ...units.map((u) => scale(u, by) / Math.max(1e-9, u.halfSaturationSpend)));
   const floor = by === 'profit' ? 1 : 1e-6 * maxScale;
@@ -147,7 +163,7 @@ export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'o
   const upperBounds: Bound[] = [{ label: `the daily limit of ${limits.maxTotal.toFixed(0)}`, holds: (t) => t.spend <= limits.maxTotal * (1 + 1e-9) }];
   if (agent.objective === 'roas') upperBounds.push({ label: 'the current total (objective ROAS keeps spend and reallocates it)', holds: (t) => t.spend <= currentTotal * (1 + 1e-9) });
   for (const goal of agent.goals) {
-    const bound = efficiencyBound(goal);
+    const bound = efficiencyBound(goal, realized);
     if (bound) upperBounds.push(bound);
   }
   let price = floor;

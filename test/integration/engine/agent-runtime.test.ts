@@ -276,6 +276,19 @@ describe('several agents on shared campaigns', () => {
     expect(prosp.creatives.find((c) => c.id === 'ugc-1')?.enabled).toBe(false);
   });
 
+  it('holds a ROAS goal through a market turn by aiming higher while the settled days fall short', async () => {
+    const scenario = bundled('market-shift');
+    const h = harness(scenario);
+    await h.run(scenario.days * 24);
+    const from = h.world.startMs + (scenario.days - 28) * 86_400_000;
+    const rows = await h.platform.getMetrics({ campaignIds: scenario.campaigns.map((c) => c.id), from, to: h.world.now(), breakdown: 'none' });
+    const roas = rows.reduce((s, r) => s + r.revenue, 0) / rows.reduce((s, r) => s + r.spend, 0);
+    expect(roas).toBeGreaterThanOrEqual(3.2);
+    const [efficiency] = h.ids;
+    const aimedHigher = h.decisions().filter((d) => d.agentId === efficiency && /ROAS ≥ 3.2, aimed at [\d.]+ since the last settled days ran at [\d.]+/.test(d.reasoning));
+    expect(aimedHigher.length).toBeGreaterThan(0);
+  });
+
   it('runs the best creative alone and rotates through the library as each tires, converting more than leaving them be', async () => {
     const scenario = (actions: string[]) => {
       const parsed = parseScenario(JSON.stringify({

@@ -48,6 +48,29 @@ describe('planner', () => {
     expect(result.limitedBy).toBe('ROAS ≥ 4');
   });
 
+  it('aims an efficiency goal higher by what the last settled days fell short of the plan, and no higher once they hold it', () => {
+    const units = [unit('a', 160, 2500), unit('b', 60, 300), unit('c', 140, 1500)];
+    const agent = { objective: 'revenue' as const, goals: [goal({ metric: 'roas', op: '>=', value: 4 })] };
+    const planned = 4 * (1 + GOAL_MARGIN);
+    const short = plan(units, agent, { maxTotal: 1e6 }, 5000, { roas: planned / 1.2 });
+    expect(short.totals.revenue / short.totals.spend).toBeCloseTo(planned * 1.2, 3);
+    expect(short.totals.spend).toBeLessThan(plan(units, agent, { maxTotal: 1e6 }, 5000).totals.spend);
+    expect(short.limitedBy).toBe(`ROAS ≥ 4, aimed at ${(planned * 1.2).toFixed(2)} since the last settled days ran at ${(planned / 1.2).toFixed(2)}`);
+    const held = plan(units, agent, { maxTotal: 1e6 }, 5000, { roas: planned * 1.3 });
+    expect(held.totals.revenue / held.totals.spend).toBeCloseTo(planned, 3);
+    // A bad week moves the aim by at most half again: one unlucky week must not stop the account.
+    const awful = plan(units, agent, { maxTotal: 1e6 }, 5000, { roas: 0.5 });
+    expect(awful.totals.revenue / awful.totals.spend).toBeCloseTo(planned * 1.5, 3);
+  });
+
+  it('holds a CPA goal that ran over its plan to a lower aim', () => {
+    const units = [unit('a', 160, 2500), unit('b', 60, 300)];
+    const agent = { objective: 'conversions' as const, goals: [goal({ metric: 'cpa', op: '<=', value: 40 })] };
+    const planned = 40 * (1 - GOAL_MARGIN);
+    const over = plan(units, agent, { maxTotal: 1e6 }, 3000, { cpa: planned * 1.25 });
+    expect(over.totals.spend / over.totals.conversions).toBeCloseTo(planned / 1.25, 3);
+  });
+
   it('keeps the account running and says so when a goal is out of reach', () => {
     const units = [unit('a', 10, 5000), unit('b', 12, 6000)];
     const result = plan(units, { objective: 'revenue', goals: [goal({ metric: 'roas', op: '>=', value: 50 })] }, { maxTotal: 1e6 }, 4000);
