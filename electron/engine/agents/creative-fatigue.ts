@@ -30,6 +30,8 @@ export interface FatigueFit {
   dailyFactor: number;
   /** Days the fit saw the creative run. */
   days: number;
+  /** Log posterior density at the fit (Poisson, up to a constant): compares fits of the same days counted differently. */
+  logPosterior: number;
 }
 
 interface Point {
@@ -71,7 +73,13 @@ export function fitFatigue(days: readonly DailyObservation[], measure: Measure, 
     fit = solve(points, priorLevel, Math.max(perOrder, pearson / (weightSum - 2)));
   }
   const mean = Math.exp(fit.a + fit.varA / 2);
+  let logPosterior = -0.5 * LEVEL_PRIOR_CONVERSIONS * (fit.a - priorLevel) ** 2 - 0.5 * (fit.b / SLOPE_PRIOR_SD) ** 2;
+  for (const p of points) {
+    const logMu = Math.log(p.exposure) + fit.a + fit.b * p.t;
+    logPosterior += (p.weight * (p.y * logMu - Math.exp(logMu))) / perOrder;
+  }
   return {
+    logPosterior,
     level: { mean, shape: 1 / fit.varA, logVariance: fit.varA },
     dailyFactor: Math.exp(fit.b),
     days: live.length,

@@ -1,8 +1,6 @@
 import type { CampaignInfo, CreativeInfo } from '../../../shared/domain/campaign';
-import type { DailyObservation } from '../forecast';
 import { Z80 } from '../forecast/assumptions';
 import { weekdayOf } from '../forecast/calendar';
-import type { FitSummary } from '../forecast/types';
 import { changesWithin } from '../guardrails/settings';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import { DECISION_WINDOW_DAYS } from './budget-proposals';
@@ -10,6 +8,7 @@ import { decisionConfidence } from './decision-confidence';
 import { money, ratio, share } from './format';
 import { eachCampaign, evidenceOf, notWorthAsking, type Proposal, type ReviewContext } from './proposal';
 import { fitFatigue, windowFactor } from './creative-fatigue';
+import { creativesSaturation, paceAt } from './creative-pace';
 import { pooledRate, probabilityBelow, type RateEstimate } from './segments';
 
 /**
@@ -17,7 +16,7 @@ import { pooledRate, probabilityBelow, type RateEstimate } from './segments';
  * and every running creative tires, so the campaign converts at the mean of their rates: the
  * best mix is the best creative alone, exchanged for another as it tires. Each creative is
  * judged by its fatigue fit (creative-fatigue.ts) on days restated at the campaign's budget now
- * (atTodaysPace): a running creative by its rate over the decision window as it keeps tiring; a
+ * (creative-pace.ts): a running creative by its rate over the decision window as it keeps tiring; a
  * rested one from where it stopped; an untried one from the library by what the campaign's
  * creatives did when new, with CHALLENGER_LOG_SD of doubt. A rested creative with no figures
  * left in the lookback stays rested. One change a campaign per review:
@@ -55,8 +54,10 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   if (evidence < ctx.agent.constraints.minConversionsToAct) return undefined;
   const fit = model.summary();
   const campaignSpend = new Map(ctx.observer.daily(campaign.id, ctx.now).map((d) => [d.day, d.spend]));
-  const pace = atTodaysPace(campaignSpend, fit, campaign.dailyBudget);
-  const daysOf = (c: CreativeInfo) => ctx.observer.daily(campaign.id, ctx.now, `creative:${c.id}`).map(pace);
+  const raw = new Map(campaign.creatives.map((c) => [c, ctx.observer.daily(campaign.id, ctx.now, `creative:${c.id}`)]));
+  const k = creativesSaturation([...raw.values()], campaignSpend, fit.weekday) ?? fit.halfSaturationSpend;
+  const pace = paceAt(campaignSpend, fit.weekday, k, campaign.dailyBudget);
+  const daysOf = (c: CreativeInfo) => raw.get(c)!.map(pace);
   const prior = pooledRate(campaign.creatives.map(daysOf), 'conversions');
   const seen = (creative: CreativeInfo): Standing | undefined => {
     const days = daysOf(creative);
@@ -97,17 +98,6 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
     : `'${challenger.creative.name}' was converting ${ratio(challenger.level.mean * 1000)} per 1,000 spent when it was rested`;
   const trial = build(window, challenger.creative, true, [...running, challenger], `Bring in '${challenger.creative.name}': ${rateText(best)}; ${expected}.`);
   return notWorthAsking(trial, ctx.agent.constraints.minConfidence) ? undefined : trial;
-}
-
-/**
- * A creative's day restated with the spend that would have bought its conversions at the
- * campaign's budget now, on an average weekday: along the campaign's curve (half-saturation K,
- * shape 1) each unit of spend converts less as the budget grows, so rates measured at other
- * budgets or on other weekdays would compare those, not the creatives.
- */
-function atTodaysPace(campaignSpend: ReadonlyMap<number, number>, fit: FitSummary, budget: number): (d: DailyObservation) => DailyObservation {
-  const k = fit.halfSaturationSpend;
-  return (d) => ({ ...d, spend: (d.spend * fit.weekday[weekdayOf(d.day)] * (budget + k)) / ((campaignSpend.get(d.day) ?? d.spend) + k) });
 }
 
 /** What a running creative is expected to convert over the decision window, and how fast it tires. */
