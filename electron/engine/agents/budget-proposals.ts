@@ -101,6 +101,12 @@ function minimumBudget(ctx: BudgetContext, campaign: CampaignInfo): number {
   return min;
 }
 
+/**
+ * After a change of creatives or audiences (any agent's) a campaign's budget waits this long: its
+ * response model has seen too little of the new mix to forecast it, and a budget move then would
+ * chase the jump the mix made (and blur both changes' outcomes).
+ */
+const MIX_SETTLE_HOURS = 48;
 /** Days of settled results the plan holds its efficiency goals against. */
 const REALIZED_DAYS = 5;
 /** Fewer conversions than this over those days say too little to correct the plan with. */
@@ -146,11 +152,12 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
     const isProtected = campaign.labels.some((l) => protectedBy.includes(l));
     const evidence = evidenceOf(ctx, campaign.id);
     const lastChange = changesWithin(ctx.history, campaign.id, now - agent.constraints.cooldownHours * HOUR_MS).some((h) => h.setting === 'budget' || h.setting === 'status');
+    const newMix = changesWithin(ctx.history, campaign.id, now - MIX_SETTLE_HOURS * HOUR_MS).some((h) => h.setting.startsWith('creative:') || h.setting.startsWith('targeting:'));
     let lower = minimumBudget(ctx, campaign);
     let upper = agent.constraints.maxDailyBudget ?? Number.POSITIVE_INFINITY;
     const asked = ctx.awaitingPerson.has(campaign.id);
     // A protected campaign may not be cut, so a raise could never be taken back: it is left to a person.
-    if (!allowed.includes('budget') || isProtected || lastChange || asked || evidence < agent.constraints.minConversionsToAct) {
+    if (!allowed.includes('budget') || isProtected || lastChange || newMix || asked || evidence < agent.constraints.minConversionsToAct) {
       held.push({
         campaignId: campaign.id,
         why: !allowed.includes('budget')
@@ -158,10 +165,12 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
           : isProtected
             ? 'a policy protects it: its budget is a person’s call'
             : lastChange
-            ? 'its budget changed within the cooldown'
-            : asked
-              ? 'a person was asked about it lately'
-              : `only ${count(evidence)} conversions in ${EVIDENCE_DAYS} days; ${agent.constraints.minConversionsToAct} needed`,
+              ? 'its budget changed within the cooldown'
+              : newMix
+                ? `its creatives or audiences changed within ${MIX_SETTLE_HOURS} h: its forecast still knows the old mix`
+                : asked
+                  ? 'a person was asked about it lately'
+                  : `only ${count(evidence)} conversions in ${EVIDENCE_DAYS} days; ${agent.constraints.minConversionsToAct} needed`,
       });
       lower = upper = campaign.dailyBudget;
     } else {

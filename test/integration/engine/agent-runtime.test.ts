@@ -289,6 +289,29 @@ describe('several agents on shared campaigns', () => {
     expect(aimedHigher.length).toBeGreaterThan(0);
   });
 
+  it('leaves a budget alone for two days after its creatives change, and says why', async () => {
+    const scenario = bundled('creative-fatigue');
+    const h = harness(scenario);
+    let previewed = false;
+    await h.run(scenario.days * 24, async () => {
+      if (previewed) return;
+      const changed = h.decisions().find((d) => d.kind === 'creative' && d.state === 'executed');
+      if (!changed || h.clock.now() < changed.createdAt + 24 * 3_600_000) return;
+      previewed = true;
+      const preview = await h.runtime.preview(scenario.agents[1]);
+      expect(preview.held).toContainEqual({ campaignId: changed.campaignId, why: 'its creatives or audiences changed within 48 h: its forecast still knows the old mix' });
+    });
+    expect(previewed).toBe(true);
+    const executed = h.decisions().filter((d) => d.state === 'executed');
+    const mixChanges = executed.filter((d) => d.kind === 'creative');
+    expect(mixChanges.length).toBeGreaterThan(3);
+    // Decided in a later review than the change (the same review's agents decide side by side).
+    for (const change of mixChanges) {
+      const tooSoon = executed.filter((d) => d.kind === 'budget' && d.campaignId === change.campaignId && d.createdAt >= change.createdAt + 3_600_000 && d.createdAt < change.createdAt + 48 * 3_600_000);
+      expect(tooSoon).toEqual([]);
+    }
+  });
+
   it('runs the best creative alone and rotates through the library as each tires, converting more than leaving them be', async () => {
     const scenario = (actions: string[]) => {
       const parsed = parseScenario(JSON.stringify({
