@@ -20,6 +20,17 @@ function bundled(name: string): Scenario {
   return parsed.scenario;
 }
 
+/** One campaign of the given creatives, managed by a Creative Lab agent with these constraints. */
+function soloCampaign(name: string, seed: number, days: number, creatives: unknown[], constraints: Record<string, unknown>): Scenario {
+  const parsed = parseScenario(JSON.stringify({
+    format: 'acm-scenario/1', name, seed, start: '2026-03-02', days,
+    campaigns: [{ id: 'solo', name: 'Solo', dailyBudget: 1000, response: { maxConversions: 80, halfSaturationSpend: 1000 }, orderValue: { mean: 80 }, creatives }],
+    agents: [{ name: 'Creative Lab', role: 'creative', campaigns: ['solo'], goals: [{ metric: 'cpa', op: '<=', value: 60 }], constraints }],
+  }));
+  if (!parsed.ok) throw new Error(parsed.errors[0].message);
+  return parsed.scenario;
+}
+
 /** A platform call, numbered in the order it started. */
 interface Call {
   seq: number;
@@ -313,22 +324,11 @@ describe('several agents on shared campaigns', () => {
   });
 
   it('runs the best creative alone and rotates through the library as each tires, converting more than leaving them be', async () => {
-    const scenario = (actions: string[]) => {
-      const parsed = parseScenario(JSON.stringify({
-        format: 'acm-scenario/1', name: 'rotation', seed: 4, start: '2026-03-02', days: 45,
-        campaigns: [{
-          id: 'solo', name: 'Solo', dailyBudget: 1000, response: { maxConversions: 80, halfSaturationSpend: 1000 }, orderValue: { mean: 80 },
-          creatives: [
-            { id: 'quick', name: 'Quick', quality: 1.3, fatigueHalfLifeDays: 8 },
-            { id: 'steady', name: 'Steady', quality: 0.9 },
-            { id: 'spare', name: 'Spare', quality: 1.25, fatigueHalfLifeDays: 10, enabled: false },
-          ],
-        }],
-        agents: [{ name: 'Creative Lab', role: 'creative', campaigns: ['solo'], goals: [{ metric: 'cpa', op: '<=', value: 60 }], constraints: { actions, cooldownHours: 48 } }],
-      }));
-      if (!parsed.ok) throw new Error(parsed.errors[0].message);
-      return parsed.scenario;
-    };
+    const scenario = (actions: string[]) => soloCampaign('rotation', 4, 45, [
+      { id: 'quick', name: 'Quick', quality: 1.3, fatigueHalfLifeDays: 8 },
+      { id: 'steady', name: 'Steady', quality: 0.9 },
+      { id: 'spare', name: 'Spare', quality: 1.25, fatigueHalfLifeDays: 10, enabled: false },
+    ], { actions, cooldownHours: 48 });
     const conversions = async (h: ReturnType<typeof harness>) =>
       (await h.platform.getMetrics({ campaignIds: ['solo'], from: h.world.startMs, to: h.world.now(), breakdown: 'none' })).reduce((s, r) => s + r.conversions, 0);
     const rotating = harness(scenario(['creative']));
@@ -347,20 +347,12 @@ describe('several agents on shared campaigns', () => {
   });
 
   it('brings in a challenger when the only creative running tires, and never retires the only one', async () => {
-    const parsed = parseScenario(JSON.stringify({
-      format: 'acm-scenario/1', name: 'one-tiring-creative', seed: 8, start: '2026-03-02', days: 40,
-      campaigns: [{
-        id: 'solo', name: 'Solo', dailyBudget: 1000, response: { maxConversions: 80, halfSaturationSpend: 1000 }, orderValue: { mean: 80 },
-        creatives: [
-          { id: 'worn', name: 'Worn', quality: 1.2, fatigueHalfLifeDays: 10 },
-          { id: 'fresh', name: 'Fresh', quality: 1.1, enabled: false },
-        ],
-      }],
-      agents: [{ name: 'Creative Lab', role: 'creative', campaigns: ['solo'], goals: [{ metric: 'cpa', op: '<=', value: 60 }], constraints: { actions: ['creative'] } }],
-    }));
-    if (!parsed.ok) throw new Error(parsed.errors[0].message);
-    const h = harness(parsed.scenario);
-    await h.run(parsed.scenario.days * 24);
+    const scenario = soloCampaign('one-tiring-creative', 8, 40, [
+      { id: 'worn', name: 'Worn', quality: 1.2, fatigueHalfLifeDays: 10 },
+      { id: 'fresh', name: 'Fresh', quality: 1.1, enabled: false },
+    ], { actions: ['creative'] });
+    const h = harness(scenario);
+    await h.run(scenario.days * 24);
     const creative = h.decisions().filter((d) => d.kind === 'creative');
     const tried = creative.find((d) => d.state === 'executed' && d.after.kind === 'creative' && d.after.creativeId === 'fresh' && d.after.enabled);
     expect(tried?.reasoning).toMatch(/'Worn' is expected to convert [\d.]+ per 1,000 spent over the next 3 days, losing \d+% a day as it tires/);
