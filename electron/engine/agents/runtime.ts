@@ -296,7 +296,7 @@ export class AgentRuntime {
       const current = account.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
       // The campaign's latest changes, re-read: another host may have made one since the review began (the guard's other limits read the account).
       const latest = appliedSince(this.deps.store.decisions, now - HOUR_MS, proposal.campaign.id).filter((c) => !known.has(changeKey(c)));
-      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, account, pools, [...history, ...latest]) : 'paused';
+      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, account, pools, latest.length > 0 ? [...history, ...latest] : history) : 'paused';
       if (outcome === 'executed') account = accountAfter(account, current, proposal.change);
       else {
         entry.granted--;

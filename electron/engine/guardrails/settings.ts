@@ -41,8 +41,32 @@ export function accountAfter(account: readonly CampaignInfo[], campaign: Campaig
   return found ? account.map((c) => (c.id === campaign.id ? after : c)) : [...account, after];
 }
 
+interface HistoryIndex {
+  indexed: number;
+  byCampaign: Map<string, AppliedChange[]>;
+}
+
+/**
+ * Each history's changes by campaign, built on first use and extended as the history grows: a
+ * review asks about every campaign of the account, and scanning the whole history for each one
+ * made a review quadratic in the number of campaigns. Histories only ever grow at the end.
+ */
+const indexes = new WeakMap<readonly AppliedChange[], HistoryIndex>();
+
+function campaignHistory(history: readonly AppliedChange[], campaignId: string): readonly AppliedChange[] {
+  let index = indexes.get(history);
+  if (!index) indexes.set(history, (index = { indexed: 0, byCampaign: new Map() }));
+  for (; index.indexed < history.length; index.indexed++) {
+    const change = history[index.indexed];
+    const list = index.byCampaign.get(change.campaignId);
+    if (list) list.push(change);
+    else index.byCampaign.set(change.campaignId, [change]);
+  }
+  return index.byCampaign.get(campaignId) ?? [];
+}
+
 export function changesWithin(history: readonly AppliedChange[], campaignId: string, since: number): AppliedChange[] {
-  return history.filter((h) => h.campaignId === campaignId && h.at > since);
+  return campaignHistory(history, campaignId).filter((h) => h.at > since);
 }
 
 /** The budget a campaign had `since` ago: the `before` of its first budget change after then, else today's. */
