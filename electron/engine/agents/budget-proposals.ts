@@ -114,18 +114,17 @@ const REALIZED_MIN_CONVERSIONS = 30;
 
 /** ROAS and CPA of the agent's campaigns over their last REALIZED_DAYS settled days, attribution still to come included. */
 function realizedLately(ctx: BudgetContext): Realized {
-  const to = Math.floor(ctx.now / DAY_MS) * DAY_MS - SETTLE_DAYS * DAY_MS;
+  const to = ctx.now - SETTLE_DAYS * DAY_MS;
   const from = to - REALIZED_DAYS * DAY_MS;
   let spend = 0;
   let conversions = 0;
   let revenue = 0;
   for (const campaign of ctx.campaigns) {
-    const totals = ctx.observer.totals(campaign.id, from, to);
-    const completeness = ctx.observer.completeness(campaign.id, from, to, ctx.now);
-    if (totals.spend <= 0 || !(completeness > 0)) continue;
-    spend += totals.spend;
-    conversions += totals.conversions / completeness;
-    revenue += totals.revenue / completeness;
+    const final = ctx.observer.finalTotals(campaign.id, from, to, ctx.now);
+    if (final.spend <= 0 || !(final.completeness > 0)) continue;
+    spend += final.spend;
+    conversions += final.conversions;
+    revenue += final.revenue;
   }
   if (conversions < REALIZED_MIN_CONVERSIONS) return {};
   return { roas: revenue / spend, cpa: spend / conversions };

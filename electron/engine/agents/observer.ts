@@ -116,6 +116,17 @@ export class Observer {
     return totals;
   }
 
+  /**
+   * Spend, conversions and revenue of [from, to) as they will stand once attribution is complete
+   * (what is reported so far over its expected completeness), with that completeness.
+   */
+  finalTotals(campaignId: string, from: number, to: number, now: number): { spend: number; conversions: number; revenue: number; completeness: number } {
+    const completeness = this.completeness(campaignId, from, to, now);
+    const { spend, conversions, revenue } = this.totals(campaignId, from, to);
+    const final = (x: number) => (completeness > 0 ? x / completeness : x);
+    return { spend, conversions: final(conversions), revenue: final(revenue), completeness };
+  }
+
   /** Spend and clicks of each whole day in [from, to) with any report: what delivery and the price of a click were. */
   delivery(campaignId: string, from: number, to: number): { day: number; spend: number; clicks: number }[] {
     const byDay = new Map<number, { day: number; spend: number; clicks: number }>();

@@ -24,10 +24,8 @@ export function evaluateOutcomes(mind: AgentMind, store: Store, now: number): vo
     const from = Math.floor(decision.executedAt / DAY_MS) * DAY_MS;
     const to = from + decision.prediction.windowHours * HOUR_MS;
     if (now < to + SETTLE_DAYS * DAY_MS) continue;
-    const completeness = mind.observer.completeness(decision.campaignId, from, to, now);
+    const { completeness, ...final } = mind.observer.finalTotals(decision.campaignId, from, to, now);
     if (completeness < MIN_COMPLETENESS) continue;
-    const totals = mind.observer.totals(decision.campaignId, from, to);
-    const final = { spend: totals.spend, conversions: totals.conversions / completeness, revenue: totals.revenue / completeness };
     record(mind, store, decision, actualOf(decision.prediction.metric, final), final, now);
     mind.openDecisions.delete(id);
   }
