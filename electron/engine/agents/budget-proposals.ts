@@ -28,8 +28,8 @@ export function spendFloor(agent: AgentDefinition): number {
 }
 
 /** How far the agent's active budgets fall short of its spend goals (per day); 0 when they do not. */
-function spendGap(ctx: BudgetContext): number {
-  return Math.max(0, spendFloor(ctx.agent) - activeBudgetSum(ctx.campaigns));
+export function spendGap(agent: AgentDefinition, campaigns: readonly CampaignInfo[]): number {
+  return Math.max(0, spendFloor(agent) - activeBudgetSum(campaigns));
 }
 
 /** Moves smaller than this share of the budget change the outcome less than its noise: not worth a decision. */
@@ -344,7 +344,7 @@ function stepToward(ctx: BudgetContext, campaign: CampaignInfo, unit: PlanUnit, 
   // A pause the forecast is not sure of (target 0) becomes the largest cut instead.
   const next = Math.floor(Math.min(up, cap, Math.max(down, unit.lower, target, Math.min(floor, current))) * 100 + 1e-6) / 100;
   const raising = next > current;
-  const gap = raising ? (short ?? spendGap(ctx)) : 0;
+  const gap = raising ? (short ?? spendGap(ctx.agent, ctx.campaigns)) : 0;
   const move = Math.abs(next - current) / current;
   // A raise cut down to the room left is all that stands between the budgets and the spend goal: worth it at any size.
   const least = gap > 0 ? (short !== undefined ? Number.MIN_VALUE : MIN_FILL_MOVE) : MIN_MOVE;

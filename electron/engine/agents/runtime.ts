@@ -19,7 +19,7 @@ import { proposeBids } from './bid-proposals';
 import { proposeCreatives } from './creative-proposals';
 import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
-import { DECISION_WINDOW_DAYS, proposeBudgets, spendFloor } from './budget-proposals';
+import { DECISION_WINDOW_DAYS, proposeBudgets, spendFloor, spendGap } from './budget-proposals';
 import { appliedSince } from './history';
 import { evaluateOutcomes } from './outcomes';
 import type { Keep, Proposal } from './proposal';
@@ -325,8 +325,7 @@ export class AgentRuntime {
       if (fits(mid / 100)) low = mid;
       else high = mid;
     }
-    const short = Math.max(0, spendFloor(mind.definition) - activeBudgetSum(mind.campaignsOf(account)));
-    const smaller = proposal.resize(low / 100, short);
+    const smaller = proposal.resize(low / 100, spendGap(mind.definition, mind.campaignsOf(account)));
     return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < proposal.after.dailyBudget ? smaller : undefined;
   }
 
