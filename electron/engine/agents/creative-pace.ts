@@ -1,6 +1,6 @@
 import type { DailyObservation } from '../forecast';
-import { K_PRIOR_LOG_SD } from '../forecast/assumptions';
 import { weekdayOf } from '../forecast/calendar';
+import { kLogPrior } from '../forecast/fit';
 import { fitFatigue } from './creative-fatigue';
 import { pooledRate } from './segments';
 
@@ -31,13 +31,14 @@ export function creativesSaturation(creatives: readonly (readonly DailyObservati
   const spends = [...campaignSpend.values()].filter((x) => x > 0).sort((a, b) => a - b);
   if (spends.length === 0) return undefined;
   const median = spends[Math.floor(spends.length / 2)];
+  const ks = Array.from({ length: K_GRID_POINTS }, (_, i) => median * K_SPAN.below * (K_SPAN.above / K_SPAN.below) ** (i / (K_GRID_POINTS - 1)));
+  const logPrior = kLogPrior(ks, spends);
   let best: { k: number; score: number } | undefined;
-  for (let i = 0; i < K_GRID_POINTS; i++) {
-    const k = median * K_SPAN.below * (K_SPAN.above / K_SPAN.below) ** (i / (K_GRID_POINTS - 1));
+  for (const [i, k] of ks.entries()) {
     const pace = paceAt(campaignSpend, weekday, k, median);
     const paced = creatives.map((days) => days.map(pace));
     const prior = pooledRate(paced, 'conversions');
-    let score = -0.5 * (Math.log(k / median) / K_PRIOR_LOG_SD) ** 2;
+    let score = logPrior[i];
     for (const days of paced) if (days.some((d) => d.spend > 0)) score += fitFatigue(days, 'conversions', prior, 'last').logPosterior;
     if (!best || score > best.score) best = { k, score };
   }

@@ -108,7 +108,7 @@ function kGrid(spends: readonly number[]): number[] {
 }
 
 /** Log-normal around the median spend, on a log-spaced grid (so no Jacobian term). */
-function kLogPrior(ks: readonly number[], spends: readonly number[]): number[] {
+export function kLogPrior(ks: readonly number[], spends: readonly number[]): number[] {
   const sorted = [...spends].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   return ks.map((k) => -0.5 * (Math.log(k / median) / K_PRIOR_LOG_SD) ** 2);
