@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AcceleratedClock } from '../engine/ports/clock';
 import { composeApp } from '../host/compose';
@@ -6,7 +6,9 @@ import { createDecisionExporter } from '../host/decision-exporter';
 import { createDefaultAccount, DEFAULT_SPEED } from '../host/default-account';
 import type { IpcServer } from '../ipc/server';
 import { openDatabase } from '../store';
+import { defaultKeyPath } from '../store/audit/signing-key';
 import type { AppPaths } from './app-paths';
+import { keychainVault, type Sealer } from './keychain-vault';
 
 export interface AppServices {
   server: IpcServer;
@@ -17,10 +19,18 @@ export interface AppServices {
  * The same composition as the headless host, with the database in userData opened through
  * the Electron build of SQLite and the migrations shipped with the app.
  */
-export async function startAppServices(paths: AppPaths, warn: (message: string) => void): Promise<AppServices> {
+export async function startAppServices(paths: AppPaths, sealer: Sealer, warn: (message: string) => void): Promise<AppServices> {
   const log = (message: string, error?: unknown) => warn(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await mkdir(dirname(paths.database), { recursive: true });
-  const store = openDatabase({ path: paths.database, migrationsFolder: paths.migrations, nativeBinding: paths.nativeBinding });
+  const folder = dirname(paths.database);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  // The app's own folder holds every client's record: its owner alone may list it.
+  if (process.platform !== 'win32') await chmod(folder, 0o700);
+  const store = openDatabase({
+    path: paths.database,
+    migrationsFolder: paths.migrations,
+    nativeBinding: paths.nativeBinding,
+    keyVault: keychainVault(sealer, defaultKeyPath(paths.database), warn),
+  });
   try {
     const account = await createDefaultAccount({ resourcesDir: dirname(paths.scenarios), startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED) });
     const app = await composeApp(store, account, log, { exporter: createDecisionExporter(store, account.name) });

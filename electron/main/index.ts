@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell, type Tray } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, type Tray } from 'electron';
 import { runAgentCommand, type AgentCommand } from './agent-commands';
 import { resolveAppPaths, type AppPaths } from './app-paths';
 import { startAppServices, type AppServices } from './app-services';
@@ -9,10 +9,12 @@ import { openMainWindow } from './main-window';
 import { buildAppMenuTemplate, type MenuActions } from './menus';
 import { notify } from './notifier';
 import { trayTooltip, watchAlerts } from './alert-watch';
+import { registerAppScheme, serveRenderer } from './security/app-protocol';
 import { buildContentSecurityPolicy } from './security/content-security-policy';
+import { createExternalLinkOpener } from './security/external-links';
 import { guardAllWebContents, hardenSession, type HardenContext } from './security/harden';
-import { isSafeExternalUrl, isTrustedSender } from './security/navigation-policy';
-import { devServerLocation, fileLocation, type RendererLocation } from './security/renderer-location';
+import { isTrustedSender } from './security/navigation-policy';
+import { appLocation, devServerLocation, type RendererLocation } from './security/renderer-location';
 import { createTray } from './tray';
 
 const APP_NAME = 'Agentic Campaign Manager';
@@ -21,7 +23,7 @@ const built = (relative: string) => fileURLToPath(new URL(relative, import.meta.
 
 // electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app never trusts it.
 const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const location: RendererLocation = devUrl ? devServerLocation(devUrl) : fileLocation(built('../renderer/index.html'));
+const location: RendererLocation = devUrl ? devServerLocation(devUrl) : appLocation();
 
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
@@ -65,21 +67,21 @@ async function start(): Promise<void> {
     arch: process.arch,
   });
   paths = resolved;
+  const openExternal = createExternalLinkOpener({ dialog, shell, parent: () => (window && !window.isDestroyed() ? window : undefined), warn });
   const hardening: HardenContext = {
     location,
     csp: buildContentSecurityPolicy({ location, devNonce: devUrl ? process.env.ACM_DEV_CSP_NONCE : undefined }),
-    openExternal: (url) => {
-      if (isSafeExternalUrl(url)) shell.openExternal(url).catch((error: Error) => warn(`could not open ${url}: ${error.message}`));
-    },
+    openExternal: (url) => void openExternal(url),
     warn,
   };
   hardenSession(session.defaultSession, hardening);
+  if (location.kind === 'app') serveRenderer(session.defaultSession, built('../renderer'), location, hardening.csp);
   guardAllWebContents(app, hardening);
 
   if (!existsSync(resolved.nativeBinding)) {
     throw new Error(`SQLite for Electron is missing at ${resolved.nativeBinding}. Run "npm start" (it builds it) or reinstall the app.`);
   }
-  services = await startAppServices(resolved, warn);
+  services = await startAppServices(resolved, safeStorage, warn);
   const server = services.server;
   unbindIpc = bindIpcServer({
     ipcMain,
@@ -120,6 +122,7 @@ function fail(error: unknown): void {
 }
 
 app.enableSandbox();
+registerAppScheme(protocol);
 // Before anything reads userData (the single-instance lock lives there): dev and packaged runs share one folder.
 app.setName(APP_NAME);
 if (!app.requestSingleInstanceLock()) {

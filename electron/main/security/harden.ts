@@ -6,7 +6,7 @@ import { isRendererResource, type RendererLocation } from './renderer-location';
 export interface HardenContext {
   location: RendererLocation;
   csp: string;
-  /** Opens a vetted http(s) link in the system browser (shell.openExternal). */
+  /** Given a link the page tried to leave to; the user decides whether the system browser opens it (external-links.ts). */
   openExternal: (url: string) => void;
   warn: (message: string) => void;
 }
@@ -28,7 +28,7 @@ export function hardenSession(session: Session, ctx: HardenContext): void {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, ctx.csp) });
   });
 
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'] }, (details, callback) => {
     const allowed = isAllowedNetworkRequest(details.url, ctx.location);
     if (!allowed) ctx.warn(`blocked network request to ${details.url}`);
     callback({ cancel: !allowed });

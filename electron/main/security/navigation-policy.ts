@@ -29,8 +29,8 @@ export type LeaveAppDecision = { allow: true } | { allow: false; openExternally:
 
 /**
  * What to do when the page tries to go somewhere (will-navigate, will-redirect, window.open):
- * stay if it is our page, otherwise refuse, handing safe web links to the system browser.
- * New windows are never created, even for our own page.
+ * stay if it is our page, otherwise refuse, offering safe web links to the system browser
+ * (external-links.ts asks the user first). New windows are never created, even for our own page.
  */
 export function decideNavigation(url: string, location: RendererLocation, newWindow: boolean): LeaveAppDecision {
   if (!newWindow && isAllowedNavigation(url, location)) return { allow: true };
@@ -39,9 +39,10 @@ export function decideNavigation(url: string, location: RendererLocation, newWin
 }
 
 /**
- * Network requests (http, https, ws, wss) the renderer may make: none in production, where
- * everything is on disk and data comes over IPC; only the dev server (and its HMR socket) in
- * development. This keeps remote content out even if a CSP were bypassed.
+ * Network and file requests (http, https, ws, wss, file) the renderer may make: none in
+ * production, where the page comes from our app:// handler and data over IPC; only the dev
+ * server (and its HMR socket) in development. This keeps remote content and local files out
+ * even if a CSP were bypassed.
  */
 export function isAllowedNetworkRequest(raw: string, location: RendererLocation): boolean {
   if (location.kind !== 'dev-server') return false;

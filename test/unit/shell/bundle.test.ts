@@ -30,7 +30,7 @@ describe('the electron-vite build', () => {
     expect(existsSync(join(outDir, 'renderer', 'index.html'))).toBe(true);
     const main = readFileSync(join(outDir, 'main', 'index.js'), 'utf8');
     expect(main).toContain('../preload/index.cjs');
-    expect(main).toContain('../renderer/index.html');
+    expect(main).toContain('"../renderer"');
   });
 
   it('does not ship the vite toolchain inside the main process', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy, withContentSecurityPolicy } from '../../../electron/main/security/content-security-policy';
-import { devServerLocation, fileLocation } from '../../../electron/main/security/renderer-location';
+import { appLocation, devServerLocation } from '../../../electron/main/security/renderer-location';
 
 const directives = (csp: string) => new Map(csp.split(';').map((part) => {
   const [name, ...sources] = part.trim().split(/\s+/);
   return [name, sources] as const;
 }));
 
-const production = directives(buildContentSecurityPolicy({ location: fileLocation('/app/out/renderer/index.html') }));
+const production = directives(buildContentSecurityPolicy({ location: appLocation() }));
 const dev = directives(buildContentSecurityPolicy({ location: devServerLocation('http://localhost:5173/'), devNonce: 'abcdefghijklmnopqrstuv==' }));
 
 describe('Content-Security-Policy', () => {
@@ -40,7 +40,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('refuses a nonce in production and a nonce that could break out of the header', () => {
-    expect(() => buildContentSecurityPolicy({ location: fileLocation('/app/index.html'), devNonce: 'abcdefghijklmnopqrstuv' })).toThrow(/dev server only/);
+    expect(() => buildContentSecurityPolicy({ location: appLocation(), devNonce: 'abcdefghijklmnopqrstuv' })).toThrow(/dev server only/);
     expect(() => buildContentSecurityPolicy({ location: devServerLocation('http://localhost:5173'), devNonce: "abcdefghijklmnop'; script-src *" })).toThrow(/dev nonce/);
   });
 

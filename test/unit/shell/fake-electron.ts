@@ -2,17 +2,25 @@ import { EventEmitter } from 'node:events';
 
 type Invoke = (event: { senderFrame: { url: string } | null }, channel: unknown, request: unknown) => Promise<unknown>;
 type MenuItem = { label?: string; click?: () => void; submenu?: MenuItem[] };
+type MessageBox = { message: string; detail?: string; buttons?: string[]; defaultId?: number; cancelId?: number };
+type ProtocolHandler = (request: Request) => Promise<Response>;
 
 /**
  * Just enough of Electron's main-process API to run electron/main/index.ts under plain Node:
  * it records what the shell does (hardening, IPC handlers, windows, tray, notifications,
- * dialogs, exit) so tests can check the startup sequence without the Electron binary.
+ * dialogs, links opened, protocols, exit) so tests can check the startup sequence without the Electron binary.
+ * `answerMessageBox` is the user: it picks a button of each message box; by default they press Escape.
  */
-export function createFakeElectron(options: { appPath: string; singleInstance?: boolean }) {
+export function createFakeElectron(options: { appPath: string; singleInstance?: boolean; answerMessageBox?: (box: MessageBox) => number }) {
+  const answerMessageBox = options.answerMessageBox ?? ((box: MessageBox) => box.cancelId ?? 0);
   const record = {
     sandboxEnabled: false,
     quit: 0,
     errorBoxes: [] as Array<{ title: string; content: string }>,
+    messageBoxes: [] as MessageBox[],
+    openedExternally: [] as string[],
+    privilegedSchemes: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, ProtocolHandler>(),
     permissionHandlers: 0,
     ipcHandlers: new Map<string, Invoke>(),
     windows: [] as Array<{ options: Record<string, unknown>; url?: string }>,
@@ -28,12 +36,16 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
   let windowLoaded!: () => void;
   const loaded = new Promise<void>((resolve) => (windowLoaded = resolve));
 
+  let ready = false;
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     enableSandbox: () => void (record.sandboxEnabled = true),
     requestSingleInstanceLock: () => options.singleInstance ?? true,
     setName: () => {},
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      ready = true;
+      return Promise.resolve();
+    },
     getAppPath: () => options.appPath,
     getPath: (name: string) => `${options.appPath}/${name}`,
     quit: () => {
@@ -47,6 +59,7 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
     setPermissionCheckHandler: () => void record.permissionHandlers++,
     setDevicePermissionHandler: () => void record.permissionHandlers++,
     webRequest: { onHeadersReceived: () => {}, onBeforeRequest: () => {} },
+    protocol: { handle: (scheme: string, handler: ProtocolHandler) => void record.protocolHandlers.set(scheme, handler) },
   };
   class BrowserWindow extends EventEmitter {
     static all: BrowserWindow[] = [];
@@ -90,8 +103,29 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
     app,
     session: { defaultSession },
     ipcMain: { handle: (channel: string, listener: Invoke) => void record.ipcHandlers.set(channel, listener), removeHandler: () => {} },
-    dialog: { showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }) },
-    shell: { openExternal: async () => {} },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) => {
+        if (ready) throw new Error('protocol.registerSchemesAsPrivileged must be called before the app is ready');
+        record.privilegedSchemes.push(...schemes);
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }),
+      // Like Electron's: (box) or (parent window, box).
+      showMessageBox: async (...args: [MessageBox] | [unknown, MessageBox]) => {
+        const box = args.length === 1 ? args[0] : args[1];
+        record.messageBoxes.push(box);
+        return { response: answerMessageBox(box), checkboxChecked: false };
+      },
+    },
+    shell: { openExternal: async (url: string) => void record.openedExternally.push(url) },
+    // A keychain stand-in: sealed text is not the text, and only this "keychain" opens it.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     Menu: { buildFromTemplate: (template: MenuItem[]) => template, setApplicationMenu: () => {} },
     nativeImage: { createFromPath: (path: string) => ({ path }) },

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { guardAllWebContents, guardWebContents, hardenSession, type HardenContext } from '../../../electron/main/security/harden';
-import { fileLocation } from '../../../electron/main/security/renderer-location';
+import { appLocation } from '../../../electron/main/security/renderer-location';
 
 type Listener = (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: object) => void) => void;
 
@@ -9,7 +9,7 @@ function context() {
   const opened: string[] = [];
   const warnings: string[] = [];
   const ctx: HardenContext = {
-    location: fileLocation('/app/out/renderer/index.html'),
+    location: appLocation(),
     csp: "default-src 'self'",
     openExternal: (url) => void opened.push(url),
     warn: (message) => void warnings.push(message),
@@ -65,17 +65,20 @@ describe('session hardening', () => {
   it('puts the CSP on our renderer files only', async () => {
     const { session, hooks } = fakeSession();
     hardenSession(session as never, context().ctx);
-    const ours = await answer(hooks.headers, { url: 'file:///app/out/renderer/assets/index-1.js', responseHeaders: {} });
+    const ours = await answer(hooks.headers, { url: 'app://acm/assets/index-1.js', responseHeaders: {} });
     expect(ours.responseHeaders).toEqual({ 'Content-Security-Policy': ["default-src 'self'"] });
-    expect(await answer(hooks.headers, { url: 'file:///elsewhere/page.html', responseHeaders: {} })).toEqual({});
+    expect(await answer(hooks.headers, { url: 'file:///app/out/renderer/index.html', responseHeaders: {} })).toEqual({});
+    expect(await answer(hooks.headers, { url: 'https://elsewhere.example/page.html', responseHeaders: {} })).toEqual({});
   });
 
   it('cancels every network request of the packaged app', async () => {
     const { session, hooks } = fakeSession();
     const { ctx, warnings } = context();
     hardenSession(session as never, ctx);
+    expect(hooks.filter).toEqual({ urls: expect.arrayContaining(['https://*/*', 'wss://*/*', 'file:///*']) });
     expect(await answer(hooks.before, { url: 'https://tracker.example/pixel.gif' })).toEqual({ cancel: true });
-    expect(warnings).toEqual(['blocked network request to https://tracker.example/pixel.gif']);
+    expect(await answer(hooks.before, { url: 'file:///etc/passwd' })).toEqual({ cancel: true });
+    expect(warnings).toEqual(['blocked network request to https://tracker.example/pixel.gif', 'blocked network request to file:///etc/passwd']);
   });
 });
 
@@ -84,8 +87,9 @@ describe('web contents guard', () => {
     const contents = new FakeContents();
     const { ctx, opened } = context();
     guardWebContents(contents as never, ctx);
-    expect(contents.attempt('will-navigate', 'file:///app/out/renderer/index.html#/alerts')).toBe(false);
+    expect(contents.attempt('will-navigate', 'app://acm/index.html#/alerts')).toBe(false);
     expect(contents.attempt('will-navigate', 'https://docs.example.com/')).toBe(true);
+    expect(contents.attempt('will-navigate', 'file:///app/out/renderer/index.html')).toBe(true);
     expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(opened).toEqual(['https://docs.example.com/']);
   });
@@ -95,6 +99,8 @@ describe('web contents guard', () => {
     const { ctx, opened } = context();
     guardWebContents(contents as never, ctx);
     expect(contents.attempt('will-redirect', 'https://elsewhere.example/')).toBe(true);
+    expect(contents.attempt('will-redirect', 'file:///app/out/renderer/index.html')).toBe(true);
+    expect(contents.attempt('will-redirect', 'app://acm/index.html')).toBe(false);
     expect(opened).toEqual([]);
   });
 
@@ -103,7 +109,7 @@ describe('web contents guard', () => {
     const { ctx, opened } = context();
     guardWebContents(contents as never, ctx);
     expect(contents.openHandler?.({ url: 'https://example.com/report' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler?.({ url: 'file:///app/out/renderer/index.html' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'app://acm/index.html' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://example.com/report']);
   });
 

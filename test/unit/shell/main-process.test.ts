@@ -1,7 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
 import { electronSqlitePath } from '../../../electron/main/native/native-paths';
@@ -61,6 +62,11 @@ describe('the Electron main process', () => {
     expect(record.errorBoxes).toEqual([]);
   });
 
+  it('registers the app:// scheme as privileged before the app is ready', async () => {
+    const { record } = await startMain(false);
+    expect(record.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
   it('opens a hardened window whose page, and only it, is answered over IPC', async () => {
     await provideProjectFiles();
     const { electron, record, loaded, exit, noticed, quitting } = await startMain();
@@ -69,11 +75,23 @@ describe('the Electron main process', () => {
 
     const [window] = record.windows;
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(window.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(window.url).toBe('app://acm/index.html');
+    expect(record.protocolHandlers.has('app')).toBe(true);
 
     const invoke = record.ipcHandlers.get(ELECTRON_INVOKE_CHANNEL);
     expect(await invoke?.({ senderFrame: { url: window.url as string } }, 'app.info', {})).toMatchObject({ ok: true });
     expect(await invoke?.({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const builtPage = join(root, 'out', 'renderer', 'index.html');
+    expect(await invoke?.({ senderFrame: { url: pathToFileURL(builtPage).href } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // A link the page opens is put to the user first; this user presses Escape, so nothing opens.
+    let openHandler: ((details: { url: string }) => unknown) | undefined;
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler) });
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(openHandler?.({ url: 'https://docs.example.com/' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(record.messageBoxes).toHaveLength(1));
+    expect(record.messageBoxes[0].detail).toBe('https://docs.example.com/');
+    expect(record.openedExternally).toEqual([]);
 
     // Whether or not this build has the command yet, the tray answers with a notice, never a crash.
     record.trayMenu.find((item) => item.label === 'Pause all agents')?.click?.();

@@ -6,10 +6,12 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
 } from '../../../electron/main/security/navigation-policy';
-import { devServerLocation, fileLocation } from '../../../electron/main/security/renderer-location';
+import { appLocation, devServerLocation, isOwnPage, isRendererResource } from '../../../electron/main/security/renderer-location';
 
-const production = fileLocation('/opt/acm/resources/app.asar/out/renderer/index.html');
-const page = 'file:///opt/acm/resources/app.asar/out/renderer/index.html';
+const production = appLocation();
+const page = 'app://acm/index.html';
+/** Where the packaged renderer's files are on disk: trusted by nothing once it is served from app://. */
+const builtFile = 'file:///opt/acm/resources/app.asar/out/renderer/index.html';
 const dev = devServerLocation('http://localhost:5173/');
 
 describe('trusted IPC senders', () => {
@@ -18,9 +20,13 @@ describe('trusted IPC senders', () => {
     expect(isTrustedSender(`${page}#/agents/a1`, production)).toBe(true);
   });
 
-  it('refuses other files, other hosts and frames that are gone', () => {
+  it('refuses other pages, other hosts, file pages and frames that are gone', () => {
+    expect(isTrustedSender('app://acm/other.html', production)).toBe(false);
+    expect(isTrustedSender('app://evil/index.html', production)).toBe(false);
+    expect(isTrustedSender('app://user@acm/index.html', production)).toBe(false);
+    expect(isTrustedSender(builtFile, production)).toBe(false);
     expect(isTrustedSender('file:///tmp/evil/index.html', production)).toBe(false);
-    expect(isTrustedSender('file:///opt/acm/resources/app.asar/out/renderer/other.html', production)).toBe(false);
+    expect(isTrustedSender('https://acm/index.html', production)).toBe(false);
     expect(isTrustedSender('https://example.com/', production)).toBe(false);
     expect(isTrustedSender(null, production)).toBe(false);
     expect(isTrustedSender(undefined, production)).toBe(false);
@@ -44,6 +50,7 @@ describe('navigation and new windows', () => {
     expect(isAllowedNavigation(`${page}#/timeline`, production)).toBe(true);
     expect(isAllowedNavigation('https://example.com/', production)).toBe(false);
     expect(isAllowedNavigation('file:///etc/passwd', production)).toBe(false);
+    expect(isAllowedNavigation(builtFile, production)).toBe(false);
   });
 
   it('sends web links to the system browser instead of the app window', () => {
@@ -67,6 +74,7 @@ describe('network requests', () => {
   it('allows none in production', () => {
     expect(isAllowedNetworkRequest('https://cdn.example.com/lib.js', production)).toBe(false);
     expect(isAllowedNetworkRequest('http://localhost:5173/', production)).toBe(false);
+    expect(isAllowedNetworkRequest(builtFile, production)).toBe(false);
   });
 
   it('allows only the dev server and its HMR socket in development', () => {
@@ -74,5 +82,23 @@ describe('network requests', () => {
     expect(isAllowedNetworkRequest('ws://localhost:5173/?token=x', dev)).toBe(true);
     expect(isAllowedNetworkRequest('ws://localhost:9999/', dev)).toBe(false);
     expect(isAllowedNetworkRequest('https://example.com/', dev)).toBe(false);
+    expect(isAllowedNetworkRequest('file:///etc/passwd', dev)).toBe(false);
+  });
+});
+
+describe('the renderer location', () => {
+  it('is our app:// page in production', () => {
+    expect(production).toEqual({ kind: 'app', origin: 'app://acm', url: 'app://acm/index.html' });
+    expect(isOwnPage('app://acm/index.html?lang=en#/monitor', production)).toBe(true);
+    expect(isOwnPage('app://acm/', production)).toBe(false);
+  });
+
+  it('counts every file of the app origin as the renderer, and nothing on disk', () => {
+    expect(isRendererResource('app://acm/assets/index-1.js', production)).toBe(true);
+    expect(isRendererResource('app://acm/favicon.svg', production)).toBe(true);
+    expect(isRendererResource('app://other/assets/index-1.js', production)).toBe(false);
+    expect(isRendererResource('file:///opt/acm/resources/app.asar/out/renderer/assets/index-1.js', production)).toBe(false);
+    expect(isRendererResource('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isRendererResource('app://acm/index.html', dev)).toBe(false);
   });
 });
