@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { AcmError } from '../../shared/errors';
 import { UsageError, type Command, type CommandIO } from './command';
 import { commands } from './commands';
 
@@ -64,6 +65,11 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
     if (error instanceof UsageError) {
       io.err(`acm ${command.name}: ${error.message}`);
       return EXIT_USAGE;
+    }
+    // A refusal the command could not have known in advance (a log that does not verify, a missing key): said in one line.
+    if (error instanceof AcmError) {
+      io.err(`acm ${command.name}: ${error.message}`);
+      return error.code === 'INVALID_INPUT' ? EXIT_USAGE : 1;
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AcmError } from '../../shared/errors';
 import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
 import { writeDecisionsCsv, writeDecisionsPdf, type Store } from '../store';
 import type { DecisionExporter, ExportedFile } from './services';
@@ -24,6 +25,9 @@ export function createDecisionExporter(store: Store, accountName: string, option
   return {
     async export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile> {
       if (format !== 'csv' && format !== 'pdf') throw new Error(`export format must be 'csv' or 'pdf', got ${JSON.stringify(format)}`);
+      // A file people will trust is made only from a record that verifies, chain and rows alike.
+      const verdict = store.audit.verify();
+      if (!verdict.ok) throw new AcmError('INTEGRITY', `export refused: the audit trail does not verify (${verdict.problem}). Run acm audit verify on the database.`);
       // Signed before the rows are read: the file holds at least what the digest covers.
       const digest = store.audit.digestIfAny();
       const generatedAt = now();

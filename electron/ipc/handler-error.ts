@@ -1,4 +1,5 @@
 import type { IpcError, IpcErrorCode } from '../../shared/ipc/define';
+import { AcmError } from '../../shared/errors';
 import { ConflictError, NotFoundError } from '../store/errors';
 
 /** A handler's refusal the caller should see as is: its code, message and (for INVALID_INPUT) path. */
@@ -23,6 +24,7 @@ function bounded(message: string): string {
 /** The IpcError a known failure becomes; undefined for anything else (a bug: reported as INTERNAL). */
 export function knownFailure(error: unknown): IpcError | undefined {
   if (error instanceof HandlerError) return { code: error.code, message: bounded(error.message), ...(error.path === undefined ? {} : { path: error.path }) };
+  if (error instanceof AcmError) return { code: error.code, message: bounded(error.message), ...(error.details?.path === undefined ? {} : { path: error.details.path }) };
   if (error instanceof NotFoundError) return { code: 'NOT_FOUND', message: bounded(error.message) };
   if (error instanceof ConflictError) return { code: 'CONFLICT', message: bounded(error.message) };
   return undefined;

@@ -24,7 +24,9 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
-import { defaultKeyPath, ephemeralSigner, fileSigner } from './audit/signing-key';
+import { bindLegacyRows, ROWS_BOUND_FROM_VERSION } from './audit/bind-legacy-rows';
+import { defaultKeyPath, fileVault, memoryVault, type KeyVault } from './audit/signing-key';
+import { keepPrivate, SQLITE_COMPANIONS } from './private-files';
 import { applyMigrations, pendingMigrations, readKnownMigrations } from './migrations';
 import { createAgentRepository, type AgentRepository } from './repositories/agents';
 import { createAlertRepository, type AlertRepository } from './repositories/alerts';
@@ -54,10 +56,11 @@ export interface OpenOptions {
   /** Reads only: the file must exist and already be at this build's schema version. */
   readonly?: boolean;
   /**
-   * The Ed25519 key that signs audit checkpoints, kept out of the database. Default: the file
-   * `<path>.audit-key` (created on first use, mode 0600); for ':memory:', a key held in memory.
+   * Where the Ed25519 key that signs audit checkpoints is kept, out of the database. Default: the
+   * file `<path>.audit-key` (mode 0600); for ':memory:', a key held in memory. The app passes
+   * the operating system's keychain.
    */
-  auditKeyPath?: string;
+  keyVault?: KeyVault;
   /** Stamps audit entries and checkpoints; default the wall clock. */
   now?: () => number;
 }
@@ -89,6 +92,7 @@ export function openDatabase(options: OpenOptions): Store {
   const known = readKnownMigrations(folder);
   let sqlite: Database.Database;
   try {
+    if (!readonly && path !== ':memory:') keepPrivate(path);
     sqlite = new Database(path, { readonly, fileMustExist: readonly, nativeBinding: options.nativeBinding });
   } catch (e) {
     throw new Error(`cannot open database ${path}: ${(e as Error).message}`, { cause: e });
@@ -101,13 +105,18 @@ export function openDatabase(options: OpenOptions): Store {
         `${path} is at an older schema version (${known.length - pending.length}) than this build (${known.length}); open it once read-write to migrate it`,
       );
     }
-    if (!readonly && !sqlite.memory) sqlite.pragma('journal_mode = WAL');
+    if (!readonly && !sqlite.memory) {
+      sqlite.pragma('journal_mode = WAL');
+      for (const companion of SQLITE_COMPANIONS) keepPrivate(`${path}${companion}`, { create: false });
+    }
     sqlite.pragma('synchronous = FULL');
     const db = drizzle({ client: sqlite, schema });
     if (!readonly) applyMigrations(sqlite, db, path, folder, known);
     sqlite.pragma('foreign_keys = ON');
-    const keyPath = options.auditKeyPath ?? (sqlite.memory ? undefined : defaultKeyPath(path));
-    const audit = createAuditTrail(sqlite, { now: options.now, signer: () => (keyPath ? fileSigner(keyPath) : ephemeralSigner()) });
+    const vault = options.keyVault ?? (sqlite.memory ? memoryVault() : fileVault(defaultKeyPath(path)));
+    const audit = createAuditTrail(sqlite, { now: options.now, vault });
+    const versionBefore = known.length - pending.length;
+    if (!readonly && versionBefore > 0 && versionBefore < ROWS_BOUND_FROM_VERSION) bindLegacyRows(sqlite, audit);
     return buildStore({ sqlite, db, audit }, path, known.length);
   } catch (e) {
     sqlite.close();

@@ -3,7 +3,7 @@
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
-export const ALERT_KINDS = ['blocked', 'escalation', 'low_confidence', 'circuit_break', 'goal_at_risk', 'conflict'] as const;
+export const ALERT_KINDS = ['blocked', 'escalation', 'low_confidence', 'circuit_break', 'goal_at_risk', 'conflict', 'audit'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** `open` until someone has seen it, `acknowledged` while it is being handled, then `resolved`. */

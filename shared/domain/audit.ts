@@ -20,6 +20,8 @@ export const AUDIT_KINDS = [
   'alert.raised',
   'alert.acknowledged',
   'alert.resolved',
+  'audit.key',
+  'record.bound',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -39,6 +41,13 @@ export interface AuditEntry {
   decisionId: string | null;
   /** JSON text exactly as hashed. */
   content: string;
+  /**
+   * The human-facing table whose row the entry changed (`decisions`, `agents`, …), with the row's
+   * hash just after the change: what binds the row people read to the chain. Null for entries
+   * that change no row (a platform attempt, a key) and for entries written before rows were bound.
+   */
+  rowTable: string | null;
+  rowHash: string | null;
   prevHash: string;
   /** sha256 (hex) over the entry's fields, its content and prevHash. */
   hash: string;

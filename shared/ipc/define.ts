@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../errors';
 
 /** One request/response call of the contract. */
 export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -18,8 +19,8 @@ export const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: R
 
 export const event = <P extends z.ZodType>(payload: P): EventDef<P> => ({ payload });
 
-export const IPC_ERROR_CODES = ['INVALID_INPUT', 'UNKNOWN_CHANNEL', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INTERNAL'] as const;
-export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+export const IPC_ERROR_CODES = ERROR_CODES;
+export type IpcErrorCode = ErrorCode;
 
 export const ipcErrorSchema = z.object({
   code: z.enum(IPC_ERROR_CODES),

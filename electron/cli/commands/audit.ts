@@ -82,6 +82,9 @@ export const auditVerifyCommand: Command = {
       }
       const extends_ = digests.length > 0 ? `; it extends ${digests[0].source} (entry ${digests[0].digest.count}, signed ${digests[0].digest.signedAt})` : '';
       io.out(`audit log intact: ${verdict.count} entries, head ${verdict.headHash}, ${verdict.anchors} signed checkpoint(s) hold${extends_}`);
+      for (const key of verdict.keyEvents.filter((k) => k.seq > 0)) {
+        io.out(`signing key recorded at entry ${key.seq}${key.endorsed ? ' (endorsed by the key it replaced)' : ''}: ${key.reason}`);
+      }
       return 0;
     });
   },
@@ -106,6 +109,24 @@ export const auditCheckpointCommand: Command = {
   },
 };
 
+export const auditRotateKeyCommand: Command = {
+  name: 'audit rotate-key',
+  summary: 'Start a new audit signing key, recorded in the log (endorsed by the old key when it is still at hand)',
+  usage: 'acm audit rotate-key --db FILE --reason TEXT',
+  options: { db: { type: 'string' }, reason: { type: 'string' } },
+  async run(args: ParsedArgs, io: CommandIO) {
+    const values = args.values as Values;
+    const path = requireDb(values);
+    if (values.reason === undefined || values.reason.trim() === '') throw new UsageError('--reason TEXT is required: it is recorded in the audit log with the new key');
+    return withStore(path, false, (store) => {
+      const rotated = store.audit.rotateKey(values.reason!);
+      io.out(`new audit signing key recorded at entry ${store.audit.head().count}${rotated.endorsed ? ', endorsed by the old key' : ' (the old key was not at hand: the rotation is recorded unendorsed)'}`);
+      if (rotated.retiredTo) io.out(`the old key was kept as ${rotated.retiredTo}`);
+      return 0;
+    });
+  },
+};
+
 function exportFilter(store: Store, values: Values): ExportFilter {
   const from = parseDate('from', values.from);
   const to = parseDate('to', values.to, true);
@@ -119,6 +140,11 @@ function exportFilter(store: Store, values: Values): ExportFilter {
     }
   }
   return { from, to, agentId, campaignId: values.campaign };
+}
+
+/** Said beside a read-only export whose digest does not reach the head: what the signature does not cover yet. */
+function unsigned(signed: number, head: number): string {
+  return `the last signed checkpoint covers entries 1–${signed} of ${head}; the app signs the rest at its next checkpoint (or run acm audit checkpoint)`;
 }
 
 export const auditExportCommand: Command = {
@@ -144,17 +170,25 @@ export const auditExportCommand: Command = {
     const out = requireOut(values);
     parseDate('from', values.from);
     parseDate('to', values.to, true);
-    return withStore(path, false, async (store) => {
+    return withStore(path, true, async (store) => {
       const filter = exportFilter(store, values);
-      const digest = store.audit.digestIfAny();
+      const verdict = store.audit.verify();
+      if (!verdict.ok) {
+        io.err(`acm audit export: refused: the audit trail does not verify${verdict.seq === null ? '' : ` at entry ${verdict.seq}`}: ${verdict.problem}`);
+        return 1;
+      }
+      // Opened read-only: the digest is the latest the app signed, which the log verified just now still extends.
+      const digest = store.audit.storedDigest();
       if (values.format === 'csv') {
         const { rows } = await writeDecisionsCsv(store.sqlite, out, filter);
         if (digest) await writeFile(`${out}.digest.json`, digestFileText(digest));
         io.out(`wrote ${rows} decisions to ${values.out}${digest ? ` and the chain digest to ${values.out}.digest.json` : ''}`);
+        if (!digest || digest.count < verdict.count) io.out(`note: ${unsigned(digest?.count ?? 0, verdict.count)}`);
       } else {
         const account = values.account ?? path.replace(/^.*[\\/]/, '');
         const { rows } = await writeDecisionsPdf(store.sqlite, out, { filter, account, digest });
         io.out(`wrote a report of ${rows} decisions to ${values.out}`);
+        if (!digest || digest.count < verdict.count) io.out(`note: ${unsigned(digest?.count ?? 0, verdict.count)}`);
       }
       return 0;
     });
@@ -178,4 +212,4 @@ export const auditDigestCommand: Command = {
   },
 };
 
-export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditExportCommand, auditDigestCommand];
+export const auditCommands: Command[] = [auditVerifyCommand, auditCheckpointCommand, auditRotateKeyCommand, auditExportCommand, auditDigestCommand];

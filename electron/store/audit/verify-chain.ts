@@ -3,6 +3,7 @@ import { GENESIS_HASH, type AuditCheckpoint, type AuditEntry } from '../../../sh
 import { ENTRY_COLUMNS } from './audit-log';
 import { createCheckpointStore, signatureHolds } from './checkpoints';
 import { entryHash } from './entry-hash';
+import { keyChangeOf, sameKey, type KeyChange } from './key-change';
 
 /** A signed head the log must still extend, and where it came from (for the message). */
 export interface Anchor {
@@ -10,8 +11,16 @@ export interface Anchor {
   source: string;
 }
 
+/** A change of signing key the log records, as verification reports it. */
+export interface KeyEvent {
+  seq: number;
+  reason: string;
+  /** Whether the key it replaced signed the change (false when that key was lost). */
+  endorsed: boolean;
+}
+
 export type ChainVerdict =
-  | { ok: true; count: number; headHash: string; anchors: number }
+  | { ok: true; count: number; headHash: string; anchors: number; keyEvents: KeyEvent[] }
   | {
       ok: false;
       /** The first bad entry, or null when the fault is not in one entry (a bad signature). */
@@ -22,8 +31,13 @@ export type ChainVerdict =
 export interface VerifyOptions {
   /** Digests kept elsewhere, in addition to the checkpoints stored in the database. */
   anchors?: readonly Anchor[];
-  /** When known (the key file's), every stored checkpoint must be signed with this public key. */
+  /** The current signing key's public key, when known: the key in force at the head must be it. */
   publicKey?: string;
+  /**
+   * Start after this entry, already verified (a checkpoint whose signature holds, or a head this
+   * process verified): only what follows it is recomputed. The whole chain by default.
+   */
+  from?: { count: number; hash: string };
 }
 
 type Broken = Extract<ChainVerdict, { ok: false }>;
@@ -46,45 +60,85 @@ function checkLink(row: AuditEntry, expected: number, prev: string, prevPrev: st
   return undefined;
 }
 
-function checkSignatures(anchors: readonly Anchor[], publicKey: string | undefined): Broken | undefined {
+function checkSignatures(anchors: readonly Anchor[]): Broken | undefined {
   for (const { checkpoint, source } of anchors) {
     if (!signatureHolds(checkpoint)) return broken(null, `${source}: its signature does not verify (the checkpoint was forged or altered)`);
-    if (publicKey !== undefined && checkpoint.publicKey.trim() !== publicKey.trim()) {
-      return broken(null, `${source}: signed with a key other than this database's audit key`);
-    }
   }
   return undefined;
 }
 
 /**
- * Recomputes the whole chain in order, in constant memory, and checks that it still extends
- * every checkpoint stored in the database and every digest given. An attacker with the file
- * can rewrite the chain and its stored checkpoints consistently; only a digest kept elsewhere
- * (or the key) catches that, which is what checkpoints exported as digests are for.
+ * The key that signs checkpoints, as the log goes: the one its latest key entry names, or, in a
+ * log from before keys were recorded, the one its first checkpoint was signed with. A checkpoint
+ * signed with any other key was re-signed by someone else, unless a key entry before it recorded
+ * the change.
+ */
+class KeyInForce {
+  constructor(private key: string | undefined) {}
+
+  admit(change: KeyChange, seq: number): Broken | undefined {
+    // Naming no previous key only records the key already in force (the first key entry of a log that had checkpoints before).
+    const replaced = change.previous ?? change.publicKey;
+    if (this.key !== undefined && !sameKey(replaced, this.key)) {
+      return broken(seq, `entry ${seq} changes the signing key from one that was not in force`);
+    }
+    this.key = change.publicKey;
+    return undefined;
+  }
+
+  check({ checkpoint, source }: Anchor): Broken | undefined {
+    this.key ??= checkpoint.publicKey;
+    if (sameKey(checkpoint.publicKey, this.key)) return undefined;
+    return broken(null, `${source}: signed with a key that was not in force at entry ${checkpoint.count} (no recorded key change allows it)`);
+  }
+
+  checkCurrent(publicKey: string | undefined): Broken | undefined {
+    if (publicKey === undefined || this.key === undefined || sameKey(publicKey, this.key)) return undefined;
+    return broken(null, "the database's signing key is not the one the log says is in force: the key was replaced without a recorded key change");
+  }
+}
+
+/**
+ * Recomputes the chain in order, in constant memory, and checks that it still extends every
+ * checkpoint stored in the database and every digest given, each signed by the key in force at
+ * its position. An attacker with the file can rewrite the chain and its stored checkpoints
+ * consistently only by re-signing them, which the key check catches; a digest kept elsewhere
+ * catches the rest.
  */
 export function verifyChain(sqlite: Database.Database, options: VerifyOptions = {}): ChainVerdict {
+  const from = options.from ?? { count: 0, hash: GENESIS_HASH };
   const stored = createCheckpointStore(sqlite)
     .all()
     .map((checkpoint, i) => ({ checkpoint, source: `stored checkpoint ${i + 1} (entry ${checkpoint.count})` }));
-  const storedFault = checkSignatures(stored, options.publicKey);
-  if (storedFault) return storedFault;
   const given = options.anchors ?? [];
-  const givenFault = checkSignatures(given, undefined);
-  if (givenFault) return givenFault;
-  const anchors = [...given, ...stored];
+  const signatureFault = checkSignatures(stored) ?? checkSignatures(given);
+  if (signatureFault) return signatureFault;
+  const anchors = [...given, ...stored].filter((a) => a.checkpoint.count > from.count);
   const byCount = new Map<number, Anchor[]>();
   for (const anchor of anchors) byCount.set(anchor.checkpoint.count, [...(byCount.get(anchor.checkpoint.count) ?? []), anchor]);
 
-  let count = 0;
-  let prev = GENESIS_HASH;
+  const keys = new KeyInForce(keyInForceAt(sqlite, from.count, stored));
+  const keyEvents: KeyEvent[] = [];
+  let count = from.count;
+  let prev = from.hash;
   let prevPrev: string | undefined;
-  for (const row of sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditEntry>) {
+  const rows = sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE seq > ? ORDER BY seq`);
+  for (const row of rows.iterate(from.count) as IterableIterator<AuditEntry>) {
     const fault = checkLink(row, count + 1, prev, prevPrev);
     if (fault) return fault;
-    for (const { checkpoint, source } of byCount.get(row.seq) ?? []) {
-      if (checkpoint.headHash !== row.hash) {
-        return broken(row.seq, `entry ${row.seq} is not the one ${source} signed: the chain was rewritten up to there`);
+    if (row.kind === 'audit.key') {
+      const change = keyChangeOf(row);
+      if (!change.ok) return broken(row.seq, change.problem);
+      const refused = keys.admit(change.value, row.seq);
+      if (refused) return refused;
+      keyEvents.push({ seq: row.seq, reason: change.value.reason, endorsed: change.value.endorsement !== undefined });
+    }
+    for (const anchor of byCount.get(row.seq) ?? []) {
+      if (anchor.checkpoint.headHash !== row.hash) {
+        return broken(row.seq, `entry ${row.seq} is not the one ${anchor.source} signed: the chain was rewritten up to there`);
       }
+      const wrongKey = keys.check(anchor);
+      if (wrongKey) return wrongKey;
     }
     count = row.seq;
     prevPrev = prev;
@@ -94,5 +148,17 @@ export function verifyChain(sqlite: Database.Database, options: VerifyOptions = 
   if (beyond) {
     return broken(count + 1, `entry ${count + 1} is missing: the log ends at entry ${count} but ${beyond.source} signed ${beyond.checkpoint.count} entries`);
   }
-  return { ok: true, count, headHash: prev, anchors: anchors.length };
+  const replaced = keys.checkCurrent(options.publicKey);
+  if (replaced) return replaced;
+  return { ok: true, count, headHash: prev, anchors: anchors.length, keyEvents };
+}
+
+/** The key in force just after entry `seq`: the latest key entry's, else the first stored checkpoint's (a log from before keys were recorded). */
+function keyInForceAt(sqlite: Database.Database, seq: number, stored: readonly Anchor[]): string | undefined {
+  const row = sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE kind = 'audit.key' AND seq <= ? ORDER BY seq DESC LIMIT 1`).get(seq) as AuditEntry | undefined;
+  if (row) {
+    const change = keyChangeOf(row);
+    if (change.ok) return change.value.publicKey;
+  }
+  return seq > 0 ? stored[0]?.checkpoint.publicKey : undefined;
 }

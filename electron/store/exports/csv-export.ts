@@ -27,6 +27,16 @@ export const CSV_HEADER = [
   'entry_hash',
 ] as const;
 
+/**
+ * Every column is text but the numbers this module formats itself, which must stay numbers a
+ * spreadsheet can sum: a negative prediction or outcome is `-12.5`, not a formula. Text cells
+ * are made inert when they start like a formula; ids, states, dates and hashes never do, while
+ * agent names, campaign ids, settings (which carry audience and creative ids from the account),
+ * approvers and reasoning come from people and files.
+ */
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['confidence', 'predicted', 'interval_low', 'interval_high', 'actual']);
+const TEXT_COLUMNS = CSV_HEADER.map((name) => !NUMBER_COLUMNS.has(name));
+
 const yesNo = (flag: number | null) => (flag === null ? '' : flag ? 'yes' : 'no');
 
 /** Settings repeat a lot (the same budgets, statuses): parse each distinct one once, in a bounded cache. */
@@ -41,7 +51,7 @@ function setting(json: string, where: string): string {
   return text;
 }
 
-/** One CSV record; numbers are written in full, exactly as stored. */
+/** One CSV record's fields; numbers are written in full, exactly as stored. */
 export function csvRecord(r: ExportRow): string[] {
   const where = `decision ${r.id}`;
   return [
@@ -67,6 +77,11 @@ export function csvRecord(r: ExportRow): string[] {
   ];
 }
 
+/** One CSV record as written, CRLF included. */
+export function csvRow(r: ExportRow): string {
+  return csvLine(csvRecord(r), TEXT_COLUMNS);
+}
+
 /**
  * Streams the matching decisions into `file` as RFC 4180 CSV (CRLF, quotes where needed, a
  * UTF-8 byte order mark so spreadsheets read accents right), one chunk of rows at a time, each
@@ -82,7 +97,7 @@ export async function writeDecisionsCsv(sqlite: Database.Database, file: string,
       for (const chunk of exportChunks(sqlite, filter)) {
         rows += chunk.length;
         let text = '';
-        for (const row of chunk) text += csvLine(csvRecord(row));
+        for (const row of chunk) text += csvRow(row);
         await out.write(text);
       }
       await out.sync();

@@ -85,7 +85,7 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
           writeGoals(id, agent.goals);
           const stored = mustGet<D>(id);
           const content = toJson({ name: stored.name, status: stored.status, definition: stored.definition, goals: agent.goals }, `agent ${id}`);
-          audit.append({ kind: 'agent.created', subject: id, agentId: id, content });
+          audit.append({ kind: 'agent.created', subject: id, agentId: id, content, row: 'agents' });
           return stored;
         })(),
       );
@@ -103,6 +103,7 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
             subject: id,
             agentId: id,
             content: toJson({ name: stored.name, definition: stored.definition, goals: content.goals }, `agent ${id}`),
+            row: 'agents',
           });
           return stored;
         })(),
@@ -111,9 +112,10 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
     setStatus(id, status, at) {
       return sqlite.transaction(() => {
         const before = mustGet(id);
-        db.update(agents).set({ status, updatedAt: at }).where(eq(agents.id, id)).run();
+        // Unchanged, the row is left as it is: a write without an entry would unbind it from the chain.
         if (before.status !== status) {
-          audit.append({ kind: STATUS_KINDS[status], subject: id, agentId: id, content: toJson({ from: before.status, to: status, at }, `agent ${id} status`) });
+          db.update(agents).set({ status, updatedAt: at }).where(eq(agents.id, id)).run();
+          audit.append({ kind: STATUS_KINDS[status], subject: id, agentId: id, content: toJson({ from: before.status, to: status, at }, `agent ${id} status`), row: 'agents' });
         }
         return mustGet(id);
       })();

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState } from '../../../shared/domain/alert';
 import type { AuditKind } from '../../../shared/domain/audit';
@@ -17,6 +17,8 @@ export interface AlertRepository {
   list(filter?: { states?: readonly AlertState[]; limit?: number }): Alert[];
   /** Alerts nobody has acknowledged yet, newest first. */
   listOpen(): Alert[];
+  /** The alerts about one decision, oldest first. */
+  forDecision(decisionId: string): Alert[];
   /** Unacknowledged alerts by severity: what a badge shows. */
   countOpen(): OpenAlertCounts;
   /** open → acknowledged; says whether the alert was open. */
@@ -41,7 +43,7 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
       .returning({ agentId: alerts.agentId, decisionId: alerts.decisionId })
       .all();
     if (!moved) return false;
-    audit.append({ kind: MOVE_KINDS[to], subject: id, agentId: moved.agentId, decisionId: moved.decisionId, content: toJson({ to }, `alert ${id}`) });
+    audit.append({ kind: MOVE_KINDS[to], subject: id, agentId: moved.agentId, decisionId: moved.decisionId, content: toJson({ to }, `alert ${id}`), row: 'alerts' });
     return true;
   });
   const raiseAudited = sqlite.transaction((stored: Alert) => {
@@ -52,6 +54,7 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
       agentId: stored.agentId,
       decisionId: stored.decisionId,
       content: toJson(stored, `alert ${stored.id}`),
+      row: 'alerts',
     });
   });
 
@@ -81,6 +84,9 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
     },
     listOpen() {
       return repo.list({ states: ['open'] });
+    },
+    forDecision(decisionId) {
+      return db.select().from(alerts).where(eq(alerts.decisionId, decisionId)).orderBy(asc(alerts.createdAt), asc(alerts.id)).all().map(toAlert);
     },
     countOpen() {
       const counts = { total: 0, ...Object.fromEntries(ALERT_SEVERITIES.map((s) => [s, 0])) } as OpenAlertCounts;

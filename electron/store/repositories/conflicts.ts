@@ -33,6 +33,7 @@ export function createConflictRepository({ sqlite, db, audit }: Handles): Confli
       campaignId: stored.campaignId,
       decisionId: stored.winnerProposal.decisionId,
       content: toJson(stored, `conflict ${stored.id}`),
+      row: 'conflicts',
     });
   });
   const reviewAudited = sqlite.transaction((id: string): boolean => {
@@ -43,7 +44,7 @@ export function createConflictRepository({ sqlite, db, audit }: Handles): Confli
       .returning({ agentId: conflicts.winnerAgentId, campaignId: conflicts.campaignId })
       .all();
     if (!row) return false;
-    audit.append({ kind: 'conflict.reviewed', subject: id, agentId: row.agentId, campaignId: row.campaignId, content: toJson({ reviewed: true }, `conflict ${id}`) });
+    audit.append({ kind: 'conflict.reviewed', subject: id, agentId: row.agentId, campaignId: row.campaignId, content: toJson({ reviewed: true }, `conflict ${id}`), row: 'conflicts' });
     return true;
   });
 

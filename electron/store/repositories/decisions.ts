@@ -116,6 +116,7 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
       campaignId: decision.campaignId,
       decisionId: decision.id,
       content: decisionContent(params),
+      row: 'decisions',
     });
   });
   const transitionAudited = sqlite.transaction((id: string, expected: DecisionState, next: DecisionState, patch: TransitionPatch): boolean => {
@@ -130,6 +131,7 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
       campaignId: row.campaignId,
       decisionId: id,
       content: toJson({ from: expected, to: next, ...patch }, `decision ${id} transition`),
+      row: 'decisions',
     });
     return true;
   });

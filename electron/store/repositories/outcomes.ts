@@ -23,6 +23,7 @@ export function createOutcomeRepository({ sqlite, db, audit }: Handles): Outcome
       campaignId: decision.campaignId,
       decisionId: outcome.decisionId,
       content: toJson(outcome, `outcome of decision ${outcome.decisionId}`),
+      row: 'outcomes',
     });
   });
 

@@ -19,10 +19,16 @@ export const auditLog = sqliteTable(
     campaignId: text('campaign_id'),
     decisionId: text('decision_id'),
     content: text('content').notNull(),
+    rowTable: text('row_table'),
+    rowHash: text('row_hash'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_decision').on(t.decisionId, t.seq), check('audit_kind_valid', oneOf(t.kind, AUDIT_KINDS))],
+  (t) => [
+    index('audit_log_decision').on(t.decisionId, t.seq),
+    index('audit_log_rows').on(t.rowTable, t.subject, t.seq),
+    check('audit_kind_valid', oneOf(t.kind, AUDIT_KINDS)),
+  ],
 );
 
 /** Signed heads of the chain; the signing key lives outside the database. Append-only too. */

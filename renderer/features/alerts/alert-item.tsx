@@ -14,6 +14,7 @@ const KIND_LABEL: Record<AlertItemView['alert']['kind'], string> = {
   circuit_break: 'Circuit breaker tripped',
   goal_at_risk: 'Goal at risk',
   conflict: 'Conflict between agents',
+  audit: 'Audit trail needs attention',
 };
 
 /** One alert; an escalation still waiting shows its proposed change with Approve and Reject. */

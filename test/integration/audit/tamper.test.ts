@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store';
+import { ENTRY_COLUMNS as ENTRY } from '../../../electron/store/audit/audit-log';
 import { entryHash } from '../../../electron/store/audit/entry-hash';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { tempDir } from '../store/temp-dir';
@@ -26,8 +27,6 @@ function tamper(fn: (sqlite: Database.Database) => void): void {
   fn(sqlite);
   sqlite.close();
 }
-
-const ENTRY = `seq, at, kind, subject, agent_id AS agentId, campaign_id AS campaignId, decision_id AS decisionId, content, prev_hash AS prevHash, hash`;
 
 /** Rewrites every entry's prevHash and hash from `fromSeq` on, as a careful attacker would. */
 function rehashFrom(sqlite: Database.Database, fromSeq: number): void {
@@ -85,9 +84,9 @@ describe('acm audit verify', () => {
       s.prepare('UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 10').run();
       s.prepare('UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1010').run();
       const forged = { ...prev, seq: 10, kind: 'decision.approved' as const, content: '{"from":"escalated","to":"pending","approvedBy":"operator"}', prevHash: prev.hash };
-      s.prepare('INSERT INTO audit_log (seq, at, kind, subject, agent_id, campaign_id, decision_id, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        forged.seq, forged.at, forged.kind, forged.subject, forged.agentId, forged.campaignId, forged.decisionId, forged.content, forged.prevHash, entryHash(forged),
-      );
+      s.prepare(
+        'INSERT INTO audit_log (seq, at, kind, subject, agent_id, campaign_id, decision_id, content, row_table, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(forged.seq, forged.at, forged.kind, forged.subject, forged.agentId, forged.campaignId, forged.decisionId, forged.content, forged.rowTable, forged.rowHash, forged.prevHash, entryHash(forged));
     });
     const result = await acm('audit', 'verify', '--db', db);
     expect(result.code).toBe(1);
@@ -115,7 +114,7 @@ describe('acm audit verify', () => {
     expect((await acm('audit', 'verify', '--db', db)).code).toBe(0);
     const result = await acm('audit', 'verify', '--db', db, '--digest', digest);
     expect(result.code).toBe(1);
-    expect(result.out).toContain(`BROKEN at entry 24: entry 24 is not the one digest ${digest} signed`);
+    expect(result.out).toContain(`BROKEN at entry 25: entry 25 is not the one digest ${digest} signed`);
   });
 
   it('catches with a digest entries cut from the end', async () => {
@@ -136,11 +135,11 @@ describe('acm audit verify', () => {
     store.close();
     const ok = await acm('audit', 'verify', '--db', db, '--digest', digest);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('25 entries');
-    expect(ok.out).toContain(`extends digest ${digest} (entry 24`);
+    expect(ok.out).toContain('26 entries');
+    expect(ok.out).toContain(`extends digest ${digest} (entry 25`);
 
     const forged = JSON.parse(readFileSync(digest, 'utf8'));
-    writeFileSync(digest, JSON.stringify({ ...forged, count: 25, headHash: 'a'.repeat(64) }));
+    writeFileSync(digest, JSON.stringify({ ...forged, count: 26, headHash: 'a'.repeat(64) }));
     const refused = await acm('audit', 'verify', '--db', db, '--digest', digest);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('its signature does not verify');

@@ -81,18 +81,22 @@ describe('the hash-chained audit log', () => {
     expect(() => store.audit.append({ kind: 'alert.raised', subject: 'x', content: '{}' })).toThrow(/inside the transaction/);
   });
 
-  it(`signs the head by itself every ${CHECKPOINT_EVERY} entries, and on demand`, () => {
+  it(`signs the head by itself every ${CHECKPOINT_EVERY} entries once the change is committed, and on demand`, async () => {
     store = memoryStore();
     store.agents.create({ id: 'a1', name: 'Scaler', definition: {}, goals: [] }, T0);
     store.immediate(() => {
       for (let i = 1; i < CHECKPOINT_EVERY; i++) store.decisions.insert(decision({ id: `d${i}`, createdAt: T0 + i }));
+      expect(store.audit.latestCheckpoint()).toBeUndefined();
     });
+    await new Promise(setImmediate);
     const auto = store.audit.latestCheckpoint();
-    expect(auto).toMatchObject({ count: CHECKPOINT_EVERY, headHash: store.audit.at(CHECKPOINT_EVERY)?.hash });
+    // The first checkpoint records the key it is signed with first: the entry after the thousandth.
+    expect(store.audit.at(CHECKPOINT_EVERY + 1)?.kind).toBe('audit.key');
+    expect(auto).toMatchObject({ count: CHECKPOINT_EVERY + 1, headHash: store.audit.at(CHECKPOINT_EVERY + 1)?.hash });
     expect(signatureHolds(auto!)).toBe(true);
     store.decisions.insert(decision({ id: 'last', createdAt: T0 }));
     const digest = store.audit.currentDigest();
-    expect(digest).toMatchObject({ format: 'acm-audit-digest/1', algorithm: 'ed25519', count: CHECKPOINT_EVERY + 1 });
+    expect(digest).toMatchObject({ format: 'acm-audit-digest/1', algorithm: 'ed25519', count: CHECKPOINT_EVERY + 2 });
     expect(store.audit.currentDigest()).toEqual(digest);
     expect(signatureHolds({ ...auto!, headHash: digest.headHash })).toBe(false);
   });
