@@ -23,6 +23,17 @@ export function pushChange(events: EventHub, change: RuntimeChange): void {
   else events.emit('alert.raised', { alertId: change.alertId, severity: change.severity });
 }
 
+/** A clean shutdown leaves the head signed, so that a read-only export or audit of the file finds every entry under a signature. */
+function signHead(store: Store, log: (message: string, error?: unknown) => void): void {
+  const head = store.audit.head().count;
+  if (head === 0 || store.audit.latestCheckpoint()?.count === head) return;
+  try {
+    store.audit.checkpoint();
+  } catch (error) {
+    log('could not sign the audit log at shutdown', error);
+  }
+}
+
 /**
  * The composition root shared by the Electron main process and the headless host: the agent
  * runtime over the account and the store, woken every hour of the account's clock, the
@@ -45,7 +56,19 @@ export async function composeApp(
     policies: account.rules.policies,
     accountDailySpendCap: account.rules.accountDailySpendCap,
     calendar: account.rules.calendar,
+    pools: account.rules.pools,
     onChange: (change) => pushChange(events, change),
+    log,
+  });
+  const stopWatchingCheckpoints = store.audit.onCheckpointFailure((error) => {
+    log('the audit trail could not sign a checkpoint', error);
+    const alert = store.alerts.raise({
+      createdAt: account.clock.now(),
+      kind: 'audit',
+      severity: 'critical',
+      message: `The audit trail could not sign its checkpoint: ${error.message}. Every change is still recorded and chained; until this is fixed, no new signed digest vouches for them.`,
+    });
+    pushChange(events, { kind: 'alert', alertId: alert.id, severity: alert.severity });
   });
   const settled = await runtime.start();
   if (settled.length > 0) log(`settled ${settled.length} decisions left pending by the last run`);
@@ -70,6 +93,8 @@ export async function composeApp(
     async close() {
       scheduler.stop();
       recorder.stop();
+      stopWatchingCheckpoints();
+      signHead(store, log);
       await scheduler.idle();
       await recorder.idle();
       services.close();

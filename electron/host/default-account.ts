@@ -4,15 +4,15 @@ import { DAY_MS, type AcceleratedClock, type Clock } from '../engine/ports/clock
 import { loadScenarioFile } from '../engine/simulation/load-file';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { createSandboxAccount, defaultScenarioPath } from '../platforms/sandbox';
-import type { Policy } from '../../shared/scenario/schema';
+import type { Policy, Pool } from '../../shared/scenario/schema';
 
 /** The ad account a host serves: its platform adapter, the clock it runs on, and its display name. */
 export interface HostAccount {
   name: string;
   platform: PlatformAdapter;
   clock: Clock;
-  /** The account's rules for agents: policies, the daily cap, the marketer's calendar. */
-  rules: { policies: Policy[]; accountDailySpendCap?: number; calendar: ForecastEvent[] };
+  /** The account's rules for agents: policies, the daily cap, the marketer's calendar, budget pools shared by agents named in them. */
+  rules: { policies: Policy[]; accountDailySpendCap?: number; calendar: ForecastEvent[]; pools?: Pool[] };
   /** Releases what the account holds (a simulator's timers, a connection). */
   close?(): void | Promise<void>;
 }
@@ -52,6 +52,6 @@ export const createDefaultAccount: AccountFactory = async (request) => {
     name: scenario.name,
     platform: createSandboxAccount({ scenario, clock, startMs }),
     clock,
-    rules: { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar) },
+    rules: { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar), pools: scenario.pools },
   };
 };

@@ -10,7 +10,7 @@ import { createDecisionExporter } from './decision-exporter';
 import type { HostAccount } from './default-account';
 
 /** The runtime's word-of-a-person side: what the IPC handlers may ask of the agents. */
-export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'>;
+export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'status' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'>;
 
 export type AccountRules = HostAccount['rules'];
 

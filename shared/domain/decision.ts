@@ -12,11 +12,13 @@ export type DecisionState = (typeof DECISION_STATES)[number];
  * The moves a decision may make. Write-ahead execution goes proposed → pending → executed or
  * failed; a person approving an escalated decision sends it to pending; `failed → pending` is a
  * retry under the same idempotency key; an undo is a new decision whose parent becomes `undone`.
+ * `pending → blocked`: the guard runs again at the moment of execution, against the limits in
+ * force then, and may refuse what it allowed when the decision was made or escalated.
  */
 export const DECISION_TRANSITIONS: Readonly<Record<DecisionState, readonly DecisionState[]>> = {
   proposed: ['pending', 'blocked', 'escalated', 'cancelled'],
   escalated: ['pending', 'cancelled'],
-  pending: ['executed', 'failed', 'cancelled'],
+  pending: ['executed', 'failed', 'cancelled', 'blocked'],
   failed: ['pending'],
   executed: ['undone'],
   blocked: [],

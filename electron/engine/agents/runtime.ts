@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { AgentStatus, ReviewReport } from '../../../shared/domain/agent';
 import type { AlertKind, AlertSeverity } from '../../../shared/domain/alert';
 import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { Decision } from '../../../shared/domain/decision';
+import { toCampaignChange, type Decision } from '../../../shared/domain/decision';
+import { AcmError } from '../../../shared/errors';
 import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/schema';
 import type { PlatformAdapter } from '../../platforms/adapter';
 import type { Store } from '../../store';
 import { Executor, type ExecutionOutcome } from '../execution/executor';
 import { leaseOwnerAlive, newLeaseOwner } from '../execution/lease-owner';
+import { SerialQueue } from '../execution/serial-queue';
 import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
 import { accountAfter, activeBudgetSum } from '../guardrails/settings';
@@ -20,6 +22,7 @@ import { proposeCreatives } from './creative-proposals';
 import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
 import { DECISION_WINDOW_DAYS, proposeBudgets, spendFloor, spendGap } from './budget-proposals';
+import { executionRefusals, overridesLimits } from './execution-guard';
 import { appliedSince } from './history';
 import { evaluateOutcomes } from './outcomes';
 import type { Keep, Proposal } from './proposal';
@@ -60,7 +63,7 @@ function stepOf(p: Proposal): number {
 const changeKey = (c: AppliedChange) => `${c.campaignId}|${c.setting}|${c.at}`;
 
 /** Why an accepted proposal did not go ahead, by how its decision ended. */
-const NOT_DONE: Record<Exclude<ExecutionOutcome['state'], 'executed'> | 'blocked' | 'escalated' | 'deferred' | 'paused', string> = {
+const NOT_DONE: Record<Exclude<ExecutionOutcome['state'], 'executed'> | 'escalated' | 'deferred' | 'paused', string> = {
   escalated: 'waits for a person (see Alerts)',
   blocked: 'the guardrails blocked it',
   deferred: 'no room left under the spend limits this time',
@@ -90,6 +93,19 @@ export interface RuntimeDeps {
   wallClock?: Clock;
   /** Told of every decision, agent or alert that changed, for live views. */
   onChange?(change: RuntimeChange): void;
+  /** Told what could not be recorded (a pause the store could not write yet); the app's log by default nothing. */
+  log?(message: string, error?: unknown): void;
+}
+
+/** A person's undo: by default it obeys the agent's limits in force; `overrideLimits` sets them (and the agent's pause) aside, logged as such. */
+export interface UndoOptions {
+  overrideLimits?: boolean;
+}
+
+/** A pause (or terminate) takes effect at once; `recorded` says whether the store has it yet (a full disk may delay that). */
+export interface StatusChange {
+  agentIds: string[];
+  recorded: boolean;
 }
 
 /** A review of an agent that does not run yet: what it would propose now, and what the guardrails would say. */
@@ -120,6 +136,12 @@ export class AgentRuntime {
   private readonly hostId = newLeaseOwner();
   /** Stamps records: within one tick every decision and its execution gets its own instant, in order. */
   private readonly stamps: Clock;
+  /** Every change that moves money, whatever its path, guarded and sent one at a time. */
+  private readonly moneyPath = new SerialQueue();
+  /** The account as last read, with every change executed since: what the guard at execution sums budgets over. */
+  private view: CampaignInfo[] = [];
+  /** Statuses in effect that the store could not record yet, written again at every tick. */
+  private readonly unrecorded = new Map<string, AgentStatus>();
 
   constructor(private readonly deps: RuntimeDeps) {
     this.newId = deps.newId ?? randomUUID;
@@ -129,7 +151,16 @@ export class AgentRuntime {
     this.executor = new Executor({
       platform: deps.platform,
       decisions: deps.store.decisions,
-      mayExecute: (d) => this.minds.get(d.agentId)?.status === 'active' || (d.parentDecisionId !== undefined && this.minds.get(d.agentId)?.status !== 'terminated'),
+      mayExecute: (d) => {
+        const status = this.minds.get(d.agentId)?.status;
+        return status === 'active' || (status === 'paused' && overridesLimits(d));
+      },
+      refusals: (d, campaign) => this.refusalsNow(d, campaign).map((f) => `${f.rule}: ${f.message}`),
+      onRefused: (d, why) => {
+        const mind = this.minds.get(d.agentId);
+        const campaign = this.view.find((c) => c.id === d.campaignId)?.name ?? d.campaignId;
+        this.alert('blocked', 'warning', d.agentId, d.id, `${mind?.name ?? d.agentId} was stopped from changing ${campaign}: ${why}`);
+      },
       clock: this.stamps,
       sleep: deps.sleep,
       random: deps.random,
@@ -148,12 +179,23 @@ export class AgentRuntime {
     });
   }
 
-  /** Takes up the agents the store already has (after a restart) and settles what was left pending. */
+  /**
+   * Takes up the agents the store already has (after a restart) and settles what was left
+   * unsettled: a decision still `proposed` was never guarded nor sent (cancelled); one left
+   * `pending` is read back and settled, applied at most once, under the limits in force now.
+   */
   async start(): Promise<ExecutionOutcome[]> {
     for (const stored of this.deps.store.agents.list<AgentDefinition>()) {
       if (!this.minds.has(stored.id)) this.minds.set(stored.id, new AgentMind(stored.id, stored.definition, stored.status, this.deps.calendar ?? []));
     }
-    return this.executor.recover();
+    for (const decision of this.deps.store.decisions.page({ states: ['proposed'] }, undefined, 500).items) {
+      this.deps.store.decisions.transition(decision.id, 'proposed', 'cancelled', { error: 'the app stopped before this decision was guarded: it was never sent' });
+    }
+    if (this.deps.store.decisions.listPending().length === 0) return [];
+    return this.moneyPath.run(async () => {
+      this.view = await this.deps.platform.listCampaigns();
+      return this.executor.recover();
+    });
   }
 
   addAgent(definition: AgentDefinition): string {
@@ -178,13 +220,14 @@ export class AgentRuntime {
    * cuts first so that they make room for raises under the spend limits.
    */
   async tick(): Promise<void> {
+    this.recordStatuses();
     const now = this.deps.clock.now();
     const due = [...this.minds.values()].filter((mind) => {
       if (mind.status !== 'active') return false;
       const every = reviewEveryHours(mind, this.deps.calendar ?? [], now);
       return now - mind.lastReview >= every * HOUR_MS - 1 && now % (every * HOUR_MS) < HOUR_MS;
     });
-    for (const outcome of await this.executor.settleInDoubt()) this.settledLate(outcome);
+    for (const outcome of await this.moneyPath.run(() => this.executor.settleInDoubt())) this.settledLate(outcome);
     if (due.length > 0) await this.review(due, now);
     for (const mind of this.minds.values()) if (mind.status === 'active') evaluateOutcomes(mind, this.deps.store, now);
     this.expireEscalations(now);
@@ -211,12 +254,69 @@ export class AgentRuntime {
     };
   }
 
-  /** Replaces an agent's definition in the store and in the running agent at once. */
-  updateAgent(agentId: string, definition: AgentDefinition): void {
+  /**
+   * Replaces an agent's definition in the store and in the running agent at once, between two
+   * changes (never while one is being guarded and sent), and withdraws the decisions waiting for
+   * a person that the new definition would refuse: approving them would break the new limits.
+   * Says which it withdrew.
+   */
+  updateAgent(agentId: string, definition: AgentDefinition): Promise<string[]> {
     const mind = this.mind(agentId);
-    this.deps.store.agents.update(agentId, { name: definition.name, definition, goals: definition.goals }, this.deps.clock.now());
-    mind.definition = definition;
-    this.deps.onChange?.({ kind: 'agent', agentId, status: mind.status });
+    if (mind.status === 'terminated') throw new AcmError('CONFLICT', `agent ${mind.name} is terminated: it cannot be edited`);
+    return this.moneyPath.run(async () => {
+      this.view = await this.deps.platform.listCampaigns();
+      this.deps.store.agents.update(agentId, { name: definition.name, definition, goals: definition.goals }, this.deps.clock.now());
+      mind.definition = definition;
+      this.deps.onChange?.({ kind: 'agent', agentId, status: mind.status });
+      const withdrawn: string[] = [];
+      for (const decision of this.deps.store.decisions.page({ agentId, states: ['escalated'] }, undefined, 500).items) {
+        const campaign = this.view.find((c) => c.id === decision.campaignId);
+        const refused = campaign ? this.refusalsNow(decision, campaign, { awaitingApproval: true }) : [{ rule: 'constraint.campaigns', message: `campaign ${decision.campaignId} is no longer in the account` }];
+        if (refused.length === 0) continue;
+        const why = `withdrawn: the agent's new definition would refuse it (${refused.map((f) => `${f.rule}: ${f.message}`).join('; ')})`;
+        if (this.deps.store.decisions.transition(decision.id, 'escalated', 'cancelled', { error: why })) {
+          this.resolveAlertsOf(decision.id);
+          withdrawn.push(decision.id);
+          this.changed(decision);
+        }
+      }
+      return withdrawn;
+    });
+  }
+
+  /**
+   * What refuses `decision` under the limits in force this instant, the campaign as the platform
+   * has it and the rest of the account as last read with every change made since.
+   */
+  private refusalsNow(decision: Decision, campaign: CampaignInfo, options: { awaitingApproval?: boolean } = {}) {
+    const mind = this.minds.get(decision.agentId);
+    if (!mind) return [{ rule: 'agent', message: `no agent ${decision.agentId}` }];
+    const now = this.deps.clock.now();
+    const account = this.view.some((c) => c.id === campaign.id) ? this.view.map((c) => (c.id === campaign.id ? campaign : c)) : [...this.view, campaign];
+    return executionRefusals(decision, campaign, {
+      definition: mind.definition,
+      account,
+      policies: this.policies,
+      accountDailySpendCap: this.deps.accountDailySpendCap,
+      pools: this.pools(account),
+      history: appliedSince(this.deps.store.decisions, now - this.memoryMs([mind]), campaign.id),
+      now,
+    }, options);
+  }
+
+  /** Sends one decision through the money path: queued behind any change being guarded and sent, then the account's view follows it. */
+  private execute(decisionId: string, from?: 'proposed' | 'escalated', approvedBy?: string): Promise<ExecutionOutcome> {
+    return this.moneyPath.run(async () => {
+      const outcome = await this.executor.execute(decisionId, from, approvedBy);
+      if (outcome.state === 'executed') this.followExecuted(decisionId);
+      return outcome;
+    });
+  }
+
+  private followExecuted(decisionId: string): void {
+    const decision = this.deps.store.decisions.get(decisionId);
+    const campaign = decision && this.view.find((c) => c.id === decision.campaignId);
+    if (decision && campaign) this.view = accountAfter(this.view, campaign, toCampaignChange(decision));
   }
 
   private async observe(minds: readonly AgentMind[], account: readonly CampaignInfo[], now: number): Promise<void> {
@@ -261,7 +361,8 @@ export class AgentRuntime {
   }
 
   private async review(due: AgentMind[], now: number): Promise<void> {
-    let account = await this.deps.platform.listCampaigns();
+    // Read in the money path, so that no change being sent meanwhile is missing from the view.
+    const account = await this.moneyPath.run(async () => (this.view = await this.deps.platform.listCampaigns()));
     for (const mind of due) mind.lastReview = now;
     await this.observe(due, account, now);
     const history = appliedSince(this.deps.store.decisions, now - this.memoryMs(due));
@@ -293,12 +394,11 @@ export class AgentRuntime {
     for (const { agentId, proposal } of accepted) {
       const mind = this.mind(agentId);
       const entry = report.get(agentId)!;
-      const current = account.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
+      const current = this.view.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
       // The campaign's latest changes, re-read: another host may have made one since the review began (the guard's other limits read the account).
       const latest = appliedSince(this.deps.store.decisions, now - HOUR_MS, proposal.campaign.id).filter((c) => !known.has(changeKey(c)));
-      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, account, pools, latest.length > 0 ? [...history, ...latest] : history) : 'paused';
-      if (outcome === 'executed') account = accountAfter(account, current, proposal.change);
-      else {
+      const outcome = mind.status === 'active' ? await this.decide(mind, { ...proposal, campaign: current }, this.view, pools, latest.length > 0 ? [...history, ...latest] : history) : 'paused';
+      if (outcome !== 'executed') {
         entry.granted--;
         entry.why.push(`${proposal.change.kind} of ${proposal.campaign.name}: ${NOT_DONE[outcome]}`);
       }
@@ -427,19 +527,27 @@ export class AgentRuntime {
       this.changed(decision);
       return 'escalated';
     }
-    const outcome = await this.executor.execute(decision.id);
+    const outcome = await this.execute(decision.id);
     this.changed(decision);
     mind.trackOpen(decision.id);
     return outcome.state;
   }
 
-  /** A person approves an escalated decision: it executes now, if the setting is still what it saw. */
+  /**
+   * A person approves an escalated decision: it executes now if the setting is still what it saw
+   * and the limits in force now allow it (it is blocked, with an alert, if they do not).
+   */
   async approve(decisionId: string, by: string): Promise<ExecutionOutcome> {
     const decision = this.requireDecision(decisionId, 'escalated');
     const mind = this.mind(decision.agentId);
-    if (mind.status !== 'active') throw new Error(`agent ${mind.name} is ${mind.status}: resume it before approving its decisions`);
-    const outcome = await this.executor.execute(decisionId, 'escalated', by);
-    mind.trackOpen(decisionId);
+    if (mind.status !== 'active') throw new AcmError('CONFLICT', `agent ${mind.name} is ${mind.status}: resume it before approving its decisions`);
+    const outcome = await this.moneyPath.run(async () => {
+      this.view = await this.deps.platform.listCampaigns();
+      const settled = await this.executor.execute(decisionId, 'escalated', by);
+      if (settled.state === 'executed') this.followExecuted(decisionId);
+      return settled;
+    });
+    if (outcome.state === 'executed') mind.trackOpen(decisionId);
     this.changed(decision);
     return outcome;
   }
@@ -450,24 +558,35 @@ export class AgentRuntime {
     this.changed(decision);
   }
 
-  /** Takes effect at once: nothing pending or awaiting approval will execute, and no platform call starts after this returns. */
-  pause(agentId: string): void {
-    this.setStatus(agentId, 'paused');
+  /**
+   * Takes effect at once, in memory first: nothing pending or awaiting approval will execute, and
+   * no platform call starts after this returns, whatever becomes of recording it. The record
+   * (the status, the cancelled decisions) follows; a store that cannot write now (a full disk)
+   * gets it again at every tick until it can.
+   */
+  pause(agentId: string): StatusChange {
+    return this.stop([agentId], 'paused');
   }
 
   resume(agentId: string): void {
+    const mind = this.mind(agentId);
+    if (mind.status === 'terminated') throw new AcmError('CONFLICT', `agent ${mind.name} is terminated`);
+    // Recorded first: an agent acts again only once the record says so.
+    this.record(agentId, 'active');
     this.executor.breaker.reset(agentId);
-    this.setStatus(agentId, 'active');
+    mind.status = 'active';
+    this.deps.onChange?.({ kind: 'agent', agentId, status: 'active' });
   }
 
-  terminate(agentId: string): void {
-    this.setStatus(agentId, 'terminated');
+  terminate(agentId: string): StatusChange {
+    return this.stop([agentId], 'terminated');
   }
 
-  pauseAll(): string[] {
-    const paused = [...this.minds.values()].filter((m) => m.status === 'active').map((m) => m.id);
-    for (const id of paused) this.pause(id);
-    return paused;
+  pauseAll(): StatusChange {
+    return this.stop(
+      [...this.minds.values()].filter((m) => m.status === 'active').map((m) => m.id),
+      'paused',
+    );
   }
 
   resumeAll(): string[] {
@@ -476,18 +595,34 @@ export class AgentRuntime {
     return resumed;
   }
 
-  /** The inverse change of an executed decision, itself a logged decision; the original becomes `undone`. */
-  async undo(decisionId: string, by: string): Promise<ExecutionOutcome> {
+  /**
+   * The inverse change of an executed decision, itself a logged decision; the original becomes
+   * `undone`. It obeys the agent's limits in force when it executes (not its cooldown nor its
+   * evidence threshold: those are the agent's judgement, not a person's), unless the person
+   * overrides them, which the undo records; never for a terminated agent, and for a paused one
+   * only with the override.
+   */
+  async undo(decisionId: string, by: string, options: UndoOptions = {}): Promise<ExecutionOutcome> {
     const original = this.requireDecision(decisionId, 'executed');
+    const mind = this.mind(original.agentId);
+    const override = options.overrideLimits === true;
+    if (mind.status === 'terminated') throw new AcmError('CONFLICT', `cannot undo a decision of agent ${mind.name}: it is terminated`);
+    if (mind.status === 'paused' && !override) {
+      throw new AcmError('CONFLICT', `cannot undo a decision of agent ${mind.name}: it is paused; resume it, or undo with the override (recorded as yours)`);
+    }
     const now = this.stamps.now();
+    const reasoning = override
+      ? `Undo requested by ${by}, overriding the agent's own limits${mind.status === 'paused' ? ' and its pause' : ''}: restores the value before decision ${original.id}.`
+      : `Undo requested by ${by}: restores the value before decision ${original.id}.`;
     const undo = this.deps.store.decisions.insert({
       ...original,
       id: this.newId(),
       createdAt: now,
       before: original.after,
       after: original.before,
-      reasoning: `Undo requested by ${by}: restores the value before decision ${original.id}.`,
+      reasoning,
       confidence: 1,
+      metrics: { ...(original.metrics as object), ...(override ? { overrideLimits: true } : {}) },
       state: 'proposed',
       idempotencyKey: this.newId(),
       parentDecisionId: original.id,
@@ -495,16 +630,44 @@ export class AgentRuntime {
       approvedBy: by,
       error: undefined,
     } as Decision);
-    const outcome = await this.executor.execute(undo.id, 'proposed');
+    const outcome = await this.moneyPath.run(async () => {
+      this.view = await this.deps.platform.listCampaigns();
+      const settled = await this.executor.execute(undo.id, 'proposed');
+      if (settled.state === 'executed') this.followExecuted(undo.id);
+      return settled;
+    });
     if (outcome.state === 'executed') this.deps.store.decisions.transition(original.id, 'executed', 'undone');
     this.changed(original);
     this.changed(undo);
     return outcome;
   }
 
-  private setStatus(agentId: string, status: AgentStatus): void {
-    const mind = this.mind(agentId);
-    if (mind.status === 'terminated') throw new Error(`agent ${mind.name} is terminated`);
+  /**
+   * Stops agents in memory first (the executor checks it right before every platform call), then
+   * records it: the status, and the cancellation of every decision pending or awaiting approval.
+   */
+  private stop(agentIds: readonly string[], status: 'paused' | 'terminated'): StatusChange {
+    const minds = agentIds.map((id) => this.mind(id));
+    for (const mind of minds) {
+      if (mind.status === 'terminated') throw new AcmError('CONFLICT', `agent ${mind.name} is terminated`);
+    }
+    for (const mind of minds) mind.status = status;
+    for (const mind of minds) this.deps.onChange?.({ kind: 'agent', agentId: mind.id, status });
+    let recorded = true;
+    for (const mind of minds) {
+      try {
+        this.record(mind.id, status);
+      } catch (error) {
+        recorded = false;
+        this.unrecorded.set(mind.id, status);
+        this.deps.log?.(`${mind.name} is ${status}, but the store could not record it yet; it is written again at every tick`, error);
+      }
+    }
+    return { agentIds: [...agentIds], recorded };
+  }
+
+  /** Writes an agent's status, with the cancellation of its open decisions when it stops; throws when the store cannot. */
+  private record(agentId: string, status: AgentStatus): void {
     const now = this.deps.clock.now();
     this.deps.store.immediate(() => {
       this.deps.store.agents.setStatus(agentId, status, now);
@@ -514,15 +677,29 @@ export class AgentRuntime {
         }
       }
     });
-    // Last, so that a platform call checking mayExecute() sees the status only once every record is settled.
-    mind.status = status;
-    this.deps.onChange?.({ kind: 'agent', agentId, status });
+    this.unrecorded.delete(agentId);
+  }
+
+  /** Statuses in effect that the store could not write when they were set: written now if it can. */
+  private recordStatuses(): void {
+    for (const [agentId, status] of this.unrecorded) {
+      if (this.minds.get(agentId)?.status !== status) {
+        this.unrecorded.delete(agentId);
+        continue;
+      }
+      try {
+        this.record(agentId, status);
+      } catch (error) {
+        this.deps.log?.(`recording that ${this.mind(agentId).name} is ${status} failed again`, error);
+        return;
+      }
+    }
   }
 
   private tripBreaker(agentId: string, error: string): void {
     const mind = this.minds.get(agentId);
     if (!mind || mind.status !== 'active') return;
-    this.pause(agentId);
+    this.stop([agentId], 'paused');
     this.alert('circuit_break', 'critical', agentId, undefined, `${mind.name} was paused after ${this.executor.breaker.threshold} failed changes in a row; the last: ${error}`);
   }
 
@@ -555,14 +732,19 @@ export class AgentRuntime {
 
   private mind(agentId: string): AgentMind {
     const mind = this.minds.get(agentId);
-    if (!mind) throw new Error(`no agent with id ${agentId}`);
+    if (!mind) throw new AcmError('NOT_FOUND', `no agent with id ${agentId}`);
     return mind;
   }
 
   private requireDecision(decisionId: string, state: Decision['state']): Decision {
     const decision = this.deps.store.decisions.get(decisionId);
-    if (!decision) throw new Error(`no decision with id ${decisionId}`);
-    if (decision.state !== state) throw new Error(`decision ${decisionId} is ${decision.state}, not ${state}`);
+    if (!decision) throw new AcmError('NOT_FOUND', `no decision with id ${decisionId}`);
+    if (decision.state !== state) throw new AcmError('CONFLICT', `decision ${decisionId} is ${decision.state}, not ${state}`);
     return decision;
+  }
+
+  /** A decision a person can no longer act on (it was withdrawn): the alerts that asked them about it are answered. */
+  private resolveAlertsOf(decisionId: string): void {
+    for (const alert of this.deps.store.alerts.forDecision(decisionId)) if (alert.state !== 'resolved') this.deps.store.alerts.resolve(alert.id);
   }
 }

@@ -1,4 +1,5 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
+import { AcmError } from '../../../shared/errors';
 import type { Decision, DecisionState } from '../../../shared/domain/decision';
 import { toCampaignChange } from '../../../shared/domain/decision';
 import { PlatformError, type PlatformAdapter } from '../../platforms/adapter';
@@ -20,8 +21,11 @@ export interface AttemptEvent {
 
 export interface ExecutionOutcome {
   decisionId: string;
-  /** `pending`: the change may have landed but could not be read back; settleInDoubt settles it later. */
-  state: Extract<DecisionState, 'executed' | 'failed' | 'cancelled' | 'pending'>;
+  /**
+   * `pending`: the change may have landed but could not be read back; settleInDoubt settles it later.
+   * `blocked`: the limits in force when it was about to be sent refused it.
+   */
+  state: Extract<DecisionState, 'executed' | 'failed' | 'cancelled' | 'pending' | 'blocked'>;
   attempts: number;
   error?: string;
 }
@@ -35,6 +39,14 @@ export interface ExecutorDeps {
    * turn as the platform call starts, so nothing can pause in between.
    */
   mayExecute(decision: Decision): boolean;
+  /**
+   * The guard at the moment of execution: what in the limits in force now refuses the change to
+   * `campaign` as the platform has it (empty when nothing does). Synchronous, like mayExecute, so
+   * that no limit can change between the check and the call.
+   */
+  refusals?(decision: Decision, campaign: CampaignInfo): string[];
+  /** A change the guard refused at the moment of execution: the runtime raises its alert. */
+  onRefused?(decision: Decision, why: string): void;
   clock: Clock;
   /** Waits between retries: real time in the app, simulated time in `acm simulate`. */
   sleep(ms: number): Promise<void>;
@@ -77,7 +89,7 @@ export class Executor {
   async execute(decisionId: string, from: 'proposed' | 'escalated' = 'proposed', approvedBy?: string): Promise<ExecutionOutcome> {
     if (!this.deps.decisions.transition(decisionId, from, 'pending', approvedBy ? { approvedBy } : undefined)) {
       const now = this.deps.decisions.get(decisionId)?.state;
-      throw new Error(`decision ${decisionId} is ${now ?? 'missing'}, not ${from}: nothing was executed`);
+      throw new AcmError(now ? 'CONFLICT' : 'NOT_FOUND', `decision ${decisionId} is ${now ?? 'missing'}, not ${from}: nothing was executed`);
     }
     return this.applyPending(decisionId);
   }
@@ -142,8 +154,10 @@ export class Executor {
         if (!sameValue(now, decision.before)) {
           return this.cancel(decision, attempt, `the setting changed since the decision was made: it saw ${describeValue(decision.before)}, the platform now has ${describeValue(now)}`);
         }
-        // No await between this check and the call: a pause acknowledged before now stops it.
+        // No await between these checks and the call: a pause acknowledged, or a limit lowered, before now stops it.
         if (!this.isStillActive(decision)) return this.cancel(decision, attempt - 1);
+        const refused = this.deps.refusals?.(decision, campaign) ?? [];
+        if (refused.length > 0) return this.refuse(decision, attempt - 1, refused.join('; '));
         sentUnanswered = true;
         await this.withTimeout(this.deps.platform.applyChange(toCampaignChange(decision), decision.idempotencyKey));
         return this.settle(decision, attempt, 'applied');
@@ -193,6 +207,13 @@ export class Executor {
     this.deps.decisions.transition(decision.id, 'pending', 'failed', { error });
     if (this.breaker.recordFailure(decision.agentId)) this.deps.onBreakerTrip?.(decision.agentId, error);
     return { decisionId: decision.id, state: 'failed', attempts: attempt, error };
+  }
+
+  private refuse(decision: Decision, attempts: number, why: string): ExecutionOutcome {
+    const error = `refused at the moment of execution by the limits in force: ${why}`;
+    this.deps.decisions.transition(decision.id, 'pending', 'blocked', { error });
+    this.deps.onRefused?.(decision, error);
+    return { decisionId: decision.id, state: 'blocked', attempts, error };
   }
 
   private cancel(decision: Decision, attempts: number, why = 'the agent was paused before the change was sent'): ExecutionOutcome {

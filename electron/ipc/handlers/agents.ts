@@ -36,9 +36,10 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
   /** Refuses a status change the agent cannot make, in words, before the runtime is asked. */
   function change(id: string, allowedFrom: readonly string[], verb: string, act: () => void): AgentView {
     const agent = mustGet(id);
-    if (!allowedFrom.includes(agent.status)) throw new HandlerError('CONFLICT', `cannot ${verb} agent ${agent.name}: it is ${agent.status}`);
+    if (!allowedFrom.includes(runtime.status(id))) throw new HandlerError('CONFLICT', `cannot ${verb} agent ${agent.name}: it is ${runtime.status(id)}`);
     act();
-    return view(mustGet(id));
+    // The runtime's word, not the store's: a pause is in effect even while a full disk keeps the store from recording it.
+    return { ...view(mustGet(id)), status: runtime.status(id) };
   }
 
   async function campaignIds(): Promise<string[]> {
@@ -66,7 +67,7 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
       const agent = mustGet(id);
       if (agent.status === 'terminated') throw new HandlerError('CONFLICT', `cannot edit agent ${agent.name}: it is terminated`);
       await checkCampaigns(definition, 'agent');
-      runtime.updateAgent(id, definition);
+      await runtime.updateAgent(id, definition);
       return view(mustGet(id));
     },
     'agents.activate': ({ id }) => change(id, ['paused'], 'activate', () => runtime.resume(id)),
@@ -74,12 +75,12 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
     'agents.resume': ({ id }) => change(id, ['paused'], 'resume', () => runtime.resume(id)),
     'agents.terminate': ({ id }) => change(id, ['active', 'paused'], 'terminate', () => runtime.terminate(id)),
     'agents.pauseAll': () => {
-      const agentIds = runtime.pauseAll();
-      return { count: agentIds.length, agentIds };
+      const { agentIds, recorded } = runtime.pauseAll();
+      return { count: agentIds.length, agentIds, recorded };
     },
     'agents.resumeAll': () => {
       const agentIds = runtime.resumeAll();
-      return { count: agentIds.length, agentIds };
+      return { count: agentIds.length, agentIds, recorded: true };
     },
     'agents.dryRun': async ({ definition }) => {
       await checkCampaigns(definition, 'agent');

@@ -29,11 +29,6 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
     return decision;
   }
 
-  function mustBeActive(decision: Decision, verb: string): void {
-    const agent = store.agents.get(decision.agentId);
-    if (agent && agent.status !== 'active') throw new HandlerError('CONFLICT', `cannot ${verb} a decision of agent ${agent.name}: it is ${agent.status}; resume it first`);
-  }
-
   /** The alerts about a decision a person has now answered. */
   function resolveAlerts(decisionId: string): void {
     for (const alert of alertsOf(store, decisionId)) if (alert.state !== 'resolved') store.alerts.resolve(alert.id);
@@ -72,8 +67,7 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       return { decision, outcome, related: relatedOf(store, decision), chain: chainOf(decision, alertsOf(store, id), outcome) };
     },
     'decisions.approve': async ({ id }) => {
-      const decision = mustGet(id, 'escalated', 'approve');
-      mustBeActive(decision, 'approve');
+      mustGet(id, 'escalated', 'approve');
       await runtime.approve(id, OPERATOR);
       resolveAlerts(id);
       return mustGet(id);
@@ -84,11 +78,9 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       resolveAlerts(id);
       return mustGet(id);
     },
-    'decisions.undo': async ({ id }) => {
-      const decision = mustGet(id, 'executed', 'undo');
-      const agent = store.agents.get(decision.agentId);
-      if (agent?.status === 'terminated') throw new HandlerError('CONFLICT', `cannot undo a decision of agent ${agent.name}: it is terminated`);
-      const outcome = await runtime.undo(id, OPERATOR);
+    'decisions.undo': async ({ id, overrideLimits }) => {
+      mustGet(id, 'executed', 'undo');
+      const outcome = await runtime.undo(id, OPERATOR, { overrideLimits });
       return mustGet(outcome.decisionId);
     },
     'decisions.export': async ({ format, filter }) => {

@@ -45,7 +45,11 @@ export type DryRunView = z.infer<typeof dryRunSchema>;
 export const AGENT_EXPORT_FORMAT = 'acm-agents/1';
 export const agentExportSchema = z.object({ format: z.literal(AGENT_EXPORT_FORMAT), agents: z.array(AgentDefinitionSchema) });
 
-const bulkResult = z.object({ count: z.number().int(), agentIds: z.array(z.string()) });
+/**
+ * `recorded: false`: the agents are stopped (nothing they do reaches the platform any more) but
+ * the store could not write it yet (a full disk); the app writes it again until it can.
+ */
+const bulkResult = z.object({ count: z.number().int(), agentIds: z.array(z.string()), recorded: z.boolean() });
 
 export const agentChannels = {
   'agents.list': channel(noArguments, z.array(agentSchema)),

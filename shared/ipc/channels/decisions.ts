@@ -121,8 +121,12 @@ export const decisionChannels = {
   ),
   'decisions.approve': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
   'decisions.reject': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
-  /** Reverses an executed decision with a new, logged decision; returns that new decision. */
-  'decisions.undo': channel(z.object({ id: z.string().min(1) }).strict(), decisionSchema),
+  /**
+   * Reverses an executed decision with a new, logged decision; returns that new decision. It obeys
+   * the agent's limits in force (it is `blocked` when they refuse it) unless `overrideLimits`, which
+   * the undo records as the person's; a paused agent's decision is undone only with the override.
+   */
+  'decisions.undo': channel(z.object({ id: z.string().min(1), overrideLimits: z.boolean().optional() }).strict(), decisionSchema),
   /**
    * The filtered timeline as a file, with the chain's signed digest at the time (absent only for
    * an empty log): a CSV cannot carry it, so it travels beside the file, as `acm audit export` writes it.

@@ -124,7 +124,7 @@ describe('the agent runtime on the sandbox', () => {
     expect(h.decisions().some((d) => d.state === 'cancelled' && /paused/.test(d.error ?? ''))).toBe(true);
   });
 
-  it('applies a change left pending by a crash exactly once when the next process starts', async () => {
+  it('applies a change left pending by a crash exactly once when the next process starts, under the limits in force then', async () => {
     const h = harness(bundled('single-agent-roas'));
     const now = h.world.now();
     const pending = (id: string, campaignId: string, from: number, to: number): Decision => ({
@@ -135,17 +135,22 @@ describe('the agent runtime on the sandbox', () => {
     h.store.decisions.transition('sent', 'proposed', 'pending');
     // The first process got the change to the platform, then died before recording it.
     await h.platform.applyChange({ kind: 'budget', campaignId: 'shopping', dailyBudget: 600 }, 'key-sent');
-    h.store.decisions.insert(pending('unsent', 'retarget-7d', 400, 480));
+    h.store.decisions.insert(pending('unsent', 'retarget-7d', 400, 360));
     h.store.decisions.transition('unsent', 'proposed', 'pending');
+    // The agent's campaigns already budget its maxDailySpend (6,000): this raise breaks it.
+    h.store.decisions.insert(pending('over', 'lookalike-1', 800, 880));
+    h.store.decisions.transition('over', 'proposed', 'pending');
 
     const restarted = h.make();
     const settled = await restarted.start();
-    expect(settled.map((s) => [s.decisionId, s.state])).toEqual([['sent', 'executed'], ['unsent', 'executed']]);
+    expect(settled.map((s) => [s.decisionId, s.state])).toEqual([['over', 'blocked'], ['sent', 'executed'], ['unsent', 'executed']]);
+    expect(h.store.decisions.get('over')?.error).toMatch(/constraint\.maxDailySpend/);
     const applies = h.calls.filter((c) => c.operation === 'applyChange');
     expect(applies.filter((c) => c.key === 'key-sent')).toHaveLength(1);
     expect(applies.filter((c) => c.key === 'key-unsent')).toHaveLength(1);
+    expect(applies.filter((c) => c.key === 'key-over')).toHaveLength(0);
     const budgets = Object.fromEntries((await h.platform.listCampaigns()).map((c) => [c.id, c.dailyBudget]));
-    expect(budgets).toMatchObject({ shopping: 600, 'retarget-7d': 480 });
+    expect(budgets).toMatchObject({ shopping: 600, 'retarget-7d': 360, 'lookalike-1': 800 });
   });
 
   it('keeps every platform call of a decision in its audit history, failed ones included', async () => {
@@ -170,7 +175,8 @@ describe('the agent runtime on the sandbox', () => {
     const current = (await h.platform.getCampaign(done.campaignId)).dailyBudget;
     const later = h.decisions().filter((d) => d.campaignId === done.campaignId && d.state === 'executed' && d.createdAt > done.createdAt);
     const target = later.length === 0 ? done : later[later.length - 1];
-    const outcome = await h.runtime.undo(target.id, 'tester');
+    await expect(h.runtime.undo(target.id, 'tester')).rejects.toThrow(/it is paused; resume it, or undo with the override/);
+    const outcome = await h.runtime.undo(target.id, 'tester', { overrideLimits: true });
     expect(outcome.state).toBe('executed');
     expect(h.store.decisions.get(target.id)?.state).toBe('undone');
     const undo = h.decisions().find((d) => d.parentDecisionId === target.id)!;

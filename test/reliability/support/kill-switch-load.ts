@@ -6,6 +6,8 @@ import { createIpcServer } from '../../../electron/ipc/server';
 import { createServices } from '../../../electron/host/services';
 import type { Call } from './call-log';
 import { sandboxRig } from './sandbox-rig';
+import { breakKey, failingStore, fileSizeLimit, type FaultSwitch, type StoreFault } from './store-faults';
+import { tempDir } from '../../integration/store/temp-dir';
 
 export interface KillSwitchLoad {
   campaigns: number;
@@ -31,6 +33,12 @@ export interface KillSwitchRun {
   /** Decisions left pending or executed after the acknowledgement. */
   executedAfterAck: number;
   pendingAfter: number;
+  /** What the answer said of recording the pause. */
+  recorded: boolean;
+  /** Agents the store shows paused once the fault is over and a tick has passed. */
+  pausedInStoreAfter: number;
+  /** Alerts about the audit trail raised meanwhile (a checkpoint that could not be signed). */
+  auditAlerts: number;
 }
 
 function loadScenario(load: KillSwitchLoad): Scenario {
@@ -55,25 +63,39 @@ function loadScenario(load: KillSwitchLoad): Scenario {
  * the IPC server in the middle of a busy review (the platform answering each call on a later
  * turn of the event loop, as a network does), and reports what happened on the call log.
  */
-export async function runKillSwitch(load: KillSwitchLoad): Promise<KillSwitchRun> {
+export async function runKillSwitch(load: KillSwitchLoad, fault?: StoreFault): Promise<KillSwitchRun> {
   const scenario = loadScenario(load);
-  const rig = sandboxRig(scenario, { yieldEachCall: true });
+  const folder = fault === undefined ? undefined : tempDir();
+  let ioFailing = false;
+  const rig = sandboxRig(scenario, {
+    yieldEachCall: true,
+    dbPath: folder?.file('account.db'),
+    storeSeenByRuntime: fault === 'io-error' ? (store) => failingStore(store, () => ioFailing) : undefined,
+  });
+  const auditAlerts: string[] = [];
+  const unwatch = rig.store.audit.onCheckpointFailure((error) => auditAlerts.push(error.message));
+  const diskFull = fileSizeLimit();
+  const faultSwitch: FaultSwitch | undefined =
+    fault === 'full-disk' ? diskFull : fault === 'io-error' ? { engage: () => void (ioFailing = true), release: () => void (ioFailing = false) } : undefined;
   const events = createEventHub();
   const services = createServices({ platform: rig.log, clock: rig.clock, store: rig.store, runtime: rig.runtime, events, accountName: scenario.name });
   const ipc = createIpcServer(services);
   try {
     await rig.runHours(load.warmupDays * 24);
+    if (fault === 'broken-key') breakKey(rig.store, `${folder!.file('account.db')}.audit-key`, rig.clock.now());
     let changes = 0;
-    let acknowledged: Promise<{ ackMs: number; ackSeq: number; paused: number; at: number }> | undefined;
+    let acknowledged: Promise<{ ackMs: number; ackSeq: number; paused: number; recorded: boolean; at: number }> | undefined;
     rig.log.onStart = (call) => {
       if (call.operation !== 'applyChange' || ++changes !== load.pauseAtChange) return;
       acknowledged = new Promise((resolve, reject) =>
         setImmediate(() => {
+          faultSwitch?.engage();
           const sent = performance.now();
           ipc.handle('agents.pauseAll', {}).then((result) => {
             const ackMs = performance.now() - sent;
             if (!result.ok) return reject(new Error(`agents.pauseAll: ${result.error.message}`));
-            resolve({ ackMs, ackSeq: rig.log.calls.length, paused: (result.value as { count: number }).count, at: rig.clock.now() });
+            const value = result.value as { count: number; recorded: boolean };
+            resolve({ ackMs, ackSeq: rig.log.calls.length, paused: value.count, recorded: value.recorded, at: rig.clock.now() });
           }, reject);
         }),
       );
@@ -82,7 +104,10 @@ export async function runKillSwitch(load: KillSwitchLoad): Promise<KillSwitchRun
     while (!acknowledged && !rig.world.finished) await rig.runHours(24);
     if (!acknowledged) throw new Error(`the agents sent fewer than ${load.pauseAtChange} changes in ${scenario.days} days: no busy review to interrupt`);
     const ack = await acknowledged;
+    // A day with the fault still on (the agents must stay stopped), then one tick once it is over (the pause gets recorded).
     await rig.runHours(24);
+    faultSwitch?.release();
+    await rig.runHours(1);
     const executedAfter = rig.store.decisions
       .page({ states: ['executed'], from: ack.at }, undefined, 500)
       .items.filter((d) => (d.executedAt ?? 0) >= ack.at && rig.log.calls.some((c) => c.key === d.idempotencyKey && c.seq > ack.ackSeq));
@@ -95,10 +120,16 @@ export async function runKillSwitch(load: KillSwitchLoad): Promise<KillSwitchRun
       callsAfterAck: rig.log.calls.filter((c) => c.seq > ack.ackSeq),
       executedAfterAck: executedAfter.length,
       pendingAfter: rig.store.decisions.listPending().length,
+      recorded: ack.recorded,
+      pausedInStoreAfter: rig.store.agents.list({ status: 'paused' }).length,
+      auditAlerts: auditAlerts.length,
     };
   } finally {
+    faultSwitch?.release();
+    unwatch();
     services.close();
     rig.close();
+    folder?.remove();
   }
 }
 

@@ -18,24 +18,32 @@ export interface SandboxRig {
   agentIds: string[];
   /** Every wait the executor asked for between retries (simulated: nobody waits). */
   waits: { ms: number; afterCall: number }[];
-  /** Review cycles that threw (the app's scheduler logs them and carries on). */
+  /** Review cycles and metric recordings that threw (the app logs them and carries on). */
   failedCycles: unknown[];
   /** Plays `hours` hours as the host does: the agents' tick, the world's hour, the day's metrics. */
   runHours(hours: number, beforeTick?: () => void | Promise<void>): Promise<void>;
   close(): void;
 }
 
-/** A scenario's account on the sandbox with the real runtime on an in-memory store, behind a call log. */
-export function sandboxRig(scenario: Scenario, options: { yieldEachCall?: boolean } = {}): SandboxRig {
+export interface RigOptions {
+  yieldEachCall?: boolean;
+  /** A database file instead of memory (its key file beside it). */
+  dbPath?: string;
+  /** What the runtime is given in place of the store, to inject failures; the rig itself reads the real one. */
+  storeSeenByRuntime?: (store: Store) => Store;
+}
+
+/** A scenario's account on the sandbox with the real runtime on a store (in memory by default), behind a call log. */
+export function sandboxRig(scenario: Scenario, options: RigOptions = {}): SandboxRig {
   const world = new World(scenario);
   const sandbox = new SandboxPlatform(world);
   const log = new CallLog(sandbox, options);
-  const store = openDatabase({ path: ':memory:' });
+  const store = openDatabase({ path: options.dbPath ?? ':memory:' });
   const clock = new ManualClock(world.now());
   const waits: SandboxRig['waits'] = [];
   const failedCycles: unknown[] = [];
   const runtime = new AgentRuntime({
-    store,
+    store: options.storeSeenByRuntime?.(store) ?? store,
     platform: log,
     clock,
     random: stream(scenario.seed, 'reliability'),
@@ -68,7 +76,11 @@ export function sandboxRig(scenario: Scenario, options: { yieldEachCall?: boolea
         }
         const hour = world.hour;
         world.step();
-        await recorder.afterHour(hour, sandbox);
+        try {
+          await recorder.afterHour(hour, sandbox);
+        } catch (error) {
+          failedCycles.push(error);
+        }
       }
     },
     close: () => store.close(),

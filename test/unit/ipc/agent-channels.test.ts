@@ -94,7 +94,7 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     app = await sandboxApp();
     const a = await app.client['agents.create']({ definition: definition({ status: 'active' }) });
     const b = await app.client['agents.create']({ definition: definition({ name: 'Scale', role: 'scale', status: 'active', campaigns: ['shopping'] }) });
-    expect(await app.client['agents.pauseAll']()).toEqual({ count: 2, agentIds: [a.id, b.id] });
+    expect(await app.client['agents.pauseAll']()).toEqual({ count: 2, agentIds: [a.id, b.id], recorded: true });
     await app.advanceHours(48);
     expect(app.store.decisions.countByState().executed).toBe(0);
     expect((await app.client['monitor.summary']()).map((s) => s.status)).toEqual(['paused', 'paused']);
