@@ -4,6 +4,7 @@ import type { AppliedChange } from '../guardrails/types';
 import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
 import type { Calibrator, Interval80, ResponseModel } from '../forecast';
 import { DAY_MS } from '../ports/clock';
+import type { BudgetStep } from './budget/step-proposal';
 import type { Observer } from './observer';
 
 export interface RawForecast extends Interval80 {
@@ -28,10 +29,10 @@ export interface Proposal {
   /** The metrics the agent looked at, recorded with the decision. */
   metrics: Record<string, unknown>;
   /**
-   * A raise made again with its budget at most `budget` (prediction and reasoning redone), if
-   * still worth making; `short`: how far the agent's budgets now fall short of its spend goal.
+   * On a budget raise, what it was stepped from (data only): enough for resizeRaise to make it
+   * again smaller when a spend limit leaves less room by the time it executes.
    */
-  resize?(budget: number, short: number): Proposal | undefined;
+  raise?: BudgetStep;
 }
 
 /** A campaign an agent chose to keep as it is, though it was free to move it. */
@@ -55,6 +56,9 @@ export interface ReviewContext {
   /** Campaigns on which a person was asked lately: not asked again meanwhile. */
   awaitingPerson: ReadonlySet<string>;
 }
+
+/** A decision's prediction covers this many days from the day it applies. */
+export const DECISION_WINDOW_DAYS = 3;
 
 /** Evidence for minConversionsToAct: conversions reported over this many days. */
 export const EVIDENCE_DAYS = 7;

@@ -5,10 +5,10 @@ import type { CampaignInfo } from '../../../shared/domain/campaign';
 import { toCampaignChange, type Decision } from '../../../shared/domain/decision';
 import { AcmError } from '../../../shared/errors';
 import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/schema';
-import type { PlatformAdapter } from '../../platforms/adapter';
-import type { Store } from '../../store';
+import type { PlatformAdapter } from '../../../shared/platform/adapter';
 import { Executor, type ExecutionOutcome } from '../execution/executor';
 import { leaseOwnerAlive, newLeaseOwner } from '../execution/lease-owner';
+import type { Records } from '../ports/records';
 import { SerialQueue } from '../execution/serial-queue';
 import type { ForecastEvent } from '../forecast';
 import { guard } from '../guardrails/guard';
@@ -21,7 +21,7 @@ import { proposeBids } from './bid-proposals';
 import { proposeCreatives } from './creative-proposals';
 import { proposeTargeting } from './targeting-proposals';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from './arbiter';
-import { DECISION_WINDOW_DAYS, proposeBudgets, spendFloor, spendGap } from './budget-proposals';
+import { DECISION_WINDOW_DAYS, proposeBudgets, resizeRaise, spendFloor, spendGap } from './budget-proposals';
 import { executionRefusals, overridesLimits } from './execution-guard';
 import { appliedSince } from './history';
 import { evaluateOutcomes } from './outcomes';
@@ -77,7 +77,8 @@ const NOT_DONE: Record<Exclude<ExecutionOutcome['state'], 'executed'> | 'escalat
 export const ESCALATION_TTL_MS = DAY_MS;
 
 export interface RuntimeDeps {
-  store: Store;
+  /** The record every decision, agent, alert, conflict, outcome and lease is kept in. */
+  store: Records;
   platform: PlatformAdapter;
   clock: Clock;
   random: Random;
@@ -185,7 +186,7 @@ export class AgentRuntime {
    * `pending` is read back and settled, applied at most once, under the limits in force now.
    */
   async start(): Promise<ExecutionOutcome[]> {
-    for (const stored of this.deps.store.agents.list<AgentDefinition>()) {
+    for (const stored of this.deps.store.agents.list()) {
       if (!this.minds.has(stored.id)) this.minds.set(stored.id, new AgentMind(stored.id, stored.definition, stored.status, this.deps.calendar ?? []));
     }
     for (const decision of this.deps.store.decisions.page({ states: ['proposed'] }, undefined, 500).items) {
@@ -212,6 +213,11 @@ export class AgentRuntime {
 
   status(agentId: string): AgentStatus {
     return this.mind(agentId).status;
+  }
+
+  /** The status in effect for an agent this runtime runs (it may be ahead of the store's), undefined for one it does not know. */
+  statusInEffect(agentId: string): AgentStatus | undefined {
+    return this.minds.get(agentId)?.status;
   }
 
   /**
@@ -413,7 +419,7 @@ export class AgentRuntime {
 
   /** The raise made again at the largest budget the spend limits allow now, if that is still a raise worth making. */
   private fitted(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number): Proposal | undefined {
-    if (!proposal.resize || proposal.before.kind !== 'budget' || proposal.after.kind !== 'budget') return undefined;
+    if (!proposal.raise || proposal.before.kind !== 'budget' || proposal.after.kind !== 'budget') return undefined;
     const fits = (budget: number) =>
       guard(this.guardInput(mind, { ...proposal, change: { kind: 'budget', campaignId: proposal.campaign.id, dailyBudget: budget } }, account, pools, history, now)).outcome !== 'block';
     // In whole cents, so that a budget filling the room to the cent is found.
@@ -425,7 +431,7 @@ export class AgentRuntime {
       if (fits(mid / 100)) low = mid;
       else high = mid;
     }
-    const smaller = proposal.resize(low / 100, spendGap(mind.definition, mind.campaignsOf(account)));
+    const smaller = resizeRaise(mind, proposal.raise, low / 100, spendGap(mind.definition, mind.campaignsOf(account)));
     return smaller && smaller.after.kind === 'budget' && smaller.after.dailyBudget < proposal.after.dailyBudget ? smaller : undefined;
   }
 
