@@ -1,6 +1,6 @@
 import { toHourlyMetricRow } from '../../shared/domain/metrics';
 import { HOUR_MS, type Clock } from '../engine/ports/clock';
-import type { PlatformAdapter } from '../platforms/adapter';
+import type { PlatformAdapter } from '../../shared/platform/adapter';
 import type { HourlyMetricsRepository } from '../store';
 
 /** Hours read again at every pass: attribution delay keeps adding conversions to them. */

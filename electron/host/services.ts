@@ -3,14 +3,14 @@ import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
 import type { AgentRuntime } from '../engine/agents/runtime';
 import { AcceleratedClock, type Clock } from '../engine/ports/clock';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import type { PlatformAdapter } from '../platforms/adapter';
+import type { PlatformAdapter } from '../../shared/platform/adapter';
 import type { Store } from '../store';
 import { APP_VERSION } from './app-version';
 import { createDecisionExporter } from './decision-exporter';
 import type { HostAccount } from './default-account';
 
 /** The runtime's word-of-a-person side: what the IPC handlers may ask of the agents. */
-export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'status' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'>;
+export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'statusInEffect' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'>;
 
 export type AccountRules = HostAccount['rules'];
 

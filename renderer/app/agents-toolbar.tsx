@@ -26,6 +26,11 @@ export function AgentsToolbar() {
       <button type="button" disabled={busy || paused === 0} onClick={() => resumeAll.mutate({})}>
         Resume all agents
       </button>
+      {pauseAll.data?.recorded === false && (
+        <span role="alert" className="status-paused">
+          Agents stopped; the record could not be written yet (is the disk full?). It is written as soon as the store can.
+        </span>
+      )}
       <ErrorText error={pauseAll.error ?? resumeAll.error ?? agents.error} what="Agents" />
     </div>
   );

@@ -20,3 +20,6 @@ export interface Alert {
   message: string;
   state: AlertState;
 }
+
+/** An alert as it is raised: the store gives it its id (unless one is given) and opens it. */
+export type NewAlert = Omit<Alert, 'id' | 'state'> & { id?: string };

@@ -29,3 +29,6 @@ export interface AgentConflict {
   loserProposal: ConflictProposal;
   reviewed: boolean;
 }
+
+/** A conflict as the arbiter records it: the store gives it its id (unless one is given), not yet reviewed. */
+export type NewConflict = Omit<AgentConflict, 'id' | 'reviewed'> & { id?: string };

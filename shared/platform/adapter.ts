@@ -1,4 +1,4 @@
-import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../../shared/domain/campaign';
+import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../domain/campaign';
 
 /**
  * The one door between the engine and an ad platform. Shaped on what the Meta Marketing API

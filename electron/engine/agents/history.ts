@@ -1,5 +1,5 @@
 import type { Decision } from '../../../shared/domain/decision';
-import type { DecisionRepository } from '../../store/repositories/decisions';
+import type { DecisionLog } from '../ports/records';
 import { settingKey } from '../guardrails/settings';
 import { DAY_MS } from '../ports/clock';
 import type { AppliedChange } from '../guardrails/types';
@@ -21,9 +21,9 @@ export function appliedChangeOf(decision: Decision): AppliedChange {
  * from the store: the store and not an agent's memory is the truth, so two hosts on one database
  * see each other's changes. An undone decision's change did happen, and so did its undo: both count.
  */
-export function appliedSince(decisions: Pick<DecisionRepository, 'page'>, since: number, campaignId?: string): AppliedChange[] {
+export function appliedSince(decisions: Pick<DecisionLog, 'page'>, since: number, campaignId?: string): AppliedChange[] {
   const out: AppliedChange[] = [];
-  let cursor: Parameters<DecisionRepository['page']>[1];
+  let cursor: Parameters<DecisionLog['page']>[1];
   do {
     // Filtered on creation time: a decision approved a day after it was made executed later.
     const page = decisions.page({ states: ['executed', 'undone'], from: since - DAY_MS, ...(campaignId === undefined ? {} : { campaignId }) }, cursor, 500);

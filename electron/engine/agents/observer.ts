@@ -1,5 +1,5 @@
 import type { HourlyMetrics } from '../../../shared/domain/campaign';
-import type { PlatformAdapter } from '../../platforms/adapter';
+import type { PlatformAdapter } from '../../../shared/platform/adapter';
 import { AttributionDelayEstimator, type DailyObservation } from '../forecast';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 

@@ -1,5 +1,5 @@
 import type { Decision, PredictionMetric } from '../../../shared/domain/decision';
-import type { Store } from '../../store';
+import type { Records } from '../ports/records';
 import type { RawForecast } from './proposal';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
 import type { AgentMind } from './agent-mind';
@@ -14,7 +14,7 @@ const MIN_COMPLETENESS = 0.9;
  * outcome is stored beside the prediction, and the model's raw forecast error recalibrates the
  * agent's later forecasts (bias and interval width).
  */
-export function evaluateOutcomes(mind: AgentMind, store: Store, now: number): void {
+export function evaluateOutcomes(mind: AgentMind, store: Pick<Records, 'decisions' | 'outcomes'>, now: number): void {
   for (const id of mind.openDecisions) {
     const decision = store.decisions.get(id);
     if (!decision || decision.state !== 'executed' || decision.executedAt === undefined) {
@@ -54,7 +54,7 @@ function actualOf(metric: PredictionMetric, t: WindowTotals): number {
   }
 }
 
-function record(mind: AgentMind, store: Store, decision: Decision, actual: number, totals: WindowTotals, now: number): void {
+function record(mind: AgentMind, store: Pick<Records, 'outcomes'>, decision: Decision, actual: number, totals: WindowTotals, now: number): void {
   const { point, low80, high80, baseline } = decision.prediction;
   const predictedEffect = baseline === undefined ? 0 : point - baseline;
   const actualEffect = baseline === undefined ? 0 : actual - baseline;

@@ -2,8 +2,8 @@ import type { CampaignInfo } from '../../../shared/domain/campaign';
 import { AcmError } from '../../../shared/errors';
 import type { Decision, DecisionState } from '../../../shared/domain/decision';
 import { toCampaignChange } from '../../../shared/domain/decision';
-import { PlatformError, type PlatformAdapter } from '../../platforms/adapter';
-import type { DecisionRepository } from '../../store/repositories/decisions';
+import { PlatformError, type PlatformAdapter } from '../../../shared/platform/adapter';
+import type { DecisionLog } from '../ports/records';
 import type { Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff';
@@ -32,7 +32,7 @@ export interface ExecutionOutcome {
 
 export interface ExecutorDeps {
   platform: PlatformAdapter;
-  decisions: Pick<DecisionRepository, 'transition' | 'get' | 'listPending'>;
+  decisions: Pick<DecisionLog, 'transition' | 'get' | 'listPending'>;
   /**
    * Whether the decision may still reach the platform (its agent is active; an undo a person
    * asked for may run while the agent is paused). Synchronous on purpose: checked in the same

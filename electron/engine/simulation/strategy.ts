@@ -1,4 +1,4 @@
-import type { PlatformAdapter } from '../../platforms/adapter';
+import type { PlatformAdapter } from '../../../shared/platform/adapter';
 import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
 import type { Scenario } from '../../../shared/scenario/schema';
 

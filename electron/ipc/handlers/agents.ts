@@ -25,7 +25,8 @@ type AgentChannel =
 
 export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> => {
   const { store, runtime } = services;
-  const view = (agent: StoredAgent<AgentDefinition>): AgentView => agent;
+  // The runtime's word on status, not the store's: a pause is in effect even while a full disk keeps the store from recording it.
+  const view = (agent: StoredAgent<AgentDefinition>): AgentView => ({ ...agent, status: runtime.statusInEffect(agent.id) ?? agent.status });
 
   function mustGet(id: string): StoredAgent<AgentDefinition> {
     const agent = store.agents.get<AgentDefinition>(id);
@@ -36,10 +37,10 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
   /** Refuses a status change the agent cannot make, in words, before the runtime is asked. */
   function change(id: string, allowedFrom: readonly string[], verb: string, act: () => void): AgentView {
     const agent = mustGet(id);
-    if (!allowedFrom.includes(runtime.status(id))) throw new HandlerError('CONFLICT', `cannot ${verb} agent ${agent.name}: it is ${runtime.status(id)}`);
+    const status = view(agent).status;
+    if (!allowedFrom.includes(status)) throw new HandlerError('CONFLICT', `cannot ${verb} agent ${agent.name}: it is ${status}`);
     act();
-    // The runtime's word, not the store's: a pause is in effect even while a full disk keeps the store from recording it.
-    return { ...view(mustGet(id)), status: runtime.status(id) };
+    return view(mustGet(id));
   }
 
   async function campaignIds(): Promise<string[]> {

@@ -1,13 +1,11 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState } from '../../../shared/domain/alert';
+import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState, type NewAlert } from '../../../shared/domain/alert';
 import type { AuditKind } from '../../../shared/domain/audit';
 import { NotFoundError } from '../errors';
 import { toJson } from '../json';
 import { alerts } from '../schema';
 import type { Handles } from './handles';
-
-export type NewAlert = Omit<Alert, 'id' | 'state'> & { id?: string };
 
 export type OpenAlertCounts = Record<AlertSeverity, number> & { total: number };
 

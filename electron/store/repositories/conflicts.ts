@@ -1,11 +1,9 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { AgentConflict, ConflictProposal } from '../../../shared/domain/conflict';
+import type { AgentConflict, ConflictProposal, NewConflict } from '../../../shared/domain/conflict';
 import { fromJson, toJson } from '../json';
 import { conflicts } from '../schema';
 import type { Handles } from './handles';
-
-export type NewConflict = Omit<AgentConflict, 'id' | 'reviewed'> & { id?: string };
 
 export interface ConflictRepository {
   insert(conflict: NewConflict): AgentConflict;

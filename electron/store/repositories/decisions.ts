@@ -1,51 +1,11 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { ChangeKind } from '../../../shared/domain/campaign';
 import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '../../../shared/domain/decision';
+import { MAX_PAGE_SIZE, type DecisionCursor, type DecisionFilter, type DecisionPage, type PlatformAttempt, type TransitionPatch } from '../../../shared/domain/decision-log';
 import { NotFoundError } from '../errors';
 import { toJson } from '../json';
 import { decisions } from '../schema';
 import { DECISION_COLUMNS, decisionContent, decisionParams, toDecision } from './decision-rows';
 import type { Handles } from './handles';
-
-export interface DecisionFilter {
-  agentId?: string;
-  campaignId?: string;
-  states?: readonly DecisionState[];
-  kinds?: readonly ChangeKind[];
-  /** Inclusive lower bound on createdAt. */
-  from?: number;
-  /** Exclusive upper bound on createdAt. */
-  to?: number;
-}
-
-/** Where the next page starts: the last row of the previous page. */
-export interface DecisionCursor {
-  createdAt: number;
-  id: string;
-}
-
-export interface DecisionPage {
-  items: Decision[];
-  /** Absent on the last page. */
-  next?: DecisionCursor;
-}
-
-/** Fields a transition may set along with the state; fields left out keep their values. */
-export interface TransitionPatch {
-  error?: string;
-  executedAt?: number;
-  approvedBy?: string;
-}
-
-export const MAX_PAGE_SIZE = 500;
-
-/** One call to the platform for a decision, as the audit log keeps it: what came of it and when. */
-export interface PlatformAttempt {
-  attempt: number;
-  at: number;
-  result: 'applied' | 'found-applied' | 'error';
-  error?: string;
-}
 
 export interface DecisionRepository {
   insert(decision: Decision): Decision;

@@ -9,6 +9,9 @@ import { PredictionChart } from './prediction-chart';
 
 const REFRESH = ['decisions.', 'monitor.', 'alerts.', 'campaigns.'];
 
+const OVERRIDE_QUESTION =
+  "Undo this change even if it breaks the agent's own limits (budget bounds, step size, spend limit) or the agent is paused? The account's policies and caps still apply, and the undo is recorded as your decision.";
+
 /** Everything recorded about one decision: why, how sure, what it expected against what happened, and its history. */
 export function DecisionDetail({ id }: { id: string }) {
   const detail = useAcmQuery('decisions.get', { id });
@@ -32,7 +35,16 @@ export function DecisionDetail({ id }: { id: string }) {
           <button type="button" disabled={undo.isPending} onClick={() => undo.mutate({ id: d.id }, { onSuccess: (u) => select(u.id) })}>
             Undo
           </button>{' '}
-          <span className="muted small">sends the value before this change back to the platform, as a new logged decision</span>
+          <button
+            type="button"
+            disabled={undo.isPending}
+            onClick={() => {
+              if (window.confirm(OVERRIDE_QUESTION)) undo.mutate({ id: d.id, overrideLimits: true }, { onSuccess: (u) => select(u.id) });
+            }}
+          >
+            Undo, overriding the agent's limits…
+          </button>{' '}
+          <span className="muted small">sends the value before this change back to the platform, as a new logged decision, within the agent's limits in force unless you override them</span>
         </p>
       )}
       <ErrorText error={undo.error} what="Undo failed" />

@@ -1,8 +1,8 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
 import { ManualClock } from '../../../electron/engine/ports/clock';
 import type { AccountFactory } from '../../../electron/host/default-account';
-import type { ApplyResult, PlatformAdapter } from '../../../electron/platforms/adapter';
-import { PlatformError } from '../../../electron/platforms/adapter';
+import type { ApplyResult, PlatformAdapter } from '../../../shared/platform/adapter';
+import { PlatformError } from '../../../shared/platform/adapter';
 
 export const FAKE_START = Date.UTC(2026, 0, 5);
 

@@ -8,7 +8,7 @@ import { pushChange } from '../../../electron/host/compose';
 import { createServices, type Services } from '../../../electron/host/services';
 import { createEventHub } from '../../../electron/ipc/event-hub';
 import { createIpcServer, type IpcServer } from '../../../electron/ipc/server';
-import type { PlatformAdapter } from '../../../electron/platforms/adapter';
+import type { PlatformAdapter } from '../../../shared/platform/adapter';
 import { createSandboxAccount, defaultScenarioPath } from '../../../electron/platforms/sandbox';
 import { openDatabase, type Store } from '../../../electron/store';
 import { createAcmConnection } from '../../../renderer/ipc/client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../../../electron/platforms/adapter';
+import { PlatformError } from '../../../shared/platform/adapter';
 import { SandboxPlatform } from '../../../electron/platforms/sandbox/platform';
 import { World } from '../../../electron/platforms/sandbox/world';
 import { createSandboxAccount, defaultScenarioPath } from '../../../electron/platforms/sandbox/account';

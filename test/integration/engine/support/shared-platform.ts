@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../../../../shared/domain/campaign';
-import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '../../../../electron/platforms/adapter';
+import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '../../../../shared/platform/adapter';
 import { HOUR_MS } from '../../../../electron/engine/ports/clock';
 
 /**
