@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { IpcResult } from '../../shared/ipc/define';
 import type { IpcServer } from '../ipc/server';
 import { invalidInput } from '../ipc/validation-error';
+import { leadingRequestId } from './leading-request-id';
 import { checkUpgrade, hostHeaderAllowed } from './session-guard';
 
 export const IPC_PATH = '/ipc';
@@ -36,7 +37,10 @@ function reply(ws: WebSocket, id: RequestId, result: IpcResult<unknown>): void {
 function parseMessage(data: RawData, isBinary: boolean, maxBytes: number): { id: RequestId; call?: { channel: string; request: unknown }; error?: string; path?: string } {
   const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
   const bytes = buffer.byteLength;
-  if (bytes > maxBytes) return { id: null, error: `message of ${bytes} bytes is over the ${maxBytes}-byte limit` };
+  if (bytes > maxBytes) {
+    const leading = requestIdSchema.safeParse(isBinary ? undefined : leadingRequestId(buffer));
+    return { id: leading.success ? leading.data : null, error: `message of ${bytes} bytes is over the ${maxBytes}-byte limit` };
+  }
   if (isBinary) return { id: null, error: 'binary messages are not accepted; send JSON text' };
   let parsed: unknown;
   try {

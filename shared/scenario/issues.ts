@@ -33,6 +33,19 @@ function expectedOf(issue: z.core.$ZodIssue | undefined): string | undefined {
   return undefined;
 }
 
+/** A value past one of its bounds: "must be at most 10000000, got 1e+308", "must not be empty". */
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, input: unknown): string {
+  const small = issue.code === 'too_small';
+  const bound = String(small ? issue.minimum : issue.maximum);
+  const op = small ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
+  if (issue.origin === 'array') {
+    if ((issue as { exact?: boolean }).exact) return `must have exactly ${bound} items, got ${Array.isArray(input) ? input.length : describe(input)}`;
+    return `must have ${op} ${bound} items`;
+  }
+  if (issue.origin === 'string') return small ? 'must not be empty' : `must be at most ${bound} characters, got ${typeof input === 'string' ? input.length : describe(input)}`;
+  return !small && issue.inclusive ? `must be at most ${bound}, got ${describe(input)}` : `must be ${op} ${bound}, got ${describe(input)}`;
+}
+
 /** zod's issues in the words of this format; unknown keys become one issue per key, at the key. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
@@ -50,20 +63,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: reado
         });
         break;
       case 'too_small':
-      case 'too_big': {
-        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-        const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
-        const message =
-          issue.origin === 'array'
-            ? (issue as { exact?: boolean }).exact
-              ? `must have exactly ${String(bound)} items, got ${Array.isArray(input) ? input.length : describe(input)}`
-              : `must have ${op} ${String(bound)} items`
-            : issue.origin === 'string'
-              ? 'must not be empty'
-              : `must be ${op} ${String(bound)}, got ${describe(input)}`;
-        out.push({ path: formatPath(path), message });
+      case 'too_big':
+        out.push({ path: formatPath(path), message: sizeMessage(issue, input) });
         break;
-      }
       case 'invalid_value':
         out.push({ path: formatPath(path), message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(input)}` });
         break;

@@ -1,6 +1,7 @@
 import { AgentDefinitionSchema, ScenarioSchema, type AgentDefinition, type Scenario } from './schema';
 import { fromZodIssues, formatPath, type ScenarioIssue } from './issues';
 import { parseJsonText } from './json-text';
+import { MAX_MULTIPLIER, MAX_UNITS } from './limits';
 
 export type { ScenarioIssue } from './issues';
 
@@ -54,14 +55,17 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-function duplicateIssues(items: unknown[], key: string, where: PropertyKey[], what: string): ScenarioIssue[] {
+/** Names are compared as the schema keeps them, in NFC: "Café" typed two ways is one name. */
+const asName = (text: string): string => text.normalize('NFC');
+
+function duplicateIssues(items: unknown[], key: string, where: PropertyKey[], what: string, same: (text: string) => string = (text) => text): ScenarioIssue[] {
   const first = new Map<string, number>();
   const out: ScenarioIssue[] = [];
   items.forEach((item, i) => {
     if (!isObject(item) || typeof item[key] !== 'string') return;
     const value = item[key] as string;
-    const earlier = first.get(value);
-    if (earlier === undefined) first.set(value, i);
+    const earlier = first.get(same(value));
+    if (earlier === undefined) first.set(same(value), i);
     else out.push({ path: formatPath([...where, i, key]), message: `duplicate ${what} ${quoted(value)} (also at ${formatPath([...where, earlier, key])})` });
   });
   return out;
@@ -80,7 +84,7 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
   const campaigns = list(root.campaigns);
   const agents = list(root.agents);
   out.push(...duplicateIssues(campaigns, 'id', ['campaigns'], 'campaign id'));
-  out.push(...duplicateIssues(agents, 'name', ['agents'], 'agent name'));
+  out.push(...duplicateIssues(agents, 'name', ['agents'], 'agent name', asName));
   out.push(...duplicateIssues(list(root.pools), 'id', ['pools'], 'pool id'));
   out.push(...duplicateIssues(list(root.policies), 'id', ['policies'], 'policy id'));
 
@@ -100,6 +104,7 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
       out.push({ path: formatPath(['calendar', i, 'to']), message: `must be on or after from (${event.from}), got "${event.to}"` });
     }
   });
+  out.push(...overlappingEventIssues(list(root.calendar)));
 
   const days = typeof root.days === 'number' ? root.days : undefined;
   campaigns.forEach((campaign, i) => {
@@ -124,17 +129,22 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
     });
   });
 
+  const units = campaigns.reduce((n: number, c) => n + (isObject(c) ? Math.max(1, list(c.audiences).length) * Math.max(1, list(c.creatives).length) : 0), 0);
+  if (units > MAX_UNITS) {
+    out.push({ path: 'campaigns', message: `hold ${units} audience × creative units in all; the simulator keeps an hourly ledger of each, for at most ${MAX_UNITS}` });
+  }
+
   const campaignIds = new Set(campaigns.filter(isObject).map((c) => c.id).filter((id): id is string => typeof id === 'string'));
   agents.forEach((agent, i) => {
     out.push(...agentCampaignIssues(agent, campaignIds, ['agents', i]));
     out.push(...budgetBoundIssues(agent, ['agents', i]));
   });
 
-  const agentNames = new Set(agents.filter(isObject).map((a) => a.name));
+  const agentNames = new Set(agents.filter(isObject).map((a) => (typeof a.name === 'string' ? asName(a.name) : a.name)));
   list(root.pools).forEach((pool, i) => {
     if (!isObject(pool)) return;
     list(pool.agents).forEach((name, j) => {
-      if (typeof name === 'string' && !agentNames.has(name)) out.push({ path: formatPath(['pools', i, 'agents', j]), message: `unknown agent ${quoted(name)}` });
+      if (typeof name === 'string' && !agentNames.has(asName(name))) out.push({ path: formatPath(['pools', i, 'agents', j]), message: `unknown agent ${quoted(name)}` });
     });
   });
   return out;
@@ -160,4 +170,39 @@ function budgetBoundIssues(agent: unknown, where: PropertyKey[]): ScenarioIssue[
     return [{ path: formatPath([...where, 'constraints', 'maxDailyBudget']), message: `must be >= minDailyBudget (${min}), got ${max}` }];
   }
   return [];
+}
+
+/**
+ * Events that overlap multiply their factors; each is bounded, and so is their product on any
+ * day, or a pile of events would take a day's demand past what the simulator can draw and CPCs
+ * to Infinity or nothing. One sweep over the events' first and last days per bound, summing
+ * logarithms of the factors on that side of 1 (the others cannot take a product further out).
+ */
+function overlappingEventIssues(calendar: unknown[]): ScenarioIssue[] {
+  const limit = Math.log10(MAX_MULTIPLIER);
+  const sweeps = [
+    { factor: 'demand', side: 1 },
+    { factor: 'cpc', side: 1 },
+    { factor: 'cpc', side: -1 },
+  ] as const;
+  const out: ScenarioIssue[] = [];
+  for (const { factor, side } of sweeps) {
+    const edges: { day: string; starts: boolean; log: number }[] = [];
+    for (const e of calendar) {
+      if (!isObject(e) || !isValidDate(e.from) || !isValidDate(e.to) || typeof e[factor] !== 'number' || !(e[factor] > 0)) continue;
+      const log = side * Math.log10(e[factor]);
+      if (log > 0) edges.push({ day: e.from, starts: true, log }, { day: e.to, starts: false, log });
+    }
+    // Both days are inclusive: on a day where one event ends and another starts, both count.
+    edges.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : Number(b.starts) - Number(a.starts)));
+    let sum = 0;
+    for (const edge of edges) {
+      sum += edge.starts ? edge.log : -edge.log;
+      if (!edge.starts || sum <= limit + 1e-9) continue;
+      const bound = side > 0 ? `at most ${MAX_MULTIPLIER}` : `at least ${1 / MAX_MULTIPLIER}`;
+      out.push({ path: 'calendar', message: `the events on ${edge.day} together multiply ${factor} by ${(10 ** (side * sum)).toPrecision(3)}; ${bound}` });
+      break;
+    }
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,5 +133,61 @@ describe('bad input: the acm command with wrong flags', () => {
     }
     expect(kinds.size).toBe(mistakes.length);
     reportFigures('CLI fuzz', { 'wrong calls': CLI_CALLS, 'kinds of mistake': mistakes.length, 'answered with exit code 2': CLI_CALLS });
+  });
+});
+
+describe('bad input: files that crashed or hung acm', () => {
+  let dir: string;
+  const files = new Map<string, string>();
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'acm-bad-files-'));
+    const scenario = JSON.parse(readFileSync(join(SCENARIOS, 'single-agent-roas.json'), 'utf8')) as { campaigns: { dailyBudget: number; response: { maxConversions: number } }[] };
+    const variant = async (name: string, change: (s: typeof scenario) => void) => {
+      const copy = structuredClone(scenario);
+      change(copy);
+      await writeFile(join(dir, name), JSON.stringify(copy, null, 2));
+    };
+    await variant('budget-1e308.json', (s) => (s.campaigns[0].dailyBudget = 1e308));
+    await variant('conversions-1e9.json', (s) => (s.campaigns[1].response.maxConversions = 1e9));
+    await variant('conversions-1e308.json', (s) => (s.campaigns[1].response.maxConversions = 1e308));
+    await writeFile(join(dir, 'unclosed.json'), '['.repeat(1_000_000));
+    await writeFile(join(dir, 'huge.json'), '');
+    await truncate(join(dir, 'huge.json'), 10 * 1024 * 1024 + 1);
+    await writeFile(join(dir, 'bom.json'), `\uFEFF${readFileSync(join(SCENARIOS, 'single-agent-roas.json'), 'utf8')}`);
+    if (process.platform !== 'win32') execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    for (const name of readdirSync(dir)) files.set(name, join(dir, name));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const expected: [string, string][] = [
+    ['budget-1e308.json', 'campaigns[0].dailyBudget: must be at most 10000000, got 1e+308'],
+    ['conversions-1e9.json', 'campaigns[1].response.maxConversions: must be at most 1000000, got 1000000000'],
+    ['conversions-1e308.json', 'campaigns[1].response.maxConversions: must be at most 1000000, got 1e+308'],
+    ['unclosed.json', 'line 1, column 65: invalid JSON: arrays and objects nested more than 64 deep'],
+    ['huge.json', '(file): cannot read: is 10485761 bytes; a scenario file may have at most 10485760 (10 MiB)'],
+    ...(process.platform === 'win32' ? [] : ([['fifo.json', '(file): cannot read: is a named pipe (FIFO), not a regular file']] as [string, string][])),
+  ];
+
+  it.each(expected)('acm simulate and acm serve --scenario refuse %s in one line, exit code 2, within a second', { timeout: 10_000 }, async (name, problem) => {
+    const file = files.get(name)!;
+    for (const [argv, line] of [
+      [['simulate', file], `${file}: ${problem}`],
+      [['serve', '--scenario', file], `acm serve: ${file}: ${problem}`],
+    ] as const) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const started = performance.now();
+      const code = await main([...argv], { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false });
+      expect(performance.now() - started, `acm ${argv.join(' ')}`).toBeLessThan(1_000);
+      expect({ code, out, err }).toEqual({ code: 2, out: [], err: [line] });
+    }
+  });
+
+  it('plays a file saved with a UTF-8 byte order mark', { timeout: 60_000 }, async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['simulate', files.get('bom.json')!, '--days', '1', '--json'], { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false });
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ format: 'acm-sim-report/1', scenario: 'single-agent-roas', days: 1 });
   });
 });

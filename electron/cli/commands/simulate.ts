@@ -10,6 +10,7 @@ import { formatReportText } from '../../engine/simulation/report-text';
 import { engineAgents } from '../../engine/simulation/engine-agents';
 import { createStoreRecorder } from '../../engine/simulation/store-recorder';
 import type { AgentsFactory, ApprovalMode } from '../../engine/simulation/strategy';
+import { MAX_DAYS, MAX_SEED, MIN_SEED } from '../../../shared/scenario/limits';
 
 export interface SimulateDeps {
   /** The agents to play, recording into the run's store (default: the engine's agents). */
@@ -56,8 +57,8 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
       const values = args.values as Record<string, string | boolean | undefined>;
       if (args.positionals.length !== 1) throw new UsageError(`expects exactly one scenario FILE, got ${args.positionals.length}`);
-      const days = parseInteger('days', values.days as string | undefined, 1, 730);
-      const seed = parseInteger('seed', values.seed as string | undefined, -(2 ** 31), 2 ** 32 - 1);
+      const days = parseInteger('days', values.days as string | undefined, 1, MAX_DAYS);
+      const seed = parseInteger('seed', values.seed as string | undefined, MIN_SEED, MAX_SEED);
       const approvals = parseApprovals(values.approvals as string | undefined);
       const json = values.json === true;
       const keptDb = typeof values.db === 'string' ? resolve(values.db) : undefined;

@@ -6,6 +6,14 @@ import { applyDueChanges, createCampaignState, type CampaignState } from './camp
 import { exponential, gammaMultiplier, lognormalWithMean, normalQuantile, poissonQuantile, uniform } from './draws';
 import { creativeFactor, deliveryShare } from './formulas';
 
+/**
+ * Conversions of one audience × creative unit in one hour drawn one by one (order value and
+ * attribution delay each). Far above any hour of a real campaign; past it, each draw stands for
+ * an equal share of the hour's conversions, so that an hour costs the same however large the
+ * account, and totals keep their expectation.
+ */
+const MAX_DRAWS_PER_HOUR = 1_000;
+
 export interface WorldOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
@@ -39,7 +47,7 @@ export class World {
   private preparedDay = -1;
   private accountSpentToday = 0;
   private readonly intended: Float64Array;
-  /** Conversions waiting for their attribution delay, by the hour they become visible: [campaign, slot, revenue] triples. */
+  /** Conversions waiting for their attribution delay, by the hour they become visible: [campaign, slot, count, revenue] quadruples. */
   private readonly pending = new Map<number, number[]>();
 
   constructor(readonly scenario: Scenario, options: WorldOptions = {}) {
@@ -147,17 +155,20 @@ export class World {
         c.spend[slot] = pairSpend;
         c.clicks[slot] = pairSpend / c.cpcToday;
         const n = poissonQuantile(expected * c.creativeFactors[k], uniform(c.convKeys[p], t));
-        for (let j = 0; j < n; j++) {
-          const value = lognormalWithMean(c.orderMean, c.orderSigma, uniform(c.revenueKeys[p], t, j));
+        const draws = Math.min(n, MAX_DRAWS_PER_HOUR);
+        for (let j = 0; j < draws; j++) {
+          // Each draw stands for a group of conversions (one, unless the hour has more than MAX_DRAWS_PER_HOUR), the groups adding up to n.
+          const group = draws === n ? 1 : Math.floor(n / draws) + (j < n % draws ? 1 : 0);
+          const value = lognormalWithMean(c.orderMean, c.orderSigma, uniform(c.revenueKeys[p], t, j)) * group;
           revenue += value;
           const visibleAt = t + 1 + Math.floor(exponential(delayMean, uniform(c.delayKeys[p], t, j)));
           if (visibleAt <= t + 1) {
-            c.conversions[slot]++;
+            c.conversions[slot] += group;
             c.revenue[slot] += value;
           } else if (visibleAt < this.totalHours) {
             let bucket = this.pending.get(visibleAt);
             if (!bucket) this.pending.set(visibleAt, (bucket = []));
-            bucket.push(c.index, slot, value);
+            bucket.push(c.index, slot, group, value);
           }
         }
         conversions += n;
@@ -173,10 +184,10 @@ export class World {
     const bucket = this.pending.get(hour);
     if (!bucket) return;
     this.pending.delete(hour);
-    for (let i = 0; i < bucket.length; i += 3) {
+    for (let i = 0; i < bucket.length; i += 4) {
       const c = this.campaigns[bucket[i]];
-      c.conversions[bucket[i + 1]]++;
-      c.revenue[bucket[i + 1]] += bucket[i + 2];
+      c.conversions[bucket[i + 1]] += bucket[i + 2];
+      c.revenue[bucket[i + 1]] += bucket[i + 3];
     }
   }
 }

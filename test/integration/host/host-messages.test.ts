@@ -38,7 +38,7 @@ describe('headless host IPC messages', () => {
   it('answers a message over the size limit with INVALID_INPUT and keeps serving', async () => {
     const big = JSON.stringify({ id: 1, channel: 'app.info', request: { pad: 'x'.repeat(MAX_MESSAGE_BYTES) } });
     const reply = await call(socket, big);
-    expect(reply).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/over the 1048576-byte limit/) } } });
+    expect(reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/over the 1048576-byte limit/) } } });
     expect(await call(socket, { id: 2, channel: 'app.info', request: {} })).toMatchObject({ id: 2, result: { ok: true } });
   });
 

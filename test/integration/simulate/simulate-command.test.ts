@@ -60,7 +60,7 @@ describe('acm simulate', () => {
     expect(io.stderr).toHaveLength(10);
     expect(io.stderr.map((line) => line.split(': ')[1])).toEqual(expect.arrayContaining(expectedPaths.slice(0, 10)));
     for (const line of io.stderr) expect(line.startsWith(`${file}: `)).toBe(true);
-    expect(io.stderr).toContain(`${file}: campaigns[0].dailyBudget: must be > 0, got 0`);
+    expect(io.stderr).toContain(`${file}: campaigns[0].dailyBudget: must be >= 0.01, got 0`);
     expect(io.stderr).toContain(`${file}: agents[0].campaigns[1]: unknown campaign id "zz"`);
     expect(io.stderr).toContain(`${file}: campaigns[1].response.shpae: unknown key 'shpae'`);
 

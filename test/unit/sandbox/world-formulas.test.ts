@@ -193,4 +193,23 @@ describe('sandbox world: FORMAT.md formulas against hand-computed expectations',
     expect(world.daySpend[0]).toBe(0);
     expect(world.daySpend[1]).toBeCloseTo(1000, 6);
   });
+
+  it('plays a day of the largest account the format allows in moments, its totals and attribution intact', { timeout: 10_000 }, async () => {
+    const scenario = makeScenario({
+      days: 2,
+      weekly: [100, 100, 100, 100, 100, 100, 100],
+      calendar: [{ name: 'Everything at once', from: '2026-01-05', to: '2026-01-06', demand: 100 }],
+      campaigns: [{ dailyBudget: 10_000_000, response: { maxConversions: 1_000_000, halfSaturationSpend: 1 }, attribution: { delayHoursMean: 3 } }],
+    });
+    const world = run(new World(scenario));
+    const conversions = sumDays(world.dayConversions, 0, 2);
+    expect(conversions / 2e10).toBeCloseTo(1, 3);
+    expect(sumDays(world.dayRevenue, 0, 2) / (50 * conversions)).toBeCloseTo(1, 9);
+    const rows = await new SandboxPlatform(world).getMetrics({ from: world.startMs, to: world.now() });
+    const reported = rows.reduce((n, r) => n + r.conversions, 0);
+    expect(rows.every((r) => Number.isInteger(r.conversions))).toBe(true);
+    // Attribution still delays: what the last hours convert is not reported yet.
+    expect(reported).toBeLessThan(conversions);
+    expect(reported / conversions).toBeGreaterThan(0.9);
+  });
 });

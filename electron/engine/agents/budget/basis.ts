@@ -14,10 +14,13 @@ export function minimumBudget(ctx: BudgetContext, campaign: CampaignInfo): numbe
   return min;
 }
 
+/** The most one step cuts of a budget, whatever the agent's step limit allows: a budget goes to nothing only by a pause. */
+const MAX_CUT_SHARE = 0.99;
+
 function stepLimit(ctx: BudgetContext, campaign: CampaignInfo): { down: number; up: number } {
   const share = ctx.volatile ? VOLATILE_STEP_SHARE : 1;
   let up = campaign.dailyBudget * (1 + (share * ctx.agent.constraints.maxBudgetChangePct) / 100);
-  let down = campaign.dailyBudget * (1 - (share * ctx.agent.constraints.maxBudgetChangePct) / 100);
+  let down = campaign.dailyBudget * (1 - Math.min(MAX_CUT_SHARE, (share * ctx.agent.constraints.maxBudgetChangePct) / 100));
   for (const policy of ctx.policies) {
     if (policy.rule !== 'maxBudgetChangePctPerDay') continue;
     const base = budgetAt(ctx.history, campaign.id, ctx.now - DAY_MS, campaign.dailyBudget);

@@ -117,6 +117,10 @@ describe('a step’s basis, read off the review', () => {
     expect(basisOf().dailyStep).toBe(0.2);
   });
 
+  it('lets a raise double a budget and more, but never cuts a budget to nothing in one step', () => {
+    expect(basisOf({ agent: roasAgent({ constraints: { maxBudgetChangePct: 150 } }) }).limits).toEqual({ down: 10, up: 2500 });
+  });
+
   it('limits a step by a policy’s daily limit, counted from the budget a day ago', () => {
     const policies = [{ id: 'p', rule: 'maxBudgetChangePctPerDay' as const, value: 10 }];
     expect(basisOf({ policies }).limits).toEqual({ down: 900, up: 1100 });
