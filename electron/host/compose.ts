@@ -1,6 +1,6 @@
 import { AgentRuntime, type RuntimeChange } from '../engine/agents/runtime';
 import { startScheduler } from '../engine/agents/scheduler';
-import { SeededRandom } from '../engine/ports/random';
+import { SeededRandom } from '../../shared/random';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { createIpcServer, type IpcServer } from '../ipc/server';
 import type { Store } from '../store';

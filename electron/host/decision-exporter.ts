@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AcmError } from '../../shared/errors';
 import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
-import { writeDecisionsCsv, writeDecisionsPdf, type Store } from '../store';
+import type { Store } from '../store';
 import type { DecisionExporter, ExportedFile } from './services';
 
 const MIME = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
@@ -35,8 +35,8 @@ export function createDecisionExporter(store: Store, accountName: string, option
       const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'acm-export-'));
       try {
         const file = join(dir, fileName);
-        if (format === 'csv') await writeDecisionsCsv(store.sqlite, file, filter);
-        else await writeDecisionsPdf(store.sqlite, file, { filter, account: accountName, digest, generatedAt });
+        if (format === 'csv') await store.exports.csv(file, filter);
+        else await store.exports.pdf(file, { filter, account: accountName, digest, generatedAt });
         const bytes = new Uint8Array(await readFile(file));
         return { fileName, mimeType: MIME[format], bytes, ...(digest ? { digest } : {}) };
       } finally {

@@ -1,7 +1,7 @@
 import { forecastCalendar } from '../engine/agents/calendar';
 import type { ForecastEvent } from '../engine/forecast';
-import { DAY_MS, type AcceleratedClock, type Clock } from '../engine/ports/clock';
-import { loadScenarioFile } from '../engine/simulation/load-file';
+import { DAY_MS, type AcceleratedClock, type Clock } from '../../shared/time';
+import { loadScenarioFile } from '../lab/load-file';
 import type { PlatformAdapter } from '../../shared/platform/adapter';
 import { createSandboxAccount, defaultScenarioPath } from '../platforms/sandbox';
 import type { Policy, Pool } from '../../shared/scenario/schema';

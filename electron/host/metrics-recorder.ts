@@ -1,5 +1,5 @@
 import { toHourlyMetricRow } from '../../shared/domain/metrics';
-import { HOUR_MS, type Clock } from '../engine/ports/clock';
+import { HOUR_MS, type Clock } from '../../shared/time';
 import type { PlatformAdapter } from '../../shared/platform/adapter';
 import type { HourlyMetricsRepository } from '../store';
 

@@ -1,7 +1,7 @@
 import type { AuditDigest } from '../../shared/domain/audit';
 import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
 import type { AgentRuntime } from '../engine/agents/runtime';
-import { AcceleratedClock, type Clock } from '../engine/ports/clock';
+import { AcceleratedClock, type Clock } from '../../shared/time';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { PlatformAdapter } from '../../shared/platform/adapter';
 import type { Store } from '../store';

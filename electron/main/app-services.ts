@@ -1,6 +1,6 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { AcceleratedClock } from '../engine/ports/clock';
+import { AcceleratedClock } from '../../shared/time';
 import { composeApp } from '../host/compose';
 import { createDecisionExporter } from '../host/decision-exporter';
 import { createDefaultAccount, DEFAULT_SPEED } from '../host/default-account';

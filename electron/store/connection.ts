@@ -32,12 +32,14 @@ import { createAgentRepository, type AgentRepository } from './repositories/agen
 import { createAlertRepository, type AlertRepository } from './repositories/alerts';
 import { createConflictRepository, type ConflictRepository } from './repositories/conflicts';
 import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
-import type { Handles, StoreDb } from './repositories/handles';
+import type { Handles } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
 import { createLeaseRepository, type LeaseRepository } from './repositories/leases';
 import { createOutcomeRepository, type OutcomeRepository } from './repositories/outcomes';
 import { createSnapshotRepository, type SnapshotRepository } from './repositories/snapshots';
+import { createStoreExports, createStoreReports, type StoreExports, type StoreReports } from './reports/store-reports';
 import * as schema from './schema';
+import { connections } from './testing';
 
 /**
  * The migrations shipped beside this module; the Electron build copies this folder and passes
@@ -69,8 +71,6 @@ export interface Store {
   readonly path: string;
   /** This build's schema version, which the database now has. */
   readonly schemaVersion: number;
-  readonly sqlite: Database.Database;
-  readonly db: StoreDb;
   readonly agents: AgentRepository;
   readonly decisions: DecisionRepository;
   readonly outcomes: OutcomeRepository;
@@ -81,6 +81,10 @@ export interface Store {
   /** The hash-chained log every repository above appends to, its checkpoints and its verification. */
   readonly audit: AuditTrail;
   readonly leases: LeaseRepository;
+  /** Read-only reports beyond the repositories (counts, the day's review, outcome statistics). */
+  readonly reports: StoreReports;
+  /** The decision timeline as CSV and PDF files. */
+  readonly exports: StoreExports;
   /** Runs `fn` in a BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
   immediate<T>(fn: () => T): T;
   close(): void;
@@ -125,21 +129,22 @@ export function openDatabase(options: OpenOptions): Store {
 }
 
 function buildStore(handles: Handles & { audit: AuditTrail }, path: string, schemaVersion: number): Store {
-  const { sqlite, db, audit } = handles;
-  return {
+  const { sqlite, audit } = handles;
+  const decisions = createDecisionRepository(handles);
+  const store: Store = {
     path,
     schemaVersion,
-    sqlite,
-    db,
     audit,
     agents: createAgentRepository(handles),
-    decisions: createDecisionRepository(handles),
+    decisions,
     outcomes: createOutcomeRepository(handles),
     conflicts: createConflictRepository(handles),
     alerts: createAlertRepository(handles),
     snapshots: createSnapshotRepository(handles),
     metrics: createHourlyMetricsRepository(handles),
     leases: createLeaseRepository(handles),
+    reports: createStoreReports(handles, decisions),
+    exports: createStoreExports(handles),
     immediate<T>(fn: () => T): T {
       return sqlite
         .transaction(() => {
@@ -153,4 +158,6 @@ function buildStore(handles: Handles & { audit: AuditTrail }, path: string, sche
     },
     close: () => sqlite.close(),
   };
+  connections.set(store, sqlite);
+  return store;
 }

@@ -8,6 +8,7 @@ import { DECISION_COLUMNS, decisionContent, decisionParams } from '../../electro
 import type { Decision, DecisionState } from '../../shared/domain/decision';
 import type { DecisionFilter } from '../../electron/store';
 import { ratio, type Benchmark, type BenchRow } from './harness';
+import { connectionOf } from '../../electron/store/testing';
 
 const APPENDS = 20_000;
 const BATCH = 1000;
@@ -50,8 +51,8 @@ async function appendRatio(): Promise<BenchRow[]> {
   };
   const bare = () => {
     const store = openDatabase({ path: ':memory:' });
-    store.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
-    const insert = store.sqlite.prepare(
+    connectionOf(store).exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
+    const insert = connectionOf(store).prepare(
       'INSERT INTO audit_log (seq, at, kind, subject, agent_id, campaign_id, decision_id, content, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (let b = 0; b < APPENDS; b += BATCH) {
@@ -74,7 +75,7 @@ async function appendRatio(): Promise<BenchRow[]> {
   const bareDecisions = () => {
     const store = openDatabase({ path: ':memory:' });
     store.agents.create({ id: 'a0', name: 'A', definition: {}, goals: [] }, T0);
-    const insert = store.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+    const insert = connectionOf(store).prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
     for (let b = 0; b < APPENDS; b += BATCH) {
       store.immediate(() => {
         for (let i = b; i < b + BATCH; i++) insert.run(decisionParams({ ...sampleDecision(i), agentId: 'a0' }));
@@ -91,7 +92,7 @@ async function appendRatio(): Promise<BenchRow[]> {
 
 /** A million decisions (and one audit entry each) written with raw SQL: the engine would take hours. */
 function millionDecisions(store: Store): void {
-  const sqlite = store.sqlite;
+  const sqlite = connectionOf(store);
   sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
   sqlite.transaction(() => {
     for (let a = 0; a < AGENTS; a++) store.agents.create({ id: `a${a}`, name: `Agent ${a}`, definition: {}, goals: [] }, T0);
@@ -158,7 +159,7 @@ export const auditBenchmark: Benchmark = {
       const p95 = timelinePageP95(store);
       rows.push({ name: 'filtered timeline page (keyset, 50 rows) over 1M decisions, p95', value: Number(p95.toFixed(2)), kind: 'count', unit: 'ms', target: '< 50 ms', ok: p95 < 50 });
       const started = performance.now();
-      const { rows: written } = await writeDecisionsCsv(store.sqlite, join(dir, 'million.csv'));
+      const { rows: written } = await writeDecisionsCsv(connectionOf(store), join(dir, 'million.csv'));
       const perSecond = Math.round(written / ((performance.now() - started) / 1000));
       rows.push({ name: `CSV export of ${written.toLocaleString('en-US')} decisions (streamed)`, value: perSecond, kind: 'count', unit: 'rows/s', target: '>= 100k rows/s', ok: perSecond >= 100_000 });
     } finally {

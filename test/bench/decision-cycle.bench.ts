@@ -1,7 +1,7 @@
 import { AgentRuntime } from '../../electron/engine/agents/runtime';
-import { ManualClock } from '../../electron/engine/ports/clock';
-import { SeededRandom } from '../../electron/engine/ports/random';
-import { generateScenario } from '../../electron/engine/simulation/generate';
+import { ManualClock } from '../../shared/time';
+import { SeededRandom } from '../../shared/random';
+import { generateScenario } from '../../electron/lab/generate';
 import { SandboxPlatform, World } from '../../electron/platforms/sandbox';
 import { openDatabase } from '../../electron/store';
 import type { Benchmark, BenchRow } from './harness';

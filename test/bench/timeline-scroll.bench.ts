@@ -8,6 +8,7 @@ import type { Decision, DecisionState } from '../../shared/domain/decision';
 import { AgentDefinitionSchema, type AgentDefinition } from '../../shared/scenario/schema';
 import { launchChromium, median } from './browser';
 import type { Benchmark } from './harness';
+import { connectionOf } from '../../electron/store/testing';
 
 const MILLION = 1_000_000;
 const AGENTS = 10;
@@ -32,9 +33,9 @@ function writeMillion(path: string): void {
   const store = openDatabase({ path });
   try {
     for (let a = 0; a < AGENTS; a++) store.agents.create({ id: `a${a}`, name: `Agent ${a}`, definition: agentDefinition(a), goals: [], status: 'paused' }, T0);
-    const insert = store.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+    const insert = connectionOf(store).prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
     for (let b = 0; b < MILLION; b += 10_000) {
-      store.sqlite.transaction(() => {
+      connectionOf(store).transaction(() => {
         for (let i = b; i < b + 10_000; i++) {
           const budget = 100 + (i % 50);
           insert.run(

@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../electron/engine/ports/random';
+import { SeededRandom } from '../../shared/random';
 import { main } from '../../electron/cli/main';
 import { openDatabase } from '../../electron/store';
 import { runChild, type ChildRun, type KillAt } from './support/child-run';
 import { reportFigures } from './support/figures';
 import { readJournal, type JournalLine } from './support/platform-journal';
+import { connectionOf } from '../../electron/store/testing';
 
 const KILLS = 50;
 /** Every fifth kill lands as a change commits on the platform, before its decision is settled. */
@@ -24,7 +25,7 @@ interface Observation {
 function observe(dbPath: string): Observation {
   const store = openDatabase({ path: dbPath });
   try {
-    const rows = store.sqlite.prepare('SELECT id, state, idempotency_key AS key FROM decisions').all() as { id: string; state: string; key: string }[];
+    const rows = connectionOf(store).prepare('SELECT id, state, idempotency_key AS key FROM decisions').all() as { id: string; state: string; key: string }[];
     const verdict = store.audit.verify();
     return {
       states: new Map(rows.map((r) => [r.id, r.state])),

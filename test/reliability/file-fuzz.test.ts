@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, validateAgentDefinition } from '../../shared/scenario/load';
-import { SeededRandom } from '../../electron/engine/ports/random';
+import { SeededRandom } from '../../shared/random';
 import { main } from '../../electron/cli/main';
 import { reportFigures } from './support/figures';
 import { Fuzz } from './support/fuzz';

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/ipc/contract';
 import { IPC_ERROR_CODES, type IpcResult } from '../../shared/ipc/define';
-import { SeededRandom } from '../../electron/engine/ports/random';
+import { SeededRandom } from '../../shared/random';
 import { createIpcServer, type IpcServer } from '../../electron/ipc/server';
 import { sandboxApp, type SandboxApp } from '../unit/ipc/app-fixture';
 import { storeFingerprint } from './support/fingerprint';
 import { reportFigures } from './support/figures';
 import { Fuzz } from './support/fuzz';
+import { connectionOf } from '../../electron/store/testing';
 
 const MESSAGES = 4_000;
 /** A message a person can read: it names the problem, it does not echo a megabyte back. */
@@ -79,7 +80,7 @@ describe('bad input: the IPC dispatcher under thousands of malformed and oversiz
       const channel = known ? fuzz.pick(channels) : fuzz.pick([fuzz.string(12), 'agents.delete', '__proto__', 'constructor', 'agents.list ', 'AGENTS.LIST', '']);
       const base = Object.hasOwn(examples, channel) ? examples[channel] : {};
       const request = fuzz.chance(0.75) ? fuzz.mutate(base).value : fuzz.chance(0.5) ? fuzz.json() : fuzz.huge();
-      const before = storeFingerprint(app.store.sqlite);
+      const before = storeFingerprint(connectionOf(app.store));
       const what = `message ${i}: ${channel} ${JSON.stringify(request)?.slice(0, 200)}`;
       const result = await ipc.handle(channel as never, request);
       expect(typeof result.ok, what).toBe('boolean');
@@ -89,7 +90,7 @@ describe('bad input: the IPC dispatcher under thousands of malformed and oversiz
       }
       refused++;
       checkRefusal(result, what);
-      expect(storeFingerprint(app.store.sqlite), `${what} was refused (${result.error.message}) yet changed the store`).toBe(before);
+      expect(storeFingerprint(connectionOf(app.store)), `${what} was refused (${result.error.message}) yet changed the store`).toBe(before);
     }
     expect(logged).toEqual([]);
     expect(refused).toBeGreaterThan(MESSAGES * 0.6);

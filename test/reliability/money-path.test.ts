@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateScenario } from '../../electron/engine/simulation/generate';
-import { SeededRandom } from '../../electron/engine/ports/random';
+import { generateScenario } from '../../electron/lab/generate';
+import { SeededRandom } from '../../shared/random';
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { Decision } from '../../shared/domain/decision';
 import { AcmError } from '../../shared/errors';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../shared/domain/decision';
 import { DEFAULT_RETRY } from '../../electron/engine/execution/backoff';
-import { DAY_MS } from '../../electron/engine/ports/clock';
-import { generateScenario } from '../../electron/engine/simulation/generate';
+import { DAY_MS } from '../../shared/time';
+import { generateScenario } from '../../electron/lab/generate';
 import { RATE_LIMIT_RETRY_MS } from '../../electron/platforms/sandbox';
 import { reportFigures } from './support/figures';
 import { sandboxRig, type SandboxRig } from './support/sandbox-rig';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { contract } from '../../shared/ipc/contract';
 import { IPC_ERROR_CODES } from '../../shared/ipc/define';
-import { SeededRandom } from '../../electron/engine/ports/random';
+import { SeededRandom } from '../../shared/random';
 import { startHost, type RunningHost } from '../../electron/host/start-host';
 import { openDatabase, type Store } from '../../electron/store';
 import { fakeAccountFactory } from '../integration/host/fake-platform';
@@ -13,6 +13,7 @@ import { call, makeRendererDir, nextReply, openSocket } from '../integration/hos
 import { storeFingerprint } from './support/fingerprint';
 import { reportFigures } from './support/figures';
 import { Fuzz } from './support/fuzz';
+import { connectionOf } from '../../electron/store/testing';
 
 const MESSAGES = 2_000;
 const LIMIT = 64 * 1024;
@@ -54,7 +55,7 @@ describe('bad input: the WebSocket transport under thousands of malformed, binar
     const kinds = { json: 0, text: 0, binary: 0, oversized: 0 };
     let refused = 0;
     for (let i = 0; i < MESSAGES; i++) {
-      const before = storeFingerprint(reader.sqlite);
+      const before = storeFingerprint(connectionOf(reader));
       const envelope = { id: i, channel: fuzz.pick(channels), request: {} };
       let message: string | Buffer;
       const roll = fuzz.int(10);
@@ -81,7 +82,7 @@ describe('bad input: the WebSocket transport under thousands of malformed, binar
       expect(IPC_ERROR_CODES, what).toContain(result.error!.code);
       expect(result.error!.message.length, what).toBeGreaterThan(10);
       if (typeof message === 'string' && sentId(message) === i) expect(id, `${what}: the reply carries the request's id, over the size limit too`).toBe(i);
-      expect(storeFingerprint(reader.sqlite), `${what} was refused yet changed the store`).toBe(before);
+      expect(storeFingerprint(connectionOf(reader)), `${what} was refused yet changed the store`).toBe(before);
     }
     expect(refused).toBeGreaterThan(MESSAGES * 0.8);
     expect(await call(socket, { id: 'still', channel: 'app.info', request: {} })).toMatchObject({ id: 'still', result: { ok: true } });

@@ -4,12 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { digestFileText, type AuditDigest } from '../../../shared/domain/audit';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
 import { openDatabase, type Store } from '../../store';
-import { dailyDigest } from '../../store/audit/daily-digest';
 import { formatDailyDigest } from '../../store/audit/daily-digest-text';
 import { parseDigest } from '../../store/audit/digest-file';
-import { writeDecisionsCsv } from '../../store/exports/csv-export';
-import { agentIdByName, type ExportFilter } from '../../store/exports/export-rows';
-import { writeDecisionsPdf } from '../../store/exports/pdf-report';
+import type { ExportFilter } from '../../store/exports/export-rows';
 
 type Values = Record<string, string | undefined>;
 
@@ -134,7 +131,7 @@ function exportFilter(store: Store, values: Values): ExportFilter {
   let agentId: string | undefined;
   if (values.agent !== undefined) {
     try {
-      agentId = agentIdByName(store.sqlite, values.agent);
+      agentId = store.reports.agentIdByName(values.agent);
     } catch (e) {
       throw new UsageError(`--agent: ${(e as Error).message}`);
     }
@@ -180,13 +177,13 @@ export const auditExportCommand: Command = {
       // Opened read-only: the digest is the latest the app signed, which the log verified just now still extends.
       const digest = store.audit.storedDigest();
       if (values.format === 'csv') {
-        const { rows } = await writeDecisionsCsv(store.sqlite, out, filter);
+        const { rows } = await store.exports.csv(out, filter);
         if (digest) await writeFile(`${out}.digest.json`, digestFileText(digest));
         io.out(`wrote ${rows} decisions to ${values.out}${digest ? ` and the chain digest to ${values.out}.digest.json` : ''}`);
         if (!digest || digest.count < verdict.count) io.out(`note: ${unsigned(digest?.count ?? 0, verdict.count)}`);
       } else {
         const account = values.account ?? path.replace(/^.*[\\/]/, '');
-        const { rows } = await writeDecisionsPdf(store.sqlite, out, { filter, account, digest });
+        const { rows } = await store.exports.pdf(out, { filter, account, digest });
         io.out(`wrote a report of ${rows} decisions to ${values.out}`);
         if (!digest || digest.count < verdict.count) io.out(`note: ${unsigned(digest?.count ?? 0, verdict.count)}`);
       }
@@ -206,7 +203,7 @@ export const auditDigestCommand: Command = {
     if (values.date !== undefined && !DATE_ONLY.test(values.date)) throw new UsageError(`--date must be a day, YYYY-MM-DD, got '${values.date}'`);
     const day = parseDate('date', values.date);
     return withStore(path, true, (store) => {
-      io.out(formatDailyDigest(dailyDigest(store.sqlite, day)));
+      io.out(formatDailyDigest(store.reports.dailyDigest(day)));
       return 0;
     });
   },

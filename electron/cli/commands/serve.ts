@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
-import { loadScenarioFile } from '../../engine/simulation/load-file';
+import { loadScenarioFile } from '../../lab/load-file';
 import type { AccountFactory } from '../../host/default-account';
 import { DEFAULT_PORT, DEFAULT_SPEED, startHost } from '../../host/start-host';
 

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
 import { openDatabase, type Store } from '../../store';
-import { loadScenarioFile } from '../../engine/simulation/load-file';
-import { runSimulation } from '../../engine/simulation/simulate';
-import { formatReportText } from '../../engine/simulation/report-text';
-import { engineAgents } from '../../engine/simulation/engine-agents';
-import { createStoreRecorder } from '../../engine/simulation/store-recorder';
-import type { AgentsFactory, ApprovalMode } from '../../engine/simulation/strategy';
+import { loadScenarioFile } from '../../lab/load-file';
+import { runSimulation } from '../../lab/simulate';
+import { formatReportText } from '../../lab/report-text';
+import { engineAgents } from '../../lab/engine-agents';
+import { createStoreRecorder } from '../../lab/store-recorder';
+import type { AgentsFactory, ApprovalMode } from '../../lab/strategy';
 import { MAX_DAYS, MAX_SEED, MIN_SEED } from '../../../shared/scenario/limits';
 
 export interface SimulateDeps {

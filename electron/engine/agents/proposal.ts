@@ -3,7 +3,7 @@ import type { AgentDefinition } from '../../../shared/scenario/schema';
 import type { AppliedChange } from '../guardrails/types';
 import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
 import type { Calibrator, Interval80, ResponseModel } from '../forecast';
-import { DAY_MS } from '../ports/clock';
+import { DAY_MS } from '../../../shared/time';
 import type { BudgetStep } from './budget/step-proposal';
 import type { Observer } from './observer';
 

@@ -1,4 +1,4 @@
-import { HOUR_MS, type Clock } from '../ports/clock';
+import { HOUR_MS, type Clock } from '../../../shared/time';
 import type { AgentRuntime } from './runtime';
 
 export interface SchedulerOptions {

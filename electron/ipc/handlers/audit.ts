@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Services } from '../../host/services';
-import { dailyDigest, formatDailyDigest, outcomeStats } from '../../store';
+import { formatDailyDigest } from '../../store';
 import { HandlerError } from '../handler-error';
 
 type AuditChannel = 'audit.digest' | 'audit.dailyDigest' | 'decisions.outcomeStats';
@@ -11,12 +11,12 @@ export const auditHandlers = (services: Services): Pick<Handlers, AuditChannel> 
   return {
     'audit.digest': () => store.audit.digestIfAny() ?? null,
     'audit.dailyDigest': ({ date }) => {
-      const digest = dailyDigest(store.sqlite, date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`));
+      const digest = store.reports.dailyDigest(date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`));
       return { digest, text: formatDailyDigest(digest) };
     },
     'decisions.outcomeStats': ({ agentId, from, to, bucket }) => {
       if (agentId !== undefined && !store.agents.get(agentId)) throw new HandlerError('NOT_FOUND', `no agent with id ${agentId}`);
-      return outcomeStats(store.sqlite, { agentId, from, to, bucket });
+      return store.reports.outcomeStats({ agentId, from, to, bucket });
     },
   };
 };

@@ -3,9 +3,8 @@ import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions'
 import type { Handlers } from '../../../shared/ipc/contract';
 import { OPERATOR, type Services } from '../../host/services';
 import type { DecisionCursor, DecisionFilter } from '../../store';
-import { countDecisions, cursorAtOffset } from '../../store/reports/decision-seek';
 import { HandlerError } from '../handler-error';
-import { alertsOf, chainOf, outcomeOf, relatedOf } from './decision-context';
+import { chainOf } from './decision-chain';
 
 type DecisionChannel = 'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
 
@@ -31,13 +30,13 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
 
   /** The alerts about a decision a person has now answered. */
   function resolveAlerts(decisionId: string): void {
-    for (const alert of alertsOf(store, decisionId)) if (alert.state !== 'resolved') store.alerts.resolve(alert.id);
+    for (const alert of store.alerts.forDecision(decisionId)) if (alert.state !== 'resolved') store.alerts.resolve(alert.id);
   }
 
   return {
     'decisions.page': ({ filter, cursor, offset, limit }) => {
       const wanted = words(filter.text);
-      if (offset !== undefined) return store.decisions.page(storeFilter(filter), cursorAtOffset(store.sqlite, storeFilter(filter), offset), limit);
+      if (offset !== undefined) return store.decisions.page(storeFilter(filter), store.reports.cursorAtOffset(storeFilter(filter), offset), limit);
       if (wanted.length === 0) return store.decisions.page(storeFilter(filter), cursor, limit);
       const items: Decision[] = [];
       let next: DecisionCursor | undefined = cursor;
@@ -60,11 +59,11 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       }
       return next ? { items, next } : { items };
     },
-    'decisions.count': ({ filter }) => ({ count: countDecisions(store.sqlite, storeFilter(filter)) }),
+    'decisions.count': ({ filter }) => ({ count: store.reports.countDecisions(storeFilter(filter)) }),
     'decisions.get': ({ id }) => {
       const decision = mustGet(id);
-      const outcome = outcomeOf(store, id);
-      return { decision, outcome, related: relatedOf(store, decision), chain: chainOf(decision, alertsOf(store, id), outcome) };
+      const outcome = store.reports.outcomeOf(id);
+      return { decision, outcome, related: store.reports.relatedOf(decision), chain: chainOf(decision, store.alerts.forDecision(id), outcome) };
     },
     'decisions.approve': async ({ id }) => {
       mustGet(id, 'escalated', 'approve');

@@ -1,6 +1,6 @@
 import type { MetricTotals } from '../../../shared/domain/campaign';
 import type { Goal } from '../../../shared/scenario/schema';
-import { DAY_MS } from '../../engine/ports/clock';
+import { DAY_MS } from '../../../shared/time';
 import type { HourlyMetricsRepository } from '../../store';
 
 export type DayTotals = Pick<MetricTotals, 'spend' | 'conversions' | 'revenue'> & { day: number };

@@ -5,7 +5,7 @@ import type { AgentMonitorView } from '../../../shared/ipc/channels/monitor';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { activeBudgetSum } from '../../engine/guardrails/settings';
-import { DAY_MS } from '../../engine/ports/clock';
+import { DAY_MS } from '../../../shared/time';
 import type { Services } from '../../host/services';
 import { HandlerError } from '../handler-error';
 import { cpaOf, dailyTotals, goalProgress, roasOf } from './goal-progress';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../../shared/scenario/schema';
-import { HOUR_MS } from '../../engine/ports/clock';
-import { hill } from '../../engine/optimize/hill';
+import { HOUR_MS } from '../../../shared/time';
+import { hill } from './hill';
 import { buildCalendar, startOfDate, type DayCalendar } from './calendar';
 import { applyDueChanges, createCampaignState, type CampaignState } from './campaign-state';
 import { exponential, gammaMultiplier, lognormalWithMean, normalQuantile, poissonQuantile, uniform } from './draws';

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineAgents } from '../../../electron/engine/simulation/engine-agents';
-import { loadScenarioFile } from '../../../electron/engine/simulation/load-file';
-import { runSimulation } from '../../../electron/engine/simulation/simulate';
-import { createStoreRecorder } from '../../../electron/engine/simulation/store-recorder';
+import { engineAgents } from '../../../electron/lab/engine-agents';
+import { loadScenarioFile } from '../../../electron/lab/load-file';
+import { runSimulation } from '../../../electron/lab/simulate';
+import { createStoreRecorder } from '../../../electron/lab/store-recorder';
 import { openDatabase, type Store } from '../../../electron/store';
 import { settingText } from '../../../electron/store/exports/setting-text';
 import type { Decision } from '../../../shared/domain/decision';
@@ -13,6 +13,7 @@ import { parseDigest } from '../../../electron/store/audit/digest-file';
 import { tempDir } from '../store/temp-dir';
 import { acm } from './cli-io';
 import { parseCsv } from './rfc4180';
+import { connectionOf } from '../../../electron/store/testing';
 
 const scenarioFile = fileURLToPath(new URL('../../../resources/scenarios/single-agent-roas.json', import.meta.url));
 
@@ -60,7 +61,7 @@ describe('acm audit export on a simulated run', () => {
     expect(decisions.length).toBeGreaterThan(5);
     expect(rows).toHaveLength(decisions.length);
     expect(result.out).toContain(`wrote ${decisions.length} decisions`);
-    const outcomes = new Map(store.sqlite.prepare('SELECT decision_id AS id, actual FROM outcomes').all().map((o) => [(o as { id: string }).id, (o as { actual: number }).actual]));
+    const outcomes = new Map(connectionOf(store).prepare('SELECT decision_id AS id, actual FROM outcomes').all().map((o) => [(o as { id: string }).id, (o as { actual: number }).actual]));
     expect(outcomes.size).toBeGreaterThan(0);
     decisions.forEach((d, i) => {
       const row = rows[i];

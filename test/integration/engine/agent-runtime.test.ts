@@ -9,8 +9,8 @@ import type { Scenario } from '../../../shared/scenario/schema';
 import { forecastCalendar } from '../../../electron/engine/agents/calendar';
 import { AgentRuntime } from '../../../electron/engine/agents/runtime';
 import { recountViolations } from '../../../electron/engine/guardrails/recount';
-import { ManualClock } from '../../../electron/engine/ports/clock';
-import { SeededRandom } from '../../../electron/engine/ports/random';
+import { ManualClock } from '../../../shared/time';
+import { SeededRandom } from '../../../shared/random';
 import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
 import { openDatabase, type Store } from '../../../electron/store';
 

@@ -3,8 +3,8 @@ import type { Decision } from '../../../shared/domain/decision';
 import { AcmError } from '../../../shared/errors';
 import { parseScenario, validateAgentDefinition } from '../../../shared/scenario/load';
 import { AgentRuntime } from '../../../electron/engine/agents/runtime';
-import { ManualClock } from '../../../electron/engine/ports/clock';
-import { SeededRandom } from '../../../electron/engine/ports/random';
+import { ManualClock } from '../../../shared/time';
+import { SeededRandom } from '../../../shared/random';
 import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
 import { openDatabase, type Store } from '../../../electron/store';
 

@@ -1,5 +1,5 @@
 import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { ManualClock } from '../../../electron/engine/ports/clock';
+import { ManualClock } from '../../../shared/time';
 import type { AccountFactory } from '../../../electron/host/default-account';
 import type { ApplyResult, PlatformAdapter } from '../../../shared/platform/adapter';
 import { PlatformError } from '../../../shared/platform/adapter';

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../../../electron/store';
 import { tempDir } from './temp-dir';
+import { connectionOf } from '../../../electron/store/testing';
 
 const tmp = tempDir();
 const open: Store[] = [];
@@ -10,7 +11,7 @@ afterEach(() => {
 afterAll(() => tmp.remove());
 
 function pragmas(store: Store) {
-  const p = (name: string) => store.sqlite.pragma(name, { simple: true });
+  const p = (name: string) => connectionOf(store).pragma(name, { simple: true });
   return { journal: p('journal_mode'), synchronous: p('synchronous'), foreignKeys: p('foreign_keys'), busyTimeout: p('busy_timeout') };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_FOLDER, NewerDatabaseError, openDatabase } from '../../../electron/store';
 import { tempDir } from './temp-dir';
+import { connectionOf } from '../../../electron/store/testing';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
@@ -80,10 +81,10 @@ describe('schema versions', () => {
       `${path} is at an older schema version (${version}) than this build (${version + 1}); open it once read-write to migrate it`,
     );
     const upgraded = openDatabase({ path, migrationsFolder: next });
-    expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(upgraded.schemaVersion);
+    expect(connectionOf(upgraded).pragma('user_version', { simple: true })).toBe(upgraded.schemaVersion);
     expect(upgraded.agents.get('a1')?.definition).toEqual({ priority: 2 });
     expect(upgraded.alerts.countOpen().critical).toBe(1);
-    expect(upgraded.sqlite.prepare('SELECT color FROM agents').pluck().get()).toBeNull();
+    expect(connectionOf(upgraded).prepare('SELECT color FROM agents').pluck().get()).toBeNull();
     upgraded.close();
   });
 

@@ -14,9 +14,9 @@
 import { writeSync } from 'node:fs';
 import { forecastCalendar } from '../../../electron/engine/agents/calendar';
 import { AgentRuntime } from '../../../electron/engine/agents/runtime';
-import { ManualClock } from '../../../electron/engine/ports/clock';
-import { stream } from '../../../electron/engine/ports/random';
-import { createStoreRecorder } from '../../../electron/engine/simulation/store-recorder';
+import { ManualClock } from '../../../shared/time';
+import { stream } from '../../../shared/random';
+import { createStoreRecorder } from '../../../electron/lab/store-recorder';
 import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
 import { openDatabase } from '../../../electron/store';
 import { crashScenario } from './crash-scenario';

@@ -1,4 +1,4 @@
-import { generateScenario } from '../../../electron/engine/simulation/generate';
+import { generateScenario } from '../../../electron/lab/generate';
 import type { Scenario } from '../../../shared/scenario/schema';
 
 /** The account the crash suite's child plays: long enough that 50 kills never see it end. */

@@ -1,6 +1,6 @@
 import { validateAgentDefinition } from '../../../shared/scenario/load';
 import type { Scenario } from '../../../shared/scenario/schema';
-import { generateScenario } from '../../../electron/engine/simulation/generate';
+import { generateScenario } from '../../../electron/lab/generate';
 import { createEventHub } from '../../../electron/ipc/event-hub';
 import { createIpcServer } from '../../../electron/ipc/server';
 import { createServices } from '../../../electron/host/services';

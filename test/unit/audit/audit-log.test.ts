@@ -3,11 +3,12 @@ import { CHECKPOINT_EVERY, type Store } from '../../../electron/store';
 import { signatureHolds } from '../../../electron/store/audit/checkpoints';
 import { decision, memoryStore } from '../store/fixtures';
 import { T0, writeHistory } from './account';
+import { connectionOf } from '../../../electron/store/testing';
 
 let store: Store;
 afterEach(() => store?.close());
 
-const kinds = () => store.sqlite.prepare('SELECT kind FROM audit_log ORDER BY seq').pluck().all();
+const kinds = () => connectionOf(store).prepare('SELECT kind FROM audit_log ORDER BY seq').pluck().all();
 
 describe('the hash-chained audit log', () => {
   it('records every change the repositories make, in order, as one chain', () => {
@@ -70,10 +71,10 @@ describe('the hash-chained audit log', () => {
   it('refuses to change or delete an entry', () => {
     store = memoryStore();
     writeHistory(store);
-    expect(() => store.sqlite.prepare("UPDATE audit_log SET content = '{}' WHERE seq = 3").run()).toThrow(/append-only: entries cannot be changed/);
-    expect(() => store.sqlite.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only: entries cannot be deleted/);
+    expect(() => connectionOf(store).prepare("UPDATE audit_log SET content = '{}' WHERE seq = 3").run()).toThrow(/append-only: entries cannot be changed/);
+    expect(() => connectionOf(store).prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only: entries cannot be deleted/);
     store.audit.checkpoint();
-    expect(() => store.sqlite.prepare('DELETE FROM audit_checkpoints').run()).toThrow(/append-only/);
+    expect(() => connectionOf(store).prepare('DELETE FROM audit_checkpoints').run()).toThrow(/append-only/);
   });
 
   it('refuses an append outside a transaction', () => {

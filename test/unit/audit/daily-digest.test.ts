@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dailyDigest, formatDailyDigest, type Store } from '../../../electron/store';
 import { memoryStore } from '../store/fixtures';
 import { DAY, T0, writeHistory } from './account';
+import { connectionOf } from '../../../electron/store/testing';
 
 let store: Store;
 afterEach(() => store?.close());
@@ -10,7 +11,7 @@ describe('the daily review digest', () => {
   it('puts what needs a person first, then summarises the day', () => {
     store = memoryStore();
     writeHistory(store);
-    const digest = dailyDigest(store.sqlite, T0 + DAY);
+    const digest = dailyDigest(connectionOf(store), T0 + DAY);
     expect(digest.date).toBe('2026-01-06');
     const x = digest.exceptions;
     expect(x.escalationsWaiting.map((d) => [d.id, d.change, d.note])).toEqual([['d4', 'budget 100 → 120', 'raise above the approval limit']]);
@@ -31,7 +32,7 @@ describe('the daily review digest', () => {
   it('keeps an unanswered escalation on later days and says when nothing needs a person', () => {
     store = memoryStore();
     writeHistory(store);
-    const later = dailyDigest(store.sqlite, T0 + 5 * DAY);
+    const later = dailyDigest(connectionOf(store), T0 + 5 * DAY);
     expect(later.exceptions.escalationsWaiting.map((d) => d.id)).toEqual(['d4']);
     expect(later.exceptions.blocked).toEqual([]);
     expect(later.exceptions.conflictsWithDissent.map((c) => c.reviewed)).toEqual([false]);
@@ -39,7 +40,7 @@ describe('the daily review digest', () => {
     store.conflicts.markReviewed(conflict.id);
     store.decisions.transition('d4', 'escalated', 'cancelled', { error: 'rejected by operator' });
     store.alerts.resolve('al1');
-    expect(formatDailyDigest(dailyDigest(store.sqlite, T0 + 5 * DAY))).toContain('Nothing needs you today.');
-    expect(() => dailyDigest(store.sqlite, T0 + 5)).toThrow('is not a UTC midnight');
+    expect(formatDailyDigest(dailyDigest(connectionOf(store), T0 + 5 * DAY))).toContain('Nothing needs you today.');
+    expect(() => dailyDigest(connectionOf(store), T0 + 5)).toThrow('is not a UTC midnight');
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outcomeStats, type Store } from '../../../electron/store';
 import { decision, memoryStore } from '../store/fixtures';
 import { DAY, T0 } from './account';
+import { connectionOf } from '../../../electron/store/testing';
 
 let store: Store;
 afterEach(() => store?.close());
@@ -24,7 +25,7 @@ describe('outcome statistics', () => {
     evaluated('v1', 'a2', T0, 125); // outside, right, 20% off
     store.decisions.insert(decision({ id: 'open', agentId: 'a2', createdAt: T0 })); // no outcome yet: not counted
 
-    const stats = outcomeStats(store.sqlite);
+    const stats = outcomeStats(connectionOf(store));
     expect(stats.overall.count).toBe(4);
     expect(stats.overall.directional).toBeCloseTo(3 / 4);
     expect(stats.overall.coverage80).toBeCloseTo(2 / 4);
@@ -44,17 +45,17 @@ describe('outcome statistics', () => {
       [T0 + 8 * DAY, 1],
     ]);
     // T0 (2026-01-05) is a Monday: the first two fall in its week, the third in the next.
-    const weekly = outcomeStats(store.sqlite, { bucket: 'week', agentId: 'a1' });
+    const weekly = outcomeStats(connectionOf(store), { bucket: 'week', agentId: 'a1' });
     expect(weekly.overTime.map((p) => [p.bucketStart, p.count])).toEqual([
       [T0, 2],
       [T0 + 7 * DAY, 1],
     ]);
-    expect(outcomeStats(store.sqlite, { from: T0 + DAY, to: T0 + 2 * DAY }).overall.count).toBe(1);
+    expect(outcomeStats(connectionOf(store), { from: T0 + DAY, to: T0 + 2 * DAY }).overall.count).toBe(1);
   });
 
   it('reports no MAPE rather than a wrong one when nothing was evaluated', () => {
     store = memoryStore();
-    expect(outcomeStats(store.sqlite).overall).toEqual({ count: 0, directional: 0, coverage80: 0, mape: null });
-    expect(() => outcomeStats(store.sqlite, { bucket: 'month' as never })).toThrow("bucket must be 'day' or 'week', got \"month\"");
+    expect(outcomeStats(connectionOf(store)).overall).toEqual({ count: 0, directional: 0, coverage80: 0, mape: null });
+    expect(() => outcomeStats(connectionOf(store), { bucket: 'month' as never })).toThrow("bucket must be 'day' or 'week', got \"month\"");
   });
 });

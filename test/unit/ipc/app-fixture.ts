@@ -1,9 +1,9 @@
 import type { AcmBridge } from '../../../shared/ipc/bridge';
 import { forecastCalendar } from '../../../electron/engine/agents/calendar';
 import { AgentRuntime } from '../../../electron/engine/agents/runtime';
-import { HOUR_MS, type Clock, ManualClock } from '../../../electron/engine/ports/clock';
-import { SeededRandom } from '../../../electron/engine/ports/random';
-import { loadScenarioFile } from '../../../electron/engine/simulation/load-file';
+import { HOUR_MS, type Clock, ManualClock } from '../../../shared/time';
+import { SeededRandom } from '../../../shared/random';
+import { loadScenarioFile } from '../../../electron/lab/load-file';
 import { pushChange } from '../../../electron/host/compose';
 import { createServices, type Services } from '../../../electron/host/services';
 import { createEventHub } from '../../../electron/ipc/event-hub';

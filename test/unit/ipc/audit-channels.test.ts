@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
+import { connectionOf } from '../../../electron/store/testing';
 
 const definition = (overrides: Partial<AgentDefinition> = {}) =>
   efficiencyDraft({ campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'], constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active', ...overrides });
@@ -49,7 +50,7 @@ describe('audit channels after two agents ran for nine simulated days', () => {
 
   it('gives outcome accuracy overall and per agent, matching the outcomes recorded', async () => {
     const stats = await app.client['decisions.outcomeStats']();
-    const recorded = app.store.sqlite.prepare('SELECT count(*) FROM outcomes').pluck().get() as number;
+    const recorded = connectionOf(app.store).prepare('SELECT count(*) FROM outcomes').pluck().get() as number;
     expect(recorded).toBeGreaterThan(0);
     expect(stats.overall.count).toBe(recorded);
     expect(stats.byAgent.reduce((n, a) => n + a.count, 0)).toBe(recorded);

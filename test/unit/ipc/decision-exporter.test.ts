@@ -6,6 +6,7 @@ import { createDecisionExporter } from '../../../electron/host/decision-exporter
 import { writeDecisionsCsv } from '../../../electron/store';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
+import { connectionOf } from '../../../electron/store/testing';
 
 const agent = (name: string, campaigns: string[]) => efficiencyDraft({ name, campaigns, constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active' });
 
@@ -32,7 +33,7 @@ describe('Export CSV and Export PDF over IPC', () => {
     const file = await app.client['decisions.export']({ format: 'csv' });
     expect(file.fileName).toMatch(/^acm-decisions-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
-    await writeDecisionsCsv(app.store.sqlite, join(dir, 'cli.csv'));
+    await writeDecisionsCsv(connectionOf(app.store), join(dir, 'cli.csv'));
     expect(bytesOf(file.base64).equals(readFileSync(join(dir, 'cli.csv')))).toBe(true);
     expect(file.digest).toEqual(await app.client['audit.digest']());
     expect(file.digest!.count).toBe(app.store.audit.head().count);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AcceleratedClock, ManualClock, HOUR_MS } from '../../../electron/engine/ports/clock';
+import { AcceleratedClock, ManualClock, HOUR_MS } from '../../../shared/time';
 import { createIpcServer } from '../../../electron/ipc/server';
 import { createAcmConnection, IpcCallError } from '../../../renderer/ipc/client';
 import { FAKE_START, FakePlatform, fakeCampaigns } from '../../integration/host/fake-platform';

@@ -3,6 +3,7 @@ import { DECISION_COLUMNS, decisionParams } from '../../../electron/store/reposi
 import type { Decision } from '../../../shared/domain/decision';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { sandboxApp, type SandboxApp } from './app-fixture';
+import { connectionOf } from '../../../electron/store/testing';
 
 const T0 = Date.UTC(2026, 0, 5);
 const ROWS = 1000;
@@ -15,8 +16,8 @@ async function appWithDecisions(): Promise<{ agentId: string }> {
   app = await sandboxApp();
   const definition = { name: 'Seeded', role: 'efficiency', priority: 1, campaigns: '*', objective: 'revenue', goals: [], status: 'paused' } as unknown as AgentDefinition;
   const { id: agentId } = await app.client['agents.create']({ definition });
-  const insert = app.store.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
-  app.store.sqlite.transaction(() => {
+  const insert = connectionOf(app.store).prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+  connectionOf(app.store).transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       insert.run(
         decisionParams({

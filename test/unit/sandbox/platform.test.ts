@@ -3,7 +3,7 @@ import { PlatformError } from '../../../shared/platform/adapter';
 import { SandboxPlatform } from '../../../electron/platforms/sandbox/platform';
 import { World } from '../../../electron/platforms/sandbox/world';
 import { createSandboxAccount, defaultScenarioPath } from '../../../electron/platforms/sandbox/account';
-import { ManualClock } from '../../../electron/engine/ports/clock';
+import { ManualClock } from '../../../shared/time';
 import { makeScenario } from './make-scenario';
 import { existsSync } from 'node:fs';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../../../electron/store';
 import { addAgent, decision, memoryStore } from './fixtures';
+import { connectionOf } from '../../../electron/store/testing';
 
 let store: Store;
 afterEach(() => store?.close());
@@ -8,7 +9,7 @@ afterEach(() => store?.close());
 describe('openDatabase on a fresh database', () => {
   it('creates every table and records the schema version', () => {
     store = memoryStore();
-    const tables = store.sqlite
+    const tables = connectionOf(store)
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
       .pluck()
       .all();
@@ -27,12 +28,12 @@ describe('openDatabase on a fresh database', () => {
       'outcomes',
     ]);
     expect(store.schemaVersion).toBeGreaterThanOrEqual(1);
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(store.schemaVersion);
+    expect(connectionOf(store).pragma('user_version', { simple: true })).toBe(store.schemaVersion);
   });
 
   it('enforces foreign keys', () => {
     store = memoryStore();
-    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(connectionOf(store).pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => store.decisions.insert(decision({ id: 'd1', agentId: 'nobody' }))).toThrow(/d1: FOREIGN KEY constraint failed/);
     expect(() =>
       store.alerts.raise({ createdAt: 0, severity: 'info', kind: 'blocked', decisionId: 'missing', message: 'x' }),

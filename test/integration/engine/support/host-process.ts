@@ -1,6 +1,6 @@
 import { AgentRuntime } from '../../../../electron/engine/agents/runtime';
-import { HOUR_MS, ManualClock } from '../../../../electron/engine/ports/clock';
-import { SeededRandom } from '../../../../electron/engine/ports/random';
+import { HOUR_MS, ManualClock } from '../../../../shared/time';
+import { SeededRandom } from '../../../../shared/random';
 import { openDatabase } from '../../../../electron/store';
 import { SharedPlatform } from './shared-platform';
 

@@ -3,7 +3,7 @@ import type { AgentMind } from '../../../../electron/engine/agents/agent-mind';
 import { proposeBids, type BidContext } from '../../../../electron/engine/agents/bid-proposals';
 import type { Plan } from '../../../../electron/engine/agents/planner';
 import type { AppliedChange } from '../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../electron/engine/ports/clock';
+import { HOUR_MS } from '../../../../shared/time';
 import type { BidSetting, CampaignInfo } from '../../../../shared/domain/campaign';
 import { agent, campaign, mindAfter, NOW, reportedDays, reviewOf } from './review-fixture';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgentMind } from '../../../../electron/engine/agents/agent-mind';
 import type { ReviewContext } from '../../../../electron/engine/agents/proposal';
 import { proposeTargeting } from '../../../../electron/engine/agents/targeting-proposals';
-import { HOUR_MS } from '../../../../electron/engine/ports/clock';
+import { HOUR_MS } from '../../../../shared/time';
 import type { AudienceInfo, CampaignInfo } from '../../../../shared/domain/campaign';
 import { agent, campaign, mindAfter, NOW, reviewOf, segmentedDays } from './review-fixture';
 

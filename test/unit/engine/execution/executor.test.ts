@@ -3,8 +3,8 @@ import type { Decision } from '../../../../shared/domain/decision';
 import { ScenarioSchema } from '../../../../shared/scenario/schema';
 import { Executor, type AttemptEvent } from '../../../../electron/engine/execution/executor';
 import { CircuitBreaker } from '../../../../electron/engine/execution/circuit-breaker';
-import { ManualClock } from '../../../../electron/engine/ports/clock';
-import { SeededRandom } from '../../../../electron/engine/ports/random';
+import { ManualClock } from '../../../../shared/time';
+import { SeededRandom } from '../../../../shared/random';
 import { SandboxPlatform, World } from '../../../../electron/platforms/sandbox';
 import { openDatabase, type Store } from '../../../../electron/store';
 

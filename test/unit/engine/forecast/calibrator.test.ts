@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Z80 } from '../../../../electron/engine/forecast/assumptions';
 import { Calibrator } from '../../../../electron/engine/forecast/calibrator';
 import type { Interval80 } from '../../../../electron/engine/forecast/types';
-import { stream } from '../../../../electron/engine/ports/random';
+import { stream } from '../../../../shared/random';
 import { normal } from './synthetic';
 
 interface Stream {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MEMORY_DAYS } from '../../../../electron/engine/forecast/assumptions';
 import { confidence } from '../../../../electron/engine/forecast/confidence';
 import { ResponseModel } from '../../../../electron/engine/forecast/response-model';
-import { DAY_MS } from '../../../../electron/engine/ports/clock';
-import { stream } from '../../../../electron/engine/ports/random';
+import { DAY_MS } from '../../../../shared/time';
+import { stream } from '../../../../shared/random';
 import { binomial, draw, expected, history, START, type Truth } from './synthetic';
 
 const truth: Truth = { maxConversions: 60, halfSaturationSpend: 500, dispersion: 0.01, orderValue: 40 };

@@ -1,5 +1,5 @@
-import { DAY_MS } from '../../../../electron/engine/ports/clock';
-import type { Random } from '../../../../electron/engine/ports/random';
+import { DAY_MS } from '../../../../shared/time';
+import type { Random } from '../../../../shared/random';
 import type { DailyObservation } from '../../../../electron/engine/forecast/types';
 
 /** Synthetic truth for forecast tests: a known Hill curve (shape 1) with gamma–Poisson noise. */

@@ -3,7 +3,7 @@ import type { CampaignChange, CampaignInfo } from '../../../../shared/domain/cam
 import { ConstraintsSchema, type Policy } from '../../../../shared/scenario/schema';
 import { guard } from '../../../../electron/engine/guardrails/guard';
 import type { AppliedChange, GuardInput } from '../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../electron/engine/ports/clock';
+import { HOUR_MS } from '../../../../shared/time';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 

@@ -4,7 +4,7 @@ import { heldReason, NO_FORECAST } from '../../../../../electron/engine/agents/b
 import { proposeBudgets } from '../../../../../electron/engine/agents/budget-proposals';
 import { evidenceOf } from '../../../../../electron/engine/agents/proposal';
 import type { AppliedChange } from '../../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../../electron/engine/ports/clock';
+import { HOUR_MS } from '../../../../../shared/time';
 import type { Policy } from '../../../../../shared/scenario/schema';
 import { campaign, NOW } from '../review-fixture';
 import { budgetReview, roasAgent, twoCampaignMind, twoCampaigns } from './budget-fixture';

@@ -4,7 +4,7 @@ import { budgetStepOf } from '../../../../../electron/engine/agents/budget/basis
 import { MIN_FILL_MOVE, MIN_MOVE, stepBudget, type BudgetMove, type StepBasis, type StepForecast } from '../../../../../electron/engine/agents/budget/step';
 import type { Plan, PlanUnit } from '../../../../../electron/engine/agents/planner';
 import type { AppliedChange } from '../../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../../electron/engine/ports/clock';
+import { HOUR_MS } from '../../../../../shared/time';
 import { campaign, NOW } from '../review-fixture';
 import { budgetReview, roasAgent, twoCampaignMind, twoCampaigns } from './budget-fixture';
 

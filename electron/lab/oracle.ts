@@ -1,8 +1,8 @@
-import type { Scenario } from '../../../shared/scenario/schema';
-import { hillUnit, solveAllocation, type AllocationUnit } from '../optimize/allocate';
-import type { CampaignState } from '../../platforms/sandbox/campaign-state';
-import { deliveryShare } from '../../platforms/sandbox/formulas';
-import type { World } from '../../platforms/sandbox/world';
+import type { Scenario } from '../../shared/scenario/schema';
+import { hillUnit, solveAllocation, type AllocationUnit } from './optimize/allocate';
+import type { CampaignState } from '../platforms/sandbox/campaign-state';
+import { deliveryShare } from '../platforms/sandbox/formulas';
+import type { World } from '../platforms/sandbox/world';
 import type { Strategy } from './strategy';
 
 /**

@@ -1,11 +1,11 @@
-import type { Scenario } from '../../../shared/scenario/schema';
+import type { Scenario } from '../../shared/scenario/schema';
 import { judgeGoals } from './goals';
 import { oracleStrategy } from './oracle';
 import { autonomyRate, REPORT_FORMAT, roundAccuracy, totalsOf, type SimReport, type StrategyTotals } from './report';
 import { playStrategy, type RunLedger } from './run-strategy';
 import { manualStrategy, rulesStrategy } from './baselines';
 import { holdSettingsAgents, staticStrategy, STRATEGY_NAMES, type AgentsFactory, type ApprovalMode, type StrategyName } from './strategy';
-import type { SandboxPlatform } from '../../platforms/sandbox/platform';
+import type { SandboxPlatform } from '../platforms/sandbox/platform';
 
 /** Sees the agents' run as it happens, e.g. to record it in the store. */
 export interface SimulationRecorder {

@@ -1,5 +1,3 @@
-import type { AllocationUnit } from './allocate';
-
 /**
  * The Hill saturation curve of FORMAT.md and of open marketing-mix models:
  * conversions(x) = M · x^S / (x^S + K^S). S ≤ 1 is concave; S > 1 is S-shaped (convex up to the
@@ -11,7 +9,8 @@ export interface HillParams {
   shape: number;
 }
 
-function check(params: HillParams): void {
+/** Refuses curve parameters no curve has: the message names the one that is wrong. */
+export function checkHill(params: HillParams): void {
   const { maxConversions: m, halfSaturationSpend: k, shape: s } = params;
   if (!Number.isFinite(m) || m < 0) throw new RangeError(`hill: maxConversions must be a finite number ≥ 0, got ${m}`);
   if (!Number.isFinite(k) || k <= 0) throw new RangeError(`hill: halfSaturationSpend must be a finite number > 0, got ${k}`);
@@ -35,20 +34,7 @@ export function hillDerivative(x: number, params: HillParams): number {
 
 /** Where an S-shaped curve (shape > 1) turns from convex to concave; 0 for concave curves. */
 export function hillInflection(params: HillParams): number {
-  check(params);
+  checkHill(params);
   const { halfSaturationSpend: k, shape: s } = params;
   return s > 1 ? k * Math.pow((s - 1) / (s + 1), 1 / s) : 0;
-}
-
-/** A Hill curve as an allocation unit; `scale` turns conversions into the objective (e.g. revenue per conversion × a day's weekday factor). */
-export function hillUnit(params: HillParams, scale: number, lower: number, upper: number): AllocationUnit {
-  check(params);
-  if (!Number.isFinite(scale) || scale < 0) throw new RangeError(`hillUnit: scale must be a finite number ≥ 0, got ${scale}`);
-  return {
-    lower,
-    upper,
-    value: (x) => scale * hill(x, params),
-    marginal: (x) => (scale === 0 ? 0 : scale * hillDerivative(x, params)),
-    knee: params.shape > 1 ? hillInflection(params) : undefined,
-  };
 }

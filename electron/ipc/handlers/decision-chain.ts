@@ -1,40 +1,5 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Decision, Outcome } from '../../../shared/domain/decision';
-import type { Store } from '../../store';
-import { alerts, decisions, outcomes } from '../../store/schema';
-
-/** The outcome recorded for a decision, once its window has closed and it was judged. */
-export function outcomeOf(store: Store, decisionId: string): Outcome | null {
-  return store.db.select().from(outcomes).where(eq(outcomes.decisionId, decisionId)).get() ?? null;
-}
-
-/** Alerts raised about a decision, oldest first. */
-export function alertsOf(store: Store, decisionId: string): Alert[] {
-  return store.db
-    .select()
-    .from(alerts)
-    .where(eq(alerts.decisionId, decisionId))
-    .orderBy(asc(alerts.createdAt))
-    .all()
-    .map(({ agentId, decisionId: d, ...rest }) => ({ ...rest, ...(agentId === null ? {} : { agentId }), ...(d === null ? {} : { decisionId: d }) }));
-}
-
-/** The undo that reversed `decision` (only an undone decision has one), or the decision an undo reverses. */
-export function relatedOf(store: Store, decision: Decision): Decision[] {
-  if (decision.parentDecisionId) {
-    const parent = store.decisions.get(decision.parentDecisionId);
-    return parent ? [parent] : [];
-  }
-  if (decision.state !== 'undone') return [];
-  // An undo is always created after its parent: the creation-time index narrows the search.
-  const rows = store.db
-    .select({ id: decisions.id })
-    .from(decisions)
-    .where(and(gte(decisions.createdAt, decision.createdAt), eq(decisions.parentDecisionId, decision.id)))
-    .all();
-  return rows.map((r) => store.decisions.get(r.id)).filter((d): d is Decision => d !== undefined);
-}
 
 export interface StateEntry {
   at: number;

@@ -32,7 +32,7 @@
  * (a Shapley–Folkman bound), and exact whenever no unit ends inside a convex stretch.
  */
 
-export { hill, hillDerivative, hillInflection, hillUnit, type HillParams } from './hill';
+import { checkHill, hill, hillDerivative, hillInflection, type HillParams } from '../../platforms/sandbox/hill';
 
 export interface AllocationUnit {
   lower: number;
@@ -201,4 +201,17 @@ function spendAtPrice(curve: Curve, cap: number, price: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A Hill curve as an allocation unit; `scale` turns conversions into the objective (e.g. revenue per conversion × a day's weekday factor). */
+export function hillUnit(params: HillParams, scale: number, lower: number, upper: number): AllocationUnit {
+  checkHill(params);
+  if (!Number.isFinite(scale) || scale < 0) throw new RangeError(`hillUnit: scale must be a finite number ≥ 0, got ${scale}`);
+  return {
+    lower,
+    upper,
+    value: (x) => scale * hill(x, params),
+    marginal: (x) => (scale === 0 ? 0 : scale * hillDerivative(x, params)),
+    knee: params.shape > 1 ? hillInflection(params) : undefined,
+  };
 }

@@ -1,7 +1,7 @@
-import type { Scenario } from '../../../shared/scenario/schema';
-import { HOUR_MS } from '../ports/clock';
-import { SandboxPlatform } from '../../platforms/sandbox/platform';
-import { World } from '../../platforms/sandbox/world';
+import type { Scenario } from '../../shared/scenario/schema';
+import { HOUR_MS } from '../../shared/time';
+import { SandboxPlatform } from '../platforms/sandbox/platform';
+import { World } from '../platforms/sandbox/world';
 import type { Strategy } from './strategy';
 
 /** The truth of one strategy's run, per campaign and day (index campaign * days + day). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeGoals } from '../../../electron/engine/simulation/goals';
+import { judgeGoals } from '../../../electron/lab/goals';
 import { AgentDefinitionSchema } from '../../../shared/scenario/schema';
 
 /** One campaign over `days`, its spend of each day summed from 17 deliveries, as a platform reports them hour by hour. */

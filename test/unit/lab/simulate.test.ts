@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runSimulation } from '../../../electron/engine/simulation/simulate';
-import { generateScenario } from '../../../electron/engine/simulation/generate';
-import type { AgentsFactory } from '../../../electron/engine/simulation/strategy';
+import { runSimulation } from '../../../electron/lab/simulate';
+import { generateScenario } from '../../../electron/lab/generate';
+import type { AgentsFactory } from '../../../electron/lab/strategy';
 import { makeScenario } from '../sandbox/make-scenario';
 
 const scenario = makeScenario({

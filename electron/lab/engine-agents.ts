@@ -1,12 +1,11 @@
-import type { Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
-import type { Store } from '../../store';
-import { accuracyTally, conflictCount, decisionTally } from '../../store/reports/run-stats';
-import { forecastCalendar } from '../agents/calendar';
-import { AgentRuntime } from '../agents/runtime';
-import { recountViolations } from '../guardrails/recount';
-import { ManualClock } from '../ports/clock';
-import { stream } from '../ports/random';
+import type { Decision } from '../../shared/domain/decision';
+import type { AgentDefinition } from '../../shared/scenario/schema';
+import type { Store } from '../store';
+import { forecastCalendar } from '../engine/agents/calendar';
+import { AgentRuntime } from '../engine/agents/runtime';
+import { recountViolations } from '../engine/guardrails/recount';
+import { ManualClock } from '../../shared/time';
+import { stream } from '../../shared/random';
 import type { AgentsFactory } from './strategy';
 
 /** The person who answers escalations in `--approvals all`. */
@@ -54,12 +53,13 @@ export function engineAgents(store: Store): AgentsFactory {
           decisions.push(...page.items);
           cursor = page.next;
         } while (cursor);
+        const tally = store.reports.runTally();
         const violations = recountViolations({ initial, decisions, agents, policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap });
         return {
-          decisions: decisionTally(store.sqlite),
+          decisions: tally.decisions,
           violations: violations.length,
-          conflicts: conflictCount(store.sqlite),
-          accuracy: accuracyTally(store.sqlite),
+          conflicts: tally.conflicts,
+          accuracy: tally.accuracy,
         };
       },
     };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { playStrategy } from '../../../electron/engine/simulation/run-strategy';
-import { manualStrategy, rulesStrategy } from '../../../electron/engine/simulation/baselines';
-import { baselineTargets } from '../../../electron/engine/simulation/baseline-targets';
-import type { Strategy } from '../../../electron/engine/simulation/strategy';
+import { playStrategy } from '../../../electron/lab/run-strategy';
+import { manualStrategy, rulesStrategy } from '../../../electron/lab/baselines';
+import { baselineTargets } from '../../../electron/lab/baseline-targets';
+import type { Strategy } from '../../../electron/lab/strategy';
 import type { Scenario } from '../../../shared/scenario/schema';
 import { makeScenario } from '../sandbox/make-scenario';
 
