@@ -6,7 +6,8 @@ import { createIpcServer, type IpcServer } from '../ipc/server';
 import type { Store } from '../store';
 import type { HostAccount } from './default-account';
 import { startMetricsRecorder } from './metrics-recorder';
-import { createServices, type DecisionExporter, type Services } from './services';
+import type { DecisionExporter, Services } from '../ipc/services';
+import { createServices } from './services';
 
 export interface ComposedApp {
   services: Services;
@@ -79,7 +80,6 @@ export async function composeApp(
     clock: account.clock,
     store,
     runtime,
-    rules: account.rules,
     exporter: options.exporter,
     events,
     accountName: account.name,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AcmError } from '../../shared/errors';
 import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
 import type { Store } from '../store';
-import type { DecisionExporter, ExportedFile } from './services';
+import type { DecisionExporter, ExportedFile } from '../ipc/services';
 
 const MIME = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
 

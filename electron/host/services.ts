@@ -1,31 +1,10 @@
-import type { AuditDigest } from '../../shared/domain/audit';
-import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
-import type { AgentRuntime } from '../engine/agents/runtime';
+import type { PlatformAdapter } from '../../shared/platform/adapter';
 import { AcceleratedClock, type Clock } from '../../shared/time';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import type { PlatformAdapter } from '../../shared/platform/adapter';
-import type { Store } from '../store';
+import type { AgentControl, ClockState, DecisionExporter, RecordAccess, Services } from '../ipc/services';
+import { formatDailyDigest, type Store } from '../store';
 import { APP_VERSION } from './app-version';
 import { createDecisionExporter } from './decision-exporter';
-import type { HostAccount } from './default-account';
-
-/** The runtime's word-of-a-person side: what the IPC handlers may ask of the agents. */
-export type AgentControl = Pick<AgentRuntime, 'addAgent' | 'statusInEffect' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'>;
-
-export type AccountRules = HostAccount['rules'];
-
-/** One exported file, with the chain's signed digest at the time of the export (absent only for an empty log). */
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  bytes: Uint8Array;
-  digest?: AuditDigest;
-}
-
-/** Writes the filtered decision timeline as a file (the store's CSV and PDF exports). */
-export interface DecisionExporter {
-  export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile>;
-}
 
 export interface ServicesOptions {
   platform: PlatformAdapter;
@@ -34,7 +13,6 @@ export interface ServicesOptions {
   runtime: AgentControl;
   /** How the account is shown to the user; ad platforms name accounts, the adapter interface does not. */
   accountName: string;
-  rules?: AccountRules;
   /** The store's own CSV and PDF writers by default. */
   exporter?: DecisionExporter;
   /** The hub to push events through, when the caller needs it before the services exist (the runtime's onChange). */
@@ -43,35 +21,30 @@ export interface ServicesOptions {
   version?: string;
   /** Real milliseconds between two `clock.tick` events. */
   tickIntervalMs?: number;
-  log?: (message: string, error: unknown) => void;
+  log?: (message: string, error?: unknown) => void;
 }
 
-export interface ClockState {
-  now: number;
-  speed: number;
+/** What the IPC handlers may read and answer on the record: the store's repositories and reports, nothing of its connection. */
+function recordAccess(store: Store): RecordAccess {
+  return {
+    agents: store.agents,
+    decisions: store.decisions,
+    alerts: store.alerts,
+    conflicts: store.conflicts,
+    metrics: store.metrics,
+    audit: store.audit,
+    reports: {
+      ...store.reports,
+      dailyDigest(dayStart) {
+        const digest = store.reports.dailyDigest(dayStart);
+        return { digest, text: formatDailyDigest(digest) };
+      },
+    },
+  };
 }
 
-/** Who a person's approvals, rejections and undos are recorded as: the app has one operator per install. */
-export const OPERATOR = 'operator';
-
-/** Everything the IPC handlers need, built once per process by the Electron main or the headless host. */
-export interface Services {
-  readonly platform: PlatformAdapter;
-  readonly clock: Clock;
-  readonly store: Store;
-  readonly runtime: AgentControl;
-  readonly rules: AccountRules;
-  readonly exporter: DecisionExporter;
-  readonly account: { name: string; currency: string; platform: string };
-  readonly version: string;
-  readonly databasePath: string | null;
-  readonly events: EventHub;
-  clockState(): ClockState;
-  /** Stops the background work (the clock ticker). */
-  close(): void;
-}
-
-export function createServices(options: ServicesOptions): Services {
+/** The services the IPC handlers are given, built once per process by the Electron main or the headless host; `close` stops the clock ticker. */
+export function createServices(options: ServicesOptions): Services & { close(): void } {
   const { platform, clock } = options;
   const events = options.events ?? createEventHub({ log: options.log });
   const speed = clock instanceof AcceleratedClock ? clock.speed : 1;
@@ -80,11 +53,10 @@ export function createServices(options: ServicesOptions): Services {
   const ticker = setInterval(() => events.emit('clock.tick', clockState()), options.tickIntervalMs ?? 1000);
   ticker.unref();
   return {
-    platform,
+    campaigns: { list: () => platform.listCampaigns() },
     clock,
-    store: options.store,
+    records: recordAccess(options.store),
     runtime: options.runtime,
-    rules: options.rules ?? { policies: [], calendar: [] },
     exporter: options.exporter ?? createDecisionExporter(options.store, options.accountName),
     account: { name: options.accountName, currency: platform.currency, platform: platform.id },
     version: options.version ?? APP_VERSION,

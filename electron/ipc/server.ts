@@ -1,5 +1,5 @@
 import type { IpcResult } from '../../shared/ipc/define';
-import type { Services } from '../host/services';
+import type { Services } from './services';
 import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import { handlerModules } from './handlers';
 import { HandlerRegistry } from './registry';

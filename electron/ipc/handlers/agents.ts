@@ -3,8 +3,8 @@ import { AGENT_EXPORT_FORMAT, type AgentView } from '../../../shared/ipc/channel
 import type { Handlers } from '../../../shared/ipc/contract';
 import { validateAgentDefinition } from '../../../shared/scenario/load';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { dryRun } from '../../host/dry-run';
-import type { Services } from '../../host/services';
+import { dryRun } from './dry-run';
+import type { Services } from '../services';
 import { HandlerError } from '../handler-error';
 import { parseAgentImport } from './agent-import';
 
@@ -24,12 +24,12 @@ type AgentChannel =
   | 'agents.import';
 
 export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> => {
-  const { store, runtime } = services;
+  const { records, runtime } = services;
   // The runtime's word on status, not the store's: a pause is in effect even while a full disk keeps the store from recording it.
   const view = (agent: StoredAgent<AgentDefinition>): AgentView => ({ ...agent, status: runtime.statusInEffect(agent.id) ?? agent.status });
 
   function mustGet(id: string): StoredAgent<AgentDefinition> {
-    const agent = store.agents.get<AgentDefinition>(id);
+    const agent = records.agents.get(id);
     if (!agent) throw new HandlerError('NOT_FOUND', `no agent with id ${id}`);
     return agent;
   }
@@ -44,7 +44,7 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
   }
 
   async function campaignIds(): Promise<string[]> {
-    return (await services.platform.listCampaigns()).map((c) => c.id);
+    return (await services.campaigns.list()).map((c) => c.id);
   }
 
   /** The checks a schema cannot make: the campaigns must exist in this account. */
@@ -57,7 +57,7 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
   }
 
   return {
-    'agents.list': () => store.agents.list<AgentDefinition>().map(view),
+    'agents.list': () => records.agents.list().map(view),
     'agents.get': ({ id }) => view(mustGet(id)),
     'agents.create': async ({ definition }) => {
       await checkCampaigns(definition, 'agent');
@@ -88,7 +88,7 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
       return dryRun(runtime, definition);
     },
     'agents.export': ({ ids }) => {
-      const agents = ids ? ids.map(mustGet) : store.agents.list<AgentDefinition>().filter((a) => a.status !== 'terminated');
+      const agents = ids ? ids.map(mustGet) : records.agents.list().filter((a) => a.status !== 'terminated');
       return { format: AGENT_EXPORT_FORMAT, agents: agents.map((a) => a.definition) };
     },
     'agents.import': async ({ text }) => {
@@ -99,7 +99,7 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
         const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
         throw new HandlerError('INVALID_INPUT', `Cannot import: ${shown.join('; ')}${more}`, first.path);
       }
-      const taken = new Set(store.agents.list().map((a) => a.name));
+      const taken = new Set(records.agents.list().map((a) => a.name));
       const clash = parsed.agents.find((a) => taken.has(a.name));
       if (clash) throw new HandlerError('CONFLICT', `Cannot import: an agent named ${JSON.stringify(clash.name)} already exists; rename it in the file`);
       // All or nothing: names were checked first, so no agent of the file is left half-imported.

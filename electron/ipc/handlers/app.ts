@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { Services } from '../../host/services';
+import type { Services } from '../services';
 
 export const appHandlers = (services: Services): Pick<Handlers, 'app.info'> => ({
   'app.info': async () => ({

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { Services } from '../../host/services';
+import type { Services } from '../services';
 
 export const campaignHandlers = (services: Services): Pick<Handlers, 'campaigns.list'> => ({
-  'campaigns.list': () => services.platform.listCampaigns(),
+  'campaigns.list': () => services.campaigns.list(),
 });

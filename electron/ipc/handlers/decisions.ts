@@ -1,7 +1,7 @@
 import type { Decision } from '../../../shared/domain/decision';
 import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
 import type { Handlers } from '../../../shared/ipc/contract';
-import { OPERATOR, type Services } from '../../host/services';
+import { OPERATOR, type Services } from '../services';
 import type { DecisionCursor, DecisionFilter } from '../../store';
 import { HandlerError } from '../handler-error';
 import { chainOf } from './decision-chain';
@@ -19,10 +19,10 @@ export function storeFilter(filter: DecisionFilterView): DecisionFilter {
 const words = (text: string | undefined): string[] => (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
 export const decisionHandlers = (services: Services): Pick<Handlers, DecisionChannel> => {
-  const { store, runtime } = services;
+  const { records, runtime } = services;
 
   function mustGet(id: string, state?: Decision['state'], verb?: string): Decision {
-    const decision = store.decisions.get(id);
+    const decision = records.decisions.get(id);
     if (!decision) throw new HandlerError('NOT_FOUND', `no decision with id ${id}`);
     if (state && decision.state !== state) throw new HandlerError('CONFLICT', `cannot ${verb} decision ${id}: it is ${decision.state}, not ${state}`);
     return decision;
@@ -30,19 +30,19 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
 
   /** The alerts about a decision a person has now answered. */
   function resolveAlerts(decisionId: string): void {
-    for (const alert of store.alerts.forDecision(decisionId)) if (alert.state !== 'resolved') store.alerts.resolve(alert.id);
+    for (const alert of records.alerts.forDecision(decisionId)) if (alert.state !== 'resolved') records.alerts.resolve(alert.id);
   }
 
   return {
     'decisions.page': ({ filter, cursor, offset, limit }) => {
       const wanted = words(filter.text);
-      if (offset !== undefined) return store.decisions.page(storeFilter(filter), store.reports.cursorAtOffset(storeFilter(filter), offset), limit);
-      if (wanted.length === 0) return store.decisions.page(storeFilter(filter), cursor, limit);
+      if (offset !== undefined) return records.decisions.page(storeFilter(filter), records.reports.cursorAtOffset(storeFilter(filter), offset), limit);
+      if (wanted.length === 0) return records.decisions.page(storeFilter(filter), cursor, limit);
       const items: Decision[] = [];
       let next: DecisionCursor | undefined = cursor;
       let scanned = 0;
       while (items.length < limit && scanned < TEXT_SCAN_ROWS) {
-        const page = store.decisions.page(storeFilter(filter), next, 500);
+        const page = records.decisions.page(storeFilter(filter), next, 500);
         let i = 0;
         for (; i < page.items.length && items.length < limit; i++) {
           const reasoning = page.items[i].reasoning.toLowerCase();
@@ -59,11 +59,11 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       }
       return next ? { items, next } : { items };
     },
-    'decisions.count': ({ filter }) => ({ count: store.reports.countDecisions(storeFilter(filter)) }),
+    'decisions.count': ({ filter }) => ({ count: records.reports.countDecisions(storeFilter(filter)) }),
     'decisions.get': ({ id }) => {
       const decision = mustGet(id);
-      const outcome = store.reports.outcomeOf(id);
-      return { decision, outcome, related: store.reports.relatedOf(decision), chain: chainOf(decision, store.alerts.forDecision(id), outcome) };
+      const outcome = records.reports.outcomeOf(id);
+      return { decision, outcome, related: records.reports.relatedOf(decision), chain: chainOf(decision, records.alerts.forDecision(id), outcome) };
     },
     'decisions.approve': async ({ id }) => {
       mustGet(id, 'escalated', 'approve');

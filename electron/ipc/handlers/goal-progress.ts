@@ -1,12 +1,14 @@
 import type { MetricTotals } from '../../../shared/domain/campaign';
 import type { Goal } from '../../../shared/scenario/schema';
 import { DAY_MS } from '../../../shared/time';
-import type { HourlyMetricsRepository } from '../../store';
+import type { RecordAccess } from '../services';
+
+type Metrics = RecordAccess['metrics'];
 
 export type DayTotals = Pick<MetricTotals, 'spend' | 'conversions' | 'revenue'> & { day: number };
 
 /** Daily totals over the campaigns, for the days in [from, to) that have any reported hour, oldest first. */
-export function dailyTotals(metrics: HourlyMetricsRepository, campaignIds: readonly string[], from: number, to: number): DayTotals[] {
+export function dailyTotals(metrics: Metrics, campaignIds: readonly string[], from: number, to: number): DayTotals[] {
   const days = new Map<number, DayTotals>();
   for (const campaignId of campaignIds) {
     for (const row of metrics.range({ campaignId, from, to })) {
@@ -28,7 +30,7 @@ export const cpaOf = (t: { spend: number; conversions: number }): number | null 
  * A goal judged as FORMAT.md says: on its trailing window of complete days, over the agent's
  * campaigns together. While fewer days than the window are complete, the days there are count.
  */
-export function goalProgress(goal: Goal, metrics: HourlyMetricsRepository, campaignIds: readonly string[], now: number) {
+export function goalProgress(goal: Goal, metrics: Metrics, campaignIds: readonly string[], now: number) {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const days = dailyTotals(metrics, campaignIds, today - goal.window * DAY_MS, today);
   if (days.length === 0) return { goal, actual: null, met: null, days: 0 };

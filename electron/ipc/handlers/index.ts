@@ -1,4 +1,4 @@
-import type { Services } from '../../host/services';
+import type { Services } from '../services';
 import type { HandlerModule } from '../registry';
 import { agentHandlers } from './agents';
 import { alertHandlers } from './alerts';

@@ -6,7 +6,7 @@ import type { Handlers } from '../../../shared/ipc/contract';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { activeBudgetSum } from '../../engine/guardrails/settings';
 import { DAY_MS } from '../../../shared/time';
-import type { Services } from '../../host/services';
+import type { Services } from '../services';
 import { HandlerError } from '../handler-error';
 import { cpaOf, dailyTotals, goalProgress, roasOf } from './goal-progress';
 
@@ -26,20 +26,20 @@ export function focusOf(status: StoredAgent['status'], campaigns: number, waitin
 }
 
 export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.summary' | 'monitor.kpis'> => {
-  const { store, platform } = services;
+  const { records } = services;
   return {
     'monitor.summary': async () => {
-      const account = await platform.listCampaigns();
+      const account = await services.campaigns.list();
       const names = new Map(account.map((c) => [c.id, c.name]));
       const now = services.clock.now();
-      return store.agents
-        .list<AgentDefinition>()
+      return records.agents
+        .list()
         .filter((a) => a.status !== 'terminated')
         .map((agent): AgentMonitorView => {
           const campaigns = campaignsOf(agent.definition, account);
           const ids = campaigns.map((c) => c.id);
-          const lastActions = store.decisions.page({ agentId: agent.id }, undefined, LAST_ACTIONS).items;
-          const waiting = store.decisions.countByState({ agentId: agent.id }).escalated;
+          const lastActions = records.decisions.page({ agentId: agent.id }, undefined, LAST_ACTIONS).items;
+          const waiting = records.decisions.countByState({ agentId: agent.id }).escalated;
           const limit = agent.definition.constraints.maxDailySpend;
           return {
             id: agent.id,
@@ -48,7 +48,7 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
             status: agent.status,
             focus: focusOf(agent.status, campaigns.length, waiting, lastActions[0], names),
             lastActions,
-            goals: agent.definition.goals.map((goal) => goalProgress(goal, store.metrics, ids, now)),
+            goals: agent.definition.goals.map((goal) => goalProgress(goal, records.metrics, ids, now)),
             spendLimit: limit === undefined ? null : { budgeted: activeBudgetSum(campaigns), limit },
             awaitingApproval: waiting,
             lastReview: services.runtime.reviewReport(agent.id) ?? null,
@@ -56,11 +56,11 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
         });
     },
     'monitor.kpis': async ({ agentId, days }) => {
-      const agent = store.agents.get<AgentDefinition>(agentId);
+      const agent = records.agents.get(agentId);
       if (!agent) throw new HandlerError('NOT_FOUND', `no agent with id ${agentId}`);
-      const ids = campaignsOf(agent.definition, await platform.listCampaigns()).map((c) => c.id);
+      const ids = campaignsOf(agent.definition, await services.campaigns.list()).map((c) => c.id);
       const today = Math.floor(services.clock.now() / DAY_MS) * DAY_MS;
-      const series = dailyTotals(store.metrics, ids, today - (days - 1) * DAY_MS, today + DAY_MS);
+      const series = dailyTotals(records.metrics, ids, today - (days - 1) * DAY_MS, today + DAY_MS);
       const goalOf = (metric: 'roas' | 'cpa' | 'spend') => agent.definition.goals.find((g) => g.metric === metric && (metric !== 'spend' || g.per === 'day'))?.value;
       const goals = Object.fromEntries((['roas', 'cpa', 'spend'] as const).flatMap((m) => (goalOf(m) === undefined ? [] : [[m, goalOf(m)]])));
       return { days: series.map((d) => ({ ...d, roas: roasOf(d), cpa: cpaOf(d) })), goals };

@@ -5,7 +5,8 @@ import { HOUR_MS, type Clock, ManualClock } from '../../../shared/time';
 import { SeededRandom } from '../../../shared/random';
 import { loadScenarioFile } from '../../../electron/lab/load-file';
 import { pushChange } from '../../../electron/host/compose';
-import { createServices, type Services } from '../../../electron/host/services';
+import { createServices } from '../../../electron/host/services';
+import type { Services } from '../../../electron/ipc/services';
 import { createEventHub } from '../../../electron/ipc/event-hub';
 import { createIpcServer, type IpcServer } from '../../../electron/ipc/server';
 import type { PlatformAdapter } from '../../../shared/platform/adapter';
@@ -68,7 +69,7 @@ export async function sandboxApp(): Promise<SandboxApp> {
   const events = createEventHub();
   const rules = { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar) };
   const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => {}, ...rules, onChange: (c) => pushChange(events, c) });
-  const services = createServices({ platform, clock, store, runtime, events, rules, accountName: scenario.name });
+  const services = createServices({ platform, clock, store, runtime, events, accountName: scenario.name });
   const { client, subscribe } = createAcmConnection(inProcessBridge(createIpcServer(services)));
   return {
     clock,

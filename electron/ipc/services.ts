@@ -1,0 +1,92 @@
+import type { AgentStatus, StoredAgent } from '../../shared/domain/agent';
+import type { Alert, AlertState } from '../../shared/domain/alert';
+import type { AuditDigest } from '../../shared/domain/audit';
+import type { CampaignInfo } from '../../shared/domain/campaign';
+import type { AgentConflict } from '../../shared/domain/conflict';
+import type { Decision, DecisionState, Outcome } from '../../shared/domain/decision';
+import type { DecisionCursor, DecisionFilter, DecisionPage } from '../../shared/domain/decision-log';
+import type { HourlyMetricRow } from '../../shared/domain/metrics';
+import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { AgentDefinition } from '../../shared/scenario/schema';
+import type { Clock } from '../../shared/time';
+import type { AgentRuntime } from '../engine/agents/runtime';
+import type { EventHub } from './event-hub';
+
+/**
+ * What the IPC handlers need, and nothing more: the host builds these from the store, the
+ * runtime and the account. Each is declared here in the contract's and the domain's terms, so
+ * that the handlers never see the store, its SQL or the host.
+ */
+
+/** The runtime's word-of-a-person side: what the handlers may ask of the agents. */
+export type AgentControl = Pick<
+  AgentRuntime,
+  'addAgent' | 'statusInEffect' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'
+>;
+
+/** The reads and the few writes of people (acknowledge, resolve) the handlers make on the record. */
+export interface RecordAccess {
+  agents: {
+    get(id: string): StoredAgent<AgentDefinition> | undefined;
+    list(filter?: { status?: AgentStatus }): StoredAgent<AgentDefinition>[];
+  };
+  decisions: {
+    get(id: string): Decision | undefined;
+    page(filter?: DecisionFilter, cursor?: DecisionCursor, limit?: number): DecisionPage;
+    countByState(filter?: Omit<DecisionFilter, 'states'>): Record<DecisionState, number>;
+  };
+  alerts: {
+    list(filter?: { states?: readonly AlertState[]; limit?: number }): Alert[];
+    countOpen(): Omit<ResponseOf<'alerts.count'>, 'awaitingApproval'>;
+    forDecision(decisionId: string): Alert[];
+    acknowledge(id: string): boolean;
+    resolve(id: string): boolean;
+  };
+  conflicts: { list(filter?: { campaignId?: string; unreviewedOnly?: boolean; limit?: number }): AgentConflict[] };
+  metrics: { range(query: { campaignId: string; from: number; to: number }): HourlyMetricRow[] };
+  audit: { digestIfAny(): AuditDigest | undefined };
+  reports: {
+    outcomeOf(decisionId: string): Outcome | null;
+    relatedOf(decision: Decision): Decision[];
+    countDecisions(filter?: DecisionFilter): number;
+    cursorAtOffset(filter: DecisionFilter, offset: number): DecisionCursor | undefined;
+    outcomeStats(query: ParsedRequestOf<'decisions.outcomeStats'>): ResponseOf<'decisions.outcomeStats'>;
+    dailyDigest(dayStart?: number): ResponseOf<'audit.dailyDigest'>;
+  };
+}
+
+/** One exported file, with the chain's signed digest at the time of the export (absent only for an empty log). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  digest?: AuditDigest;
+}
+
+/** Writes the filtered decision timeline as a file (the store's CSV and PDF exports). */
+export interface DecisionExporter {
+  export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile>;
+}
+
+export interface ClockState {
+  now: number;
+  speed: number;
+}
+
+/** Who a person's approvals, rejections and undos are recorded as: the app has one operator per install. */
+export const OPERATOR = 'operator';
+
+export interface Services {
+  /** The account's campaigns as the platform has them now. */
+  readonly campaigns: { list(): Promise<CampaignInfo[]> };
+  readonly clock: Clock;
+  readonly records: RecordAccess;
+  readonly runtime: AgentControl;
+  readonly exporter: DecisionExporter;
+  readonly account: { name: string; currency: string; platform: string };
+  readonly version: string;
+  readonly databasePath: string | null;
+  readonly events: EventHub;
+  clockState(): ClockState;
+}
