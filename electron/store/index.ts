@@ -1,6 +1,5 @@
 export { openDatabase, DEFAULT_MIGRATIONS_FOLDER, BUSY_TIMEOUT_MS, type OpenOptions, type Store } from './connection';
 export { NewerDatabaseError } from './migrations';
-export { NotFoundError, ConflictError } from './errors';
 export type { AgentRepository, AgentContent, NewAgent } from './repositories/agents';
 export { MAX_PAGE_SIZE } from '../../shared/domain/decision-log';
 export type { StoreDb } from './repositories/handles';

@@ -1,3 +1,4 @@
+import { AcmError, type ErrorCode } from '../errors';
 import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../domain/campaign';
 
 /**
@@ -35,19 +36,29 @@ export interface ApplyResult {
 
 export type PlatformErrorCode = 'POLICY_REJECTED' | 'RATE_LIMITED' | 'NOT_FOUND' | 'TRANSIENT' | 'INVALID_CHANGE';
 
-export class PlatformError extends Error {
+/** What a platform's answer means for whoever asked, in the one error vocabulary of the app. */
+const ERROR_CODE_OF: Record<PlatformErrorCode, ErrorCode> = {
+  POLICY_REJECTED: 'FORBIDDEN',
+  RATE_LIMITED: 'UNAVAILABLE',
+  NOT_FOUND: 'NOT_FOUND',
+  TRANSIENT: 'UNAVAILABLE',
+  INVALID_CHANGE: 'INVALID_INPUT',
+};
+
+/** The app's coded error, as an ad platform answered: its own code kept beside, for retries and records. */
+export class PlatformError extends AcmError {
+  override name = 'PlatformError';
   constructor(
-    readonly code: PlatformErrorCode,
+    readonly platformCode: PlatformErrorCode,
     message: string,
     /** For RATE_LIMITED: how long the platform asked us to wait. */
     readonly retryAfterMs?: number,
   ) {
-    super(message);
-    this.name = 'PlatformError';
+    super(ERROR_CODE_OF[platformCode], message);
   }
 
   /** Worth another try after a wait: the platform did not say no to the change itself. */
   get retryable(): boolean {
-    return this.code === 'TRANSIENT' || this.code === 'RATE_LIMITED';
+    return this.platformCode === 'TRANSIENT' || this.platformCode === 'RATE_LIMITED';
   }
 }

@@ -200,11 +200,20 @@ export class AgentRuntime {
   }
 
   addAgent(definition: AgentDefinition): string {
+    return this.addAgents([definition])[0];
+  }
+
+  /** Adds agents all together or none (a name already taken refuses the whole set). */
+  addAgents(definitions: readonly AgentDefinition[]): string[] {
     const now = this.deps.clock.now();
-    const stored = this.deps.store.agents.create({ name: definition.name, definition, goals: definition.goals, status: definition.status }, now);
-    this.minds.set(stored.id, new AgentMind(stored.id, definition, stored.status, this.deps.calendar ?? []));
-    this.deps.onChange?.({ kind: 'agent', agentId: stored.id, status: stored.status });
-    return stored.id;
+    const stored = this.deps.store.immediate(() =>
+      definitions.map((definition) => this.deps.store.agents.create({ name: definition.name, definition, goals: definition.goals, status: definition.status }, now)),
+    );
+    for (const agent of stored) {
+      this.minds.set(agent.id, new AgentMind(agent.id, agent.definition, agent.status, this.deps.calendar ?? []));
+      this.deps.onChange?.({ kind: 'agent', agentId: agent.id, status: agent.status });
+    }
+    return stored.map((agent) => agent.id);
   }
 
   agentIds(): string[] {
@@ -571,12 +580,14 @@ export class AgentRuntime {
    * gets it again at every tick until it can.
    */
   pause(agentId: string): StatusChange {
+    const mind = this.mind(agentId);
+    if (mind.status !== 'active') throw new AcmError('CONFLICT', `cannot pause agent ${mind.name}: it is ${mind.status}`);
     return this.stop([agentId], 'paused');
   }
 
   resume(agentId: string): void {
     const mind = this.mind(agentId);
-    if (mind.status === 'terminated') throw new AcmError('CONFLICT', `agent ${mind.name} is terminated`);
+    if (mind.status !== 'paused') throw new AcmError('CONFLICT', `cannot resume agent ${mind.name}: it is ${mind.status}`);
     // Recorded first: an agent acts again only once the record says so.
     this.record(agentId, 'active');
     this.executor.breaker.reset(agentId);

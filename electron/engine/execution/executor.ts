@@ -237,6 +237,6 @@ function isRetryable(error: unknown): boolean {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof PlatformError) return `${error.code}: ${error.message}`;
+  if (error instanceof PlatformError) return `${error.platformCode}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }

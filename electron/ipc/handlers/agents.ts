@@ -5,7 +5,7 @@ import { validateAgentDefinition } from '../../../shared/scenario/load';
 import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { dryRun } from './dry-run';
 import type { Services } from '../services';
-import { HandlerError } from '../handler-error';
+import { AcmError } from '../../../shared/errors';
 import { parseAgentImport } from './agent-import';
 
 type AgentChannel =
@@ -30,15 +30,12 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
 
   function mustGet(id: string): StoredAgent<AgentDefinition> {
     const agent = records.agents.get(id);
-    if (!agent) throw new HandlerError('NOT_FOUND', `no agent with id ${id}`);
+    if (!agent) throw new AcmError('NOT_FOUND', `no agent with id ${id}`);
     return agent;
   }
 
-  /** Refuses a status change the agent cannot make, in words, before the runtime is asked. */
-  function change(id: string, allowedFrom: readonly string[], verb: string, act: () => void): AgentView {
-    const agent = mustGet(id);
-    const status = view(agent).status;
-    if (!allowedFrom.includes(status)) throw new HandlerError('CONFLICT', `cannot ${verb} agent ${agent.name}: it is ${status}`);
+  /** A person's word on an agent's status: the runtime refuses what the agent cannot do. */
+  function change(id: string, act: () => unknown): AgentView {
     act();
     return view(mustGet(id));
   }
@@ -52,7 +49,7 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
     const checked = validateAgentDefinition(definition, await campaignIds());
     if (!checked.ok) {
       const [first] = checked.errors;
-      throw new HandlerError('INVALID_INPUT', `Invalid ${where}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, `definition.${first.path}`);
+      throw new AcmError('INVALID_INPUT', `Invalid ${where}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, { path: `definition.${first.path}` });
     }
   }
 
@@ -65,16 +62,14 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
       return view(mustGet(id));
     },
     'agents.update': async ({ id, definition }) => {
-      const agent = mustGet(id);
-      if (agent.status === 'terminated') throw new HandlerError('CONFLICT', `cannot edit agent ${agent.name}: it is terminated`);
       await checkCampaigns(definition, 'agent');
       await runtime.updateAgent(id, definition);
       return view(mustGet(id));
     },
-    'agents.activate': ({ id }) => change(id, ['paused'], 'activate', () => runtime.resume(id)),
-    'agents.pause': ({ id }) => change(id, ['active'], 'pause', () => runtime.pause(id)),
-    'agents.resume': ({ id }) => change(id, ['paused'], 'resume', () => runtime.resume(id)),
-    'agents.terminate': ({ id }) => change(id, ['active', 'paused'], 'terminate', () => runtime.terminate(id)),
+    'agents.activate': ({ id }) => change(id, () => runtime.resume(id)),
+    'agents.pause': ({ id }) => change(id, () => runtime.pause(id)),
+    'agents.resume': ({ id }) => change(id, () => runtime.resume(id)),
+    'agents.terminate': ({ id }) => change(id, () => runtime.terminate(id)),
     'agents.pauseAll': () => {
       const { agentIds, recorded } = runtime.pauseAll();
       return { count: agentIds.length, agentIds, recorded };
@@ -97,13 +92,9 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
         const [first] = parsed.errors;
         const shown = parsed.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`);
         const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
-        throw new HandlerError('INVALID_INPUT', `Cannot import: ${shown.join('; ')}${more}`, first.path);
+        throw new AcmError('INVALID_INPUT', `Cannot import: ${shown.join('; ')}${more}`, { path: first.path });
       }
-      const taken = new Set(records.agents.list().map((a) => a.name));
-      const clash = parsed.agents.find((a) => taken.has(a.name));
-      if (clash) throw new HandlerError('CONFLICT', `Cannot import: an agent named ${JSON.stringify(clash.name)} already exists; rename it in the file`);
-      // All or nothing: names were checked first, so no agent of the file is left half-imported.
-      return parsed.agents.map((definition) => view(mustGet(runtime.addAgent({ ...definition, status: 'paused' }))));
+      return runtime.addAgents(parsed.agents.map((definition) => ({ ...definition, status: 'paused' as const }))).map((id) => view(mustGet(id)));
     },
   };
 };

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Services } from '../services';
-import { HandlerError } from '../handler-error';
+import { AcmError } from '../../../shared/errors';
 
 type AuditChannel = 'audit.digest' | 'audit.dailyDigest' | 'decisions.outcomeStats';
 
@@ -11,7 +11,7 @@ export const auditHandlers = (services: Services): Pick<Handlers, AuditChannel> 
     'audit.digest': () => records.audit.digestIfAny() ?? null,
     'audit.dailyDigest': ({ date }) => records.reports.dailyDigest(date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`)),
     'decisions.outcomeStats': ({ agentId, from, to, bucket }) => {
-      if (agentId !== undefined && !records.agents.get(agentId)) throw new HandlerError('NOT_FOUND', `no agent with id ${agentId}`);
+      if (agentId !== undefined && !records.agents.get(agentId)) throw new AcmError('NOT_FOUND', `no agent with id ${agentId}`);
       return records.reports.outcomeStats({ agentId, from, to, bucket });
     },
   };

@@ -3,7 +3,7 @@ import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions'
 import type { Handlers } from '../../../shared/ipc/contract';
 import { OPERATOR, type Services } from '../services';
 import type { DecisionCursor, DecisionFilter } from '../../store';
-import { HandlerError } from '../handler-error';
+import { AcmError } from '../../../shared/errors';
 import { chainOf } from './decision-chain';
 
 type DecisionChannel = 'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
@@ -21,10 +21,9 @@ const words = (text: string | undefined): string[] => (text ?? '').toLowerCase()
 export const decisionHandlers = (services: Services): Pick<Handlers, DecisionChannel> => {
   const { records, runtime } = services;
 
-  function mustGet(id: string, state?: Decision['state'], verb?: string): Decision {
+  function mustGet(id: string): Decision {
     const decision = records.decisions.get(id);
-    if (!decision) throw new HandlerError('NOT_FOUND', `no decision with id ${id}`);
-    if (state && decision.state !== state) throw new HandlerError('CONFLICT', `cannot ${verb} decision ${id}: it is ${decision.state}, not ${state}`);
+    if (!decision) throw new AcmError('NOT_FOUND', `no decision with id ${id}`);
     return decision;
   }
 
@@ -66,19 +65,16 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       return { decision, outcome, related: records.reports.relatedOf(decision), chain: chainOf(decision, records.alerts.forDecision(id), outcome) };
     },
     'decisions.approve': async ({ id }) => {
-      mustGet(id, 'escalated', 'approve');
       await runtime.approve(id, OPERATOR);
       resolveAlerts(id);
       return mustGet(id);
     },
     'decisions.reject': ({ id }) => {
-      mustGet(id, 'escalated', 'reject');
       runtime.reject(id, OPERATOR);
       resolveAlerts(id);
       return mustGet(id);
     },
     'decisions.undo': async ({ id, overrideLimits }) => {
-      mustGet(id, 'executed', 'undo');
       const outcome = await runtime.undo(id, OPERATOR, { overrideLimits });
       return mustGet(outcome.decisionId);
     },

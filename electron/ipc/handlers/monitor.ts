@@ -7,7 +7,7 @@ import type { AgentDefinition } from '../../../shared/scenario/schema';
 import { activeBudgetSum } from '../../engine/guardrails/settings';
 import { DAY_MS } from '../../../shared/time';
 import type { Services } from '../services';
-import { HandlerError } from '../handler-error';
+import { AcmError } from '../../../shared/errors';
 import { cpaOf, dailyTotals, goalProgress, roasOf } from './goal-progress';
 
 const LAST_ACTIONS = 5;
@@ -57,7 +57,7 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
     },
     'monitor.kpis': async ({ agentId, days }) => {
       const agent = records.agents.get(agentId);
-      if (!agent) throw new HandlerError('NOT_FOUND', `no agent with id ${agentId}`);
+      if (!agent) throw new AcmError('NOT_FOUND', `no agent with id ${agentId}`);
       const ids = campaignsOf(agent.definition, await services.campaigns.list()).map((c) => c.id);
       const today = Math.floor(services.clock.now() / DAY_MS) * DAY_MS;
       const series = dailyTotals(records.metrics, ids, today - (days - 1) * DAY_MS, today + DAY_MS);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { AgentStatus, StoredAgent } from '../../../shared/domain/agent';
 import type { AuditKind } from '../../../shared/domain/audit';
 import type { Goal } from '../../../shared/scenario/schema';
-import { ConflictError, isSqliteError, NotFoundError } from '../errors';
+import { AcmError } from '../../../shared/errors';
+import { isSqliteError } from '../errors';
 import { fromJson, toJson } from '../json';
 import { agentGoals, agents } from '../schema';
 import type { Handles } from './handles';
@@ -50,7 +51,7 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
 
   function mustGet<D>(id: string): StoredAgent<D> {
     const row = byId.get({ id });
-    if (!row) throw new NotFoundError('agent', id);
+    if (!row) throw new AcmError('NOT_FOUND', `no agent with id ${id}`);
     return toAgent<D>(row);
   }
 
@@ -67,7 +68,7 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
       return write();
     } catch (e) {
       if (isSqliteError(e, 'SQLITE_CONSTRAINT_UNIQUE') && e.message.includes('agents.name')) {
-        throw new ConflictError(`an agent named ${JSON.stringify(name)} already exists`);
+        throw new AcmError('CONFLICT', `an agent named ${JSON.stringify(name)} already exists`);
       }
       throw e;
     }
@@ -95,7 +96,7 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
       return uniqueName(content.name, () =>
         sqlite.transaction(() => {
           const { changes } = db.update(agents).set({ name: content.name, definition, updatedAt: at }).where(eq(agents.id, id)).run();
-          if (changes === 0) throw new NotFoundError('agent', id);
+          if (changes === 0) throw new AcmError('NOT_FOUND', `no agent with id ${id}`);
           writeGoals(id, content.goals);
           const stored = mustGet<D>(id);
           audit.append({

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState, type NewAlert } from '../../../shared/domain/alert';
 import type { AuditKind } from '../../../shared/domain/audit';
-import { NotFoundError } from '../errors';
+import { AcmError } from '../../../shared/errors';
 import { toJson } from '../json';
 import { alerts } from '../schema';
 import type { Handles } from './handles';
@@ -58,7 +58,7 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
 
   function move(id: string, from: AlertState[], to: Exclude<AlertState, 'open'>): boolean {
     if (moveAudited(id, from, to)) return true;
-    if (!db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, id)).get()) throw new NotFoundError('alert', id);
+    if (!db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, id)).get()) throw new AcmError('NOT_FOUND', `no alert with id ${id}`);
     return false;
   }
 

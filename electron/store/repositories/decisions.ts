@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '../../../shared/domain/decision';
 import { MAX_PAGE_SIZE, type DecisionCursor, type DecisionFilter, type DecisionPage, type PlatformAttempt, type TransitionPatch } from '../../../shared/domain/decision-log';
-import { NotFoundError } from '../errors';
+import { AcmError } from '../../../shared/errors';
 import { toJson } from '../json';
 import { decisions } from '../schema';
 import { DECISION_COLUMNS, decisionContent, decisionParams, toDecision } from './decision-rows';
@@ -99,7 +99,7 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
   const ownerStmt = sqlite.prepare('SELECT agent_id AS agentId, campaign_id AS campaignId FROM decisions WHERE id = ?');
   const attemptAudited = sqlite.transaction((id: string, attempt: PlatformAttempt) => {
     const row = ownerStmt.get(id) as { agentId: string; campaignId: string } | undefined;
-    if (!row) throw new NotFoundError('decision', id);
+    if (!row) throw new AcmError('NOT_FOUND', `no decision with id ${id}`);
     audit.append({ kind: 'decision.attempt', subject: id, agentId: row.agentId, campaignId: row.campaignId, decisionId: id, content: toJson(attempt, `decision ${id} attempt`) });
   });
 
@@ -122,7 +122,7 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
         throw new Error(`decision ${id}: a decision cannot go from ${expected} to ${next}`);
       }
       if (transitionAudited(id, expected, next, patch)) return true;
-      if (stateStmt.get(id) === undefined) throw new NotFoundError('decision', id);
+      if (stateStmt.get(id) === undefined) throw new AcmError('NOT_FOUND', `no decision with id ${id}`);
       return false;
     },
     get(id) {

@@ -9,9 +9,9 @@ export interface Call {
   key?: string;
   change?: CampaignChange;
   /** Set when the call ended: the platform took the change (`applied`), answered, or failed with this code. */
-  result?: 'applied' | 'ok' | PlatformError['code'] | 'error';
+  result?: 'applied' | 'ok' | PlatformError['platformCode'] | 'error';
   /** What the caller heard when the call threw (a timed-out change is `applied` yet threw TRANSIENT). */
-  threw?: PlatformError['code'] | 'error';
+  threw?: PlatformError['platformCode'] | 'error';
 }
 
 /**
@@ -54,7 +54,7 @@ export class CallLog implements PlatformAdapter {
   }
 
   /** Calls that threw, with this platform error code if given. */
-  failures(code?: PlatformError['code']): Call[] {
+  failures(code?: PlatformError['platformCode']): Call[] {
     return this.calls.filter((c) => c.threw !== undefined && (code === undefined || c.threw === code));
   }
 
@@ -68,7 +68,7 @@ export class CallLog implements PlatformAdapter {
       entry.result = outcome(value);
       return value;
     } catch (error) {
-      entry.threw = error instanceof PlatformError ? error.code : 'error';
+      entry.threw = error instanceof PlatformError ? error.platformCode : 'error';
       // An injected timeout comes after the change landed: the platform took it, the caller heard an error.
       entry.result = error instanceof PlatformError && /the change was applied/.test(error.message) ? 'applied' : entry.threw;
       throw error;

@@ -46,7 +46,7 @@ describe('sandbox platform adapter', () => {
     expect(again.campaign.dailyBudget).toBe(700);
     expect((await platform.getCampaign('c2')).dailyBudget).toBe(900);
     const reused = await failure(platform.applyChange({ kind: 'budget', campaignId: 'c2', dailyBudget: 100 }, 'key-1'));
-    expect(reused.code).toBe('INVALID_CHANGE');
+    expect(reused.platformCode).toBe('INVALID_CHANGE');
   });
 
   it('changes status, bid, targeting and creatives as absolute values', async () => {
@@ -63,13 +63,13 @@ describe('sandbox platform adapter', () => {
   it('refuses bad changes with typed errors naming what is wrong', async () => {
     const platform = fresh();
     const missing = await failure(platform.applyChange({ kind: 'budget', campaignId: 'nope', dailyBudget: 10 }, 'x1'));
-    expect(missing.code).toBe('NOT_FOUND');
+    expect(missing.platformCode).toBe('NOT_FOUND');
     expect(missing.message).toContain('nope');
     const low = await failure(platform.applyChange({ kind: 'budget', campaignId: 'c2', dailyBudget: 20 }, 'x2'));
-    expect(low.code).toBe('INVALID_CHANGE');
+    expect(low.platformCode).toBe('INVALID_CHANGE');
     expect(low.message).toContain('50');
-    expect((await failure(platform.applyChange({ kind: 'targeting', campaignId: 'c1', audienceId: 'zz', enabled: true }, 'x3'))).code).toBe('NOT_FOUND');
-    expect((await failure(platform.getCampaign('ghost'))).code).toBe('NOT_FOUND');
+    expect((await failure(platform.applyChange({ kind: 'targeting', campaignId: 'c1', audienceId: 'zz', enabled: true }, 'x3'))).platformCode).toBe('NOT_FOUND');
+    expect((await failure(platform.getCampaign('ghost'))).platformCode).toBe('NOT_FOUND');
   });
 
   it('paused campaigns spend nothing', async () => {
@@ -87,7 +87,7 @@ describe('sandbox fault injection', () => {
     platform.faults.inject({ kind: 'transient', count: 2 });
     for (let i = 0; i < 2; i++) {
       const error = await failure(platform.listCampaigns());
-      expect(error.code).toBe('TRANSIENT');
+      expect(error.platformCode).toBe('TRANSIENT');
       expect(error.retryable).toBe(true);
     }
     expect(await platform.listCampaigns()).toHaveLength(2);
@@ -97,12 +97,12 @@ describe('sandbox fault injection', () => {
     const platform = fresh();
     platform.faults.inject({ kind: 'rate_limit', match: { operation: 'getMetrics' } });
     const limited = await failure(platform.getMetrics({ from: 0, to: 1 }));
-    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.platformCode).toBe('RATE_LIMITED');
     expect(limited.retryAfterMs).toBeGreaterThan(0);
     platform.faults.inject({ kind: 'reject', match: { campaignId: 'c2', changeKind: 'budget' } });
     await platform.applyChange({ kind: 'budget', campaignId: 'c1', dailyBudget: 500 }, 'ok');
     const rejected = await failure(platform.applyChange({ kind: 'budget', campaignId: 'c2', dailyBudget: 500 }, 'no'));
-    expect(rejected.code).toBe('POLICY_REJECTED');
+    expect(rejected.platformCode).toBe('POLICY_REJECTED');
     expect(rejected.retryable).toBe(false);
     expect((await platform.getCampaign('c2')).dailyBudget).toBe(1000);
     expect((await platform.getCampaign('c1')).dailyBudget).toBe(500);
@@ -112,7 +112,7 @@ describe('sandbox fault injection', () => {
     const platform = fresh();
     platform.faults.inject({ kind: 'timeout' });
     const lost = await failure(platform.applyChange({ kind: 'budget', campaignId: 'c2', dailyBudget: 640 }, 'retry-me'));
-    expect(lost.code).toBe('TRANSIENT');
+    expect(lost.platformCode).toBe('TRANSIENT');
     const retry = await platform.applyChange({ kind: 'budget', campaignId: 'c2', dailyBudget: 640 }, 'retry-me');
     expect(retry.applied).toBe(false);
     expect(retry.campaign.dailyBudget).toBe(640);

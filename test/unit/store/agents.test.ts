@@ -42,8 +42,8 @@ describe('agents', () => {
     expect(() => store.agents.create({ id: 'a2', name: 'Scaler', definition: {}, goals: [] }, T0)).toThrow(
       'an agent named "Scaler" already exists',
     );
-    expect(() => store.agents.setStatus('zz', 'paused', T0)).toThrow('agent "zz" does not exist');
-    expect(() => store.agents.update('zz', { name: 'X', definition: {}, goals: [] }, T0)).toThrow('agent "zz" does not exist');
+    expect(() => store.agents.setStatus('zz', 'paused', T0)).toThrow('no agent with id zz');
+    expect(() => store.agents.update('zz', { name: 'X', definition: {}, goals: [] }, T0)).toThrow('no agent with id zz');
     expect(store.agents.list()).toHaveLength(1);
   });
 

@@ -37,7 +37,7 @@ describe('alerts', () => {
     expect(store.alerts.resolve('x1')).toBe(true);
     expect(store.alerts.acknowledge('x1')).toBe(false);
     expect(store.alerts.resolve('x1')).toBe(false);
-    expect(() => store.alerts.acknowledge('x9')).toThrow('alert "x9" does not exist');
+    expect(() => store.alerts.acknowledge('x9')).toThrow('no alert with id x9');
   });
 
   it('reads back what was raised, newest first', () => {

@@ -49,7 +49,7 @@ describe('decisions', () => {
   it('refuses a forbidden move and an unknown decision', () => {
     store.decisions.insert(decision({ id: 'd1' }));
     expect(() => store.decisions.transition('d1', 'proposed', 'executed')).toThrow('decision d1: a decision cannot go from proposed to executed');
-    expect(() => store.decisions.transition('nope', 'proposed', 'pending')).toThrow('decision "nope" does not exist');
+    expect(() => store.decisions.transition('nope', 'proposed', 'pending')).toThrow('no decision with id nope');
     expect(store.decisions.get('d1')!.state).toBe('proposed');
   });
 
