@@ -1,5 +1,5 @@
-import { AgentRuntime, type RuntimeChange } from '../engine/agents/runtime';
-import { startScheduler } from '../engine/agents/scheduler';
+import { AgentRuntime, type RuntimeChange } from '../engine/runtime/agent-runtime';
+import { startScheduler } from '../engine/runtime/scheduler';
 import { SeededRandom } from '../../shared/random';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { createIpcServer, type IpcServer } from '../ipc/server';

@@ -10,7 +10,7 @@ import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { AgentDefinition } from '../../shared/scenario/schema';
 import type { Clock } from '../../shared/time';
-import type { AgentRuntime } from '../engine/agents/runtime';
+import type { AgentRuntime } from '../engine/runtime/agent-runtime';
 import type { EventHub } from './event-hub';
 
 /**

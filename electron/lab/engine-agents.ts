@@ -2,7 +2,7 @@ import type { Decision } from '../../shared/domain/decision';
 import type { AgentDefinition } from '../../shared/scenario/schema';
 import type { Store } from '../store';
 import { forecastCalendar } from '../engine/agents/calendar';
-import { AgentRuntime } from '../engine/agents/runtime';
+import { AgentRuntime } from '../engine/runtime/agent-runtime';
 import { recountViolations } from '../engine/guardrails/recount';
 import { ManualClock } from '../../shared/time';
 import { stream } from '../../shared/random';

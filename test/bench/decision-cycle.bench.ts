@@ -1,4 +1,4 @@
-import { AgentRuntime } from '../../electron/engine/agents/runtime';
+import { AgentRuntime } from '../../electron/engine/runtime/agent-runtime';
 import { ManualClock } from '../../shared/time';
 import { SeededRandom } from '../../shared/random';
 import { generateScenario } from '../../electron/lab/generate';

@@ -7,7 +7,7 @@ import type { Decision } from '../../../shared/domain/decision';
 import { parseScenario } from '../../../shared/scenario/load';
 import type { Scenario } from '../../../shared/scenario/schema';
 import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
 import { recountViolations } from '../../../electron/engine/guardrails/recount';
 import { ManualClock } from '../../../shared/time';
 import { SeededRandom } from '../../../shared/random';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../../shared/domain/decision';
 import { AcmError } from '../../../shared/errors';
 import { parseScenario, validateAgentDefinition } from '../../../shared/scenario/load';
-import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
 import { ManualClock } from '../../../shared/time';
 import { SeededRandom } from '../../../shared/random';
 import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';

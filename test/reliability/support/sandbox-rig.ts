@@ -1,6 +1,6 @@
 import type { Scenario } from '../../../shared/scenario/schema';
 import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
 import { ManualClock } from '../../../shared/time';
 import { stream } from '../../../shared/random';
 import { createStoreRecorder } from '../../../electron/lab/store-recorder';

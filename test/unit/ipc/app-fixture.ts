@@ -1,6 +1,6 @@
 import type { AcmBridge } from '../../../shared/ipc/bridge';
 import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/agents/runtime';
+import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
 import { HOUR_MS, type Clock, ManualClock } from '../../../shared/time';
 import { SeededRandom } from '../../../shared/random';
 import { loadScenarioFile } from '../../../electron/lab/load-file';

@@ -1,4 +1,4 @@
-import { AgentRuntime } from '../../../../electron/engine/agents/runtime';
+import { AgentRuntime } from '../../../../electron/engine/runtime/agent-runtime';
 import { HOUR_MS, ManualClock } from '../../../../shared/time';
 import { SeededRandom } from '../../../../shared/random';
 import { openDatabase } from '../../../../electron/store';

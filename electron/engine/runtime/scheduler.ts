@@ -1,5 +1,5 @@
 import { HOUR_MS, type Clock } from '../../../shared/time';
-import type { AgentRuntime } from './runtime';
+import type { AgentRuntime } from './agent-runtime';
 
 export interface SchedulerOptions {
   /** How often, in real milliseconds, the scheduler looks whether a simulated hour has begun. */

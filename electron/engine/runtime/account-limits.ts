@@ -1,0 +1,30 @@
+import type { CampaignInfo } from '../../../shared/domain/campaign';
+import type { Policy, Pool } from '../../../shared/scenario/schema';
+import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import type { AgentMind } from '../agents/agent-mind';
+import { DECISION_WINDOW_DAYS } from '../agents/budget-proposals';
+import { poolRoom, resolvePools } from '../agents/pools';
+import { activeBudgetSum } from '../guardrails/settings';
+
+export type ResolvedPools = ReturnType<typeof resolvePools>;
+
+/** The pools with their agents found among `minds` and their campaigns in `account`. */
+export function agentPools(pools: readonly Pool[], minds: Iterable<AgentMind>, account: readonly CampaignInfo[]): ResolvedPools {
+  const members = [...minds].map((m) => ({ id: m.id, name: m.name, campaignIds: m.campaignsOf(account).map((c) => c.id) }));
+  return resolvePools(pools, members);
+}
+
+/** How far back the guard and the arbiter look: the longest cooldown, and at least a decision window. */
+export function memoryMs(minds: readonly AgentMind[]): number {
+  return Math.max(...minds.map((m) => m.definition.constraints.cooldownHours * HOUR_MS), DECISION_WINDOW_DAYS * DAY_MS);
+}
+
+/** The most the agent's campaigns may budget together: its own limit, the account's caps and its pools, less what others hold. */
+export function maxTotal(mind: AgentMind, account: readonly CampaignInfo[], pools: ResolvedPools, policies: readonly Policy[], accountDailySpendCap: number | undefined): number {
+  const own = mind.campaignsOf(account);
+  const others = activeBudgetSum(account) - activeBudgetSum(own);
+  let max = Math.min(mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY, poolRoom(mind.id, own.map((c) => c.id), pools, account));
+  if (accountDailySpendCap !== undefined) max = Math.min(max, accountDailySpendCap - others);
+  for (const p of policies) if (p.rule === 'accountDailySpendCap') max = Math.min(max, p.value - others);
+  return Math.max(0, max);
+}

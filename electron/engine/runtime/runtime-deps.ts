@@ -1,0 +1,57 @@
+import type { AgentStatus } from '../../../shared/domain/agent';
+import type { AlertSeverity } from '../../../shared/domain/alert';
+import type { PlatformAdapter } from '../../../shared/platform/adapter';
+import type { Random } from '../../../shared/random';
+import type { Policy, Pool } from '../../../shared/scenario/schema';
+import type { Clock } from '../../../shared/time';
+import type { Proposal } from '../agents/proposal';
+import type { ForecastEvent } from '../forecast';
+import type { Verdict } from '../guardrails/types';
+import type { Records } from '../ports/records';
+
+export interface RuntimeDeps {
+  /** The record every decision, agent, alert, conflict, outcome and lease is kept in. */
+  store: Records;
+  platform: PlatformAdapter;
+  clock: Clock;
+  random: Random;
+  /** Waits between retries: real time in the app, simulated in `acm simulate`. */
+  sleep(ms: number): Promise<void>;
+  policies?: readonly Policy[];
+  accountDailySpendCap?: number;
+  calendar?: readonly ForecastEvent[];
+  /** Shared budget pools (FORMAT.md), agents named. */
+  pools?: readonly Pool[];
+  newId?(): string;
+  /** Real time, for leases: they guard against other processes, whatever the account's clock. */
+  wallClock?: Clock;
+  /** Told of every decision, agent or alert that changed, for live views. */
+  onChange?(change: RuntimeChange): void;
+  /** Told what could not be recorded (a pause the store could not write yet). */
+  log?(message: string, error?: unknown): void;
+}
+
+export type RuntimeChange =
+  | { kind: 'decision'; decisionId: string; agentId: string }
+  | { kind: 'agent'; agentId: string; status: AgentStatus }
+  | { kind: 'alert'; alertId: string; severity: AlertSeverity };
+
+/** A person's undo: by default it obeys the agent's limits in force; `overrideLimits` sets them (and the agent's pause) aside, logged as such. */
+export interface UndoOptions {
+  overrideLimits?: boolean;
+}
+
+/** A pause (or terminate) takes effect at once; `recorded` says whether the store has it yet (a full disk may delay that). */
+export interface StatusChange {
+  agentIds: string[];
+  recorded: boolean;
+}
+
+/** A review of an agent that does not run yet: what it would propose now, and what the guardrails would say. */
+export interface AgentPreview {
+  at: number;
+  proposals: { proposal: Proposal; verdict: Verdict }[];
+  held: { campaignId: string; why: string }[];
+  atRisk: string[];
+  daysObserved: number;
+}
