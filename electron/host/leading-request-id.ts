@@ -2,6 +2,7 @@
 const HEAD_BYTES = 1024;
 
 /** `{"id": <integer or string>` then `,` or `}`: how the renderer's bridge starts every message. */
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters: the class refuses them, as JSON.parse would.
 const LEADING_ID = /^\s*\{\s*"id"\s*:\s*(-?(?:0|[1-9]\d{0,15})|"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*")\s*[,}]/;
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, type Tray } from 'electron';
 import { runAgentCommand, type AgentCommand } from './agent-commands';
 import { resolveAppPaths, type AppPaths } from './app-paths';
-import { startAppServices, type AppServices } from './app-services';
+import { startDesktopServices, type DesktopServices } from '../host/desktop-services';
 import { bindIpcServer } from './ipc-binding';
 import { openMainWindow } from './main-window';
 import { buildAppMenuTemplate, type MenuActions } from './menus';
@@ -27,7 +27,7 @@ const location: RendererLocation = devUrl ? devServerLocation(devUrl) : appLocat
 
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
-let services: AppServices | undefined;
+let services: DesktopServices | undefined;
 let unbindIpc: (() => void) | undefined;
 let stopAlertWatch: (() => void) | undefined;
 let paths: AppPaths | undefined;
@@ -81,7 +81,7 @@ async function start(): Promise<void> {
   if (!existsSync(resolved.nativeBinding)) {
     throw new Error(`SQLite for Electron is missing at ${resolved.nativeBinding}. Run "npm start" (it builds it) or reinstall the app.`);
   }
-  services = await startAppServices(resolved, safeStorage, warn);
+  services = await startDesktopServices(resolved, safeStorage, warn);
   const server = services.server;
   unbindIpc = bindIpcServer({
     ipcMain,

@@ -39,7 +39,7 @@ import { createOutcomeRepository, type OutcomeRepository } from './repositories/
 import { createSnapshotRepository, type SnapshotRepository } from './repositories/snapshots';
 import { createStoreExports, createStoreReports, type StoreExports, type StoreReports } from './reports/store-reports';
 import * as schema from './schema';
-import { connections } from './testing';
+import { connections } from './connection-registry';
 
 /**
  * The migrations shipped beside this module; the Electron build copies this folder and passes

@@ -13,7 +13,7 @@ export function fromJson<T>(text: string, where: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (e) {
-    throw new Error(`${where}: stored JSON is unreadable (${(e as Error).message})`);
+    throw new Error(`${where}: stored JSON is unreadable (${(e as Error).message})`, { cause: e });
   }
 }
 

@@ -65,7 +65,7 @@ async function checkReachable(url: string, timeoutMs: number): Promise<void> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
     const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    throw new Error(`cannot download Electron's headers from ${url} (${reason}); they are needed to build better-sqlite3 for Electron`);
+    throw new Error(`cannot download Electron's headers from ${url} (${reason}); they are needed to build better-sqlite3 for Electron`, { cause: error });
   }
 }
 

@@ -35,7 +35,7 @@ function readElectronVersion(projectRoot: string): string {
     if (typeof version !== 'string' || !/^\d+\.\d+\.\d+/.test(version)) throw new Error(`no valid "version" in it`);
     return version;
   } catch (error) {
-    throw new Error(`cannot read the installed Electron version from ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read the installed Electron version from ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

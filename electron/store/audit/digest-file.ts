@@ -35,7 +35,7 @@ export function parseDigest(text: string, file: string): AuditDigest {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+    throw new Error(`${file}: not JSON (${(e as Error).message})`, { cause: e });
   }
   const parsed = digestSchema.safeParse(json);
   if (!parsed.success) {

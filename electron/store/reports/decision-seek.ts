@@ -5,13 +5,16 @@ import type { DecisionCursor, DecisionFilter } from '../../../shared/domain/deci
 function whereOf(filter: DecisionFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  const inList = (column: string, values: readonly string[]) => (where.push(`${column} IN (${values.map(() => '?').join(', ')})`), params.push(...values));
-  if (filter.agentId !== undefined) where.push('agent_id = ?'), params.push(filter.agentId);
-  if (filter.campaignId !== undefined) where.push('campaign_id = ?'), params.push(filter.campaignId);
-  if (filter.states) inList('state', filter.states);
-  if (filter.kinds) inList('kind', filter.kinds);
-  if (filter.from !== undefined) where.push('created_at >= ?'), params.push(filter.from);
-  if (filter.to !== undefined) where.push('created_at < ?'), params.push(filter.to);
+  const add = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (filter.agentId !== undefined) add('agent_id = ?', filter.agentId);
+  if (filter.campaignId !== undefined) add('campaign_id = ?', filter.campaignId);
+  if (filter.states) add(`state IN (${filter.states.map(() => '?').join(', ')})`, ...filter.states);
+  if (filter.kinds) add(`kind IN (${filter.kinds.map(() => '?').join(', ')})`, ...filter.kinds);
+  if (filter.from !== undefined) add('created_at >= ?', filter.from);
+  if (filter.to !== undefined) add('created_at < ?', filter.to);
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 

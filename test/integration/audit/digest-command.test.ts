@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store';
-import { writeHistory } from '../../unit/audit/account';
+import { writeHistory } from '../../unit/store/audit/account';
 import { tempDir } from '../store/temp-dir';
 import { acm } from './cli-io';
 

@@ -10,7 +10,7 @@ import { createDecisionExporter } from '../../../electron/host/decision-exporter
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { AcmError } from '../../../shared/errors';
 import { tempDir } from '../store/temp-dir';
-import { writeHistory } from '../../unit/audit/account';
+import { writeHistory } from '../../unit/store/audit/account';
 import { acm } from './cli-io';
 
 let tmp: ReturnType<typeof tempDir>;

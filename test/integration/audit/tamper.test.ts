@@ -6,7 +6,7 @@ import { ENTRY_COLUMNS as ENTRY } from '../../../electron/store/audit/audit-log'
 import { entryHash } from '../../../electron/store/audit/entry-hash';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { tempDir } from '../store/temp-dir';
-import { writeHistory } from '../../unit/audit/account';
+import { writeHistory } from '../../unit/store/audit/account';
 import { acm } from './cli-io';
 
 let tmp: ReturnType<typeof tempDir>;

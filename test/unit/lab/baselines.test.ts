@@ -4,7 +4,7 @@ import { manualStrategy, rulesStrategy } from '../../../electron/lab/baselines';
 import { baselineTargets } from '../../../electron/lab/baseline-targets';
 import type { Strategy } from '../../../electron/lab/strategy';
 import type { Scenario } from '../../../shared/scenario/schema';
-import { makeScenario } from '../sandbox/make-scenario';
+import { makeScenario } from '../platforms/sandbox/make-scenario';
 
 /** Plays a strategy and records each campaign's budget and status at the start of every day. */
 async function budgetsByDay(scenario: Scenario, make: (s: Scenario) => Strategy) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../../electron/platforms/sandbox/world';
 import { SandboxPlatform } from '../../../electron/platforms/sandbox/platform';
 import { oracleStrategy } from '../../../electron/lab/oracle';
-import { makeScenario } from '../sandbox/make-scenario';
+import { makeScenario } from '../platforms/sandbox/make-scenario';
 
 const hill = (x: number, m: number, k: number) => (x <= 0 ? 0 : (m * x) / (x + k));
 

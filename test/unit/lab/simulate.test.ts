@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../electron/lab/simulate';
 import { generateScenario } from '../../../electron/lab/generate';
 import type { AgentsFactory } from '../../../electron/lab/strategy';
-import { makeScenario } from '../sandbox/make-scenario';
+import { makeScenario } from '../platforms/sandbox/make-scenario';
 
 const scenario = makeScenario({
   days: 35,

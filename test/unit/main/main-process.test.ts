@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events';
+import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
+import { electronSqlitePath } from '../../../electron/main/native/native-paths';
+import { createFakeElectron } from './fake-electron';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const FAKE_ELECTRON_VERSION = '45.4.1';
+let appPath: string;
+
+beforeEach(async () => {
+  appPath = await mkdtemp(join(tmpdir(), 'acm-main-'));
+  Object.defineProperty(process.versions, 'electron', { value: FAKE_ELECTRON_VERSION, configurable: true, enumerable: true });
+  vi.resetModules();
+});
+afterEach(async () => {
+  vi.doUnmock('electron');
+  Reflect.deleteProperty(process.versions, 'electron');
+  await rm(appPath, { recursive: true, force: true });
+});
+
+async function startMain(singleInstance = true) {
+  const fake = createFakeElectron({ appPath, singleInstance });
+  vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }));
+  await import('../../../electron/main');
+  return fake;
+}
+
+/** A development tree: migrations, bundled scenarios, and (under Node) Node's SQLite build where Electron's would be. */
+async function provideProjectFiles() {
+  const binding = electronSqlitePath(appPath, { electronVersion: FAKE_ELECTRON_VERSION, platform: process.platform, arch: process.arch });
+  await mkdir(join(binding, '..'), { recursive: true });
+  await copyFile(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
+  await mkdir(join(appPath, 'electron', 'store'), { recursive: true });
+  await symlink(join(root, 'electron', 'store', 'migrations'), join(appPath, 'electron', 'store', 'migrations'));
+  await symlink(join(root, 'resources'), join(appPath, 'resources'));
+}
+
+describe('the Electron main process', () => {
+  it('hardens the session first, then stops with a clear error when SQLite for Electron is missing', async () => {
+    const { record, exit } = await startMain();
+    expect(await exit).toBe(1);
+    expect(record.sandboxEnabled).toBe(true);
+    expect(record.permissionHandlers).toBe(3);
+    expect(record.errorBoxes).toEqual([
+      {
+        title: 'Agentic Campaign Manager could not start',
+        content: expect.stringMatching(/^SQLite for Electron is missing at .*\.acm-electron-sqlite.*better_sqlite3\.node\. Run "npm start"/),
+      },
+    ]);
+    expect(record.ipcHandlers.size).toBe(0);
+  });
+
+  it('leaves at once when another instance is running', async () => {
+    const { record } = await startMain(false);
+    expect(record.quit).toBe(1);
+    expect(record.permissionHandlers).toBe(0);
+    expect(record.errorBoxes).toEqual([]);
+  });
+
+  it('registers the app:// scheme as privileged before the app is ready', async () => {
+    const { record } = await startMain(false);
+    expect(record.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('opens a hardened window whose page, and only it, is answered over IPC', async () => {
+    await provideProjectFiles();
+    const { electron, record, loaded, exit, noticed, quitting } = await startMain();
+    const outcome = await Promise.race([loaded.then(() => 'loaded'), exit.then(() => `exited: ${JSON.stringify(record.errorBoxes)}`)]);
+    expect(outcome).toBe('loaded');
+
+    const [window] = record.windows;
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(window.url).toBe('app://acm/index.html');
+    expect(record.protocolHandlers.has('app')).toBe(true);
+
+    const invoke = record.ipcHandlers.get(ELECTRON_INVOKE_CHANNEL);
+    expect(await invoke?.({ senderFrame: { url: window.url as string } }, 'app.info', {})).toMatchObject({ ok: true });
+    expect(await invoke?.({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const builtPage = join(root, 'out', 'renderer', 'index.html');
+    expect(await invoke?.({ senderFrame: { url: pathToFileURL(builtPage).href } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // A link the page opens is put to the user first; this user presses Escape, so nothing opens.
+    let openHandler: ((details: { url: string }) => unknown) | undefined;
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler) });
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(openHandler?.({ url: 'https://docs.example.com/' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(record.messageBoxes).toHaveLength(1));
+    expect(record.messageBoxes[0].detail).toBe('https://docs.example.com/');
+    expect(record.openedExternally).toEqual([]);
+
+    // Whether or not this build has the command yet, the tray answers with a notice, never a crash.
+    record.trayMenu.find((item) => item.label === 'Pause all agents')?.click?.();
+    await noticed;
+    expect(record.notices[0].title).toMatch(/^(All agents paused|Could not pause all agents)$/);
+
+    // Quitting is held until the agents stop and the database is closed, then goes ahead.
+    let held = false;
+    electron.app.emit('before-quit', { preventDefault: () => (held = true) });
+    expect(held).toBe(true);
+    await quitting;
+    expect(record.quit).toBe(1);
+  });
+});
