@@ -15,6 +15,21 @@ const devPolicyFromHeaderOnly = (): Plugin => ({
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/i, ''),
 });
 
+/** The path aliases of tsconfig.base.json, for Vite (test/unit/tooling/aliases.test.ts keeps the copies in step). */
+const alias = Object.fromEntries(
+  Object.entries({
+    '@shared': 'shared',
+    '@engine': 'electron/engine',
+    '@lab': 'electron/lab',
+    '@store': 'electron/store',
+    '@platforms': 'electron/platforms',
+    '@ipc': 'electron/ipc',
+    '@host': 'electron/host',
+    '@cli': 'electron/cli',
+    '@renderer': 'renderer',
+  }).map(([name, dir]) => [name, resolve(__dirname, dir)]),
+);
+
 export default defineConfig(({ command }) => {
   // The dev server injects inline scripts (React Fast Refresh) and styles (HMR). They carry
   // this nonce, which the main process (started by electron-vite with this environment) puts
@@ -22,12 +37,14 @@ export default defineConfig(({ command }) => {
   const devNonce = command === 'serve' ? (process.env.ACM_DEV_CSP_NONCE ??= randomBytes(18).toString('base64')) : undefined;
   return {
     main: {
+      resolve: { alias },
       build: {
         outDir: 'out/main',
         rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
       },
     },
     preload: {
+      resolve: { alias },
       build: {
         outDir: 'out/preload',
         // A sandboxed preload cannot import or require anything but 'electron': one self-contained CommonJS file.
@@ -40,6 +57,7 @@ export default defineConfig(({ command }) => {
     },
     renderer: {
       root: resolve(__dirname, 'renderer'),
+      resolve: { alias },
       plugins: [react(), devPolicyFromHeaderOnly()],
       ...(devNonce ? { html: { cspNonce: devNonce } } : {}),
       build: {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AcmError } from '../../shared/errors';
+import { AcmError } from '@shared/errors';
 import { UsageError, type Command, type CommandIO } from './command';
 import { commands } from './commands';
 

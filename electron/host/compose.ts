@@ -1,6 +1,6 @@
 import { AgentRuntime, type RuntimeChange } from '../engine/runtime/agent-runtime';
 import { startScheduler } from '../engine/runtime/scheduler';
-import { SeededRandom } from '../../shared/random';
+import { SeededRandom } from '@shared/random';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { createIpcServer, type IpcServer } from '../ipc/server';
 import type { Store } from '../store';

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AcmError } from '../../shared/errors';
-import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
+import { AcmError } from '@shared/errors';
+import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
 import type { Store } from '../store';
 import type { DecisionExporter, ExportedFile } from '../ipc/services';
 

@@ -1,10 +1,10 @@
 import { forecastCalendar } from '../engine/agents/calendar';
 import type { ForecastEvent } from '../engine/forecast';
-import { DAY_MS, type AcceleratedClock, type Clock } from '../../shared/time';
+import { DAY_MS, type AcceleratedClock, type Clock } from '@shared/time';
 import { loadScenarioFile } from '../lab/load-file';
-import type { PlatformAdapter } from '../../shared/platform/adapter';
+import type { PlatformAdapter } from '@shared/platform/adapter';
 import { createSandboxAccount, defaultScenarioPath } from '../platforms/sandbox';
-import type { Policy, Pool } from '../../shared/scenario/schema';
+import type { Policy, Pool } from '@shared/scenario/schema';
 
 /** The ad account a host serves: its platform adapter, the clock it runs on, and its display name. */
 export interface HostAccount {

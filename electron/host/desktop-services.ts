@@ -1,6 +1,6 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { AcceleratedClock } from '../../shared/time';
+import { AcceleratedClock } from '@shared/time';
 import { composeApp } from './compose';
 import { createDecisionExporter } from './decision-exporter';
 import { createDefaultAccount, DEFAULT_SPEED } from './default-account';

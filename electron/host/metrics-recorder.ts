@@ -1,6 +1,6 @@
-import { toHourlyMetricRow } from '../../shared/domain/metrics';
-import { HOUR_MS, type Clock } from '../../shared/time';
-import type { PlatformAdapter } from '../../shared/platform/adapter';
+import { toHourlyMetricRow } from '@shared/domain/metrics';
+import { HOUR_MS, type Clock } from '@shared/time';
+import type { PlatformAdapter } from '@shared/platform/adapter';
 import type { HourlyMetricsRepository } from '../store';
 
 /** Hours read again at every pass: attribution delay keeps adding conversions to them. */

@@ -1,5 +1,5 @@
-import type { PlatformAdapter } from '../../shared/platform/adapter';
-import { AcceleratedClock, type Clock } from '../../shared/time';
+import type { PlatformAdapter } from '@shared/platform/adapter';
+import { AcceleratedClock, type Clock } from '@shared/time';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { AgentControl, ClockState, DecisionExporter, RecordAccess, Services } from '../ipc/services';
 import { formatDailyDigest, type Store } from '../store';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AcceleratedClock } from '../../shared/time';
+import { AcceleratedClock } from '@shared/time';
 import { openDatabase } from '../store';
 import { composeApp } from './compose';
 import { createDecisionExporter } from './decision-exporter';

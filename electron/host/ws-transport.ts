@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { IpcResult } from '../../shared/ipc/define';
+import type { IpcResult } from '@shared/ipc/define';
 import type { IpcServer } from '../ipc/server';
 import { invalidInput } from '../ipc/validation-error';
 import { leadingRequestId } from './leading-request-id';

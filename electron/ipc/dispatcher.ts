@@ -1,5 +1,5 @@
-import { contract, type ChannelMap, type Contract, type HandlersOf } from '../../shared/ipc/contract';
-import type { IpcResult } from '../../shared/ipc/define';
+import { contract, type ChannelMap, type Contract, type HandlersOf } from '@shared/ipc/contract';
+import type { IpcResult } from '@shared/ipc/define';
 import { knownFailure } from './handler-error';
 import { invalidInput } from './validation-error';
 

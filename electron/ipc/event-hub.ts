@@ -1,4 +1,4 @@
-import { contract, isEventName, type EventName, type EventPayloadOf } from '../../shared/ipc/contract';
+import { contract, isEventName, type EventName, type EventPayloadOf } from '@shared/ipc/contract';
 import { invalidInput } from './validation-error';
 
 export type EventListener = (event: EventName, payload: unknown) => void;

@@ -1,5 +1,5 @@
-import { AcmError } from '../../shared/errors';
-import type { IpcError } from '../../shared/ipc/define';
+import { AcmError } from '@shared/errors';
+import type { IpcError } from '@shared/ipc/define';
 
 /** Messages quote what the caller sent (an id, a name), which may be megabytes long: the reply names it, it does not echo it. */
 const MAX_MESSAGE_CHARS = 500;

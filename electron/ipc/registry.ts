@@ -1,4 +1,4 @@
-import { channelNames, isChannelName, type ChannelName, type Handlers } from '../../shared/ipc/contract';
+import { channelNames, isChannelName, type ChannelName, type Handlers } from '@shared/ipc/contract';
 
 /** The handlers one domain module contributes, e.g. every `campaigns.*` channel. */
 export type HandlerModule = Partial<Handlers>;

@@ -1,4 +1,4 @@
-import type { IpcResult } from '../../shared/ipc/define';
+import type { IpcResult } from '@shared/ipc/define';
 import type { Services } from './services';
 import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import { handlerModules } from './handlers';

@@ -1,15 +1,15 @@
-import type { AgentStatus, StoredAgent } from '../../shared/domain/agent';
-import type { Alert, AlertState } from '../../shared/domain/alert';
-import type { AuditDigest } from '../../shared/domain/audit';
-import type { CampaignInfo } from '../../shared/domain/campaign';
-import type { AgentConflict } from '../../shared/domain/conflict';
-import type { Decision, DecisionState, Outcome } from '../../shared/domain/decision';
-import type { DecisionCursor, DecisionFilter, DecisionPage } from '../../shared/domain/decision-log';
-import type { HourlyMetricRow } from '../../shared/domain/metrics';
-import type { DecisionFilterView } from '../../shared/ipc/channels/decisions';
-import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
-import type { AgentDefinition } from '../../shared/scenario/schema';
-import type { Clock } from '../../shared/time';
+import type { AgentStatus, StoredAgent } from '@shared/domain/agent';
+import type { Alert, AlertState } from '@shared/domain/alert';
+import type { AuditDigest } from '@shared/domain/audit';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { AgentConflict } from '@shared/domain/conflict';
+import type { Decision, DecisionState, Outcome } from '@shared/domain/decision';
+import type { DecisionCursor, DecisionFilter, DecisionPage } from '@shared/domain/decision-log';
+import type { HourlyMetricRow } from '@shared/domain/metrics';
+import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
+import type { AgentDefinition } from '@shared/scenario/schema';
+import type { Clock } from '@shared/time';
 import type { AgentRuntime } from '../engine/runtime/agent-runtime';
 import type { EventHub } from './event-hub';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IpcError } from '../../shared/ipc/define';
+import type { IpcError } from '@shared/ipc/define';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

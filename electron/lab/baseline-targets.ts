@@ -1,4 +1,4 @@
-import type { Scenario } from '../../shared/scenario/schema';
+import type { Scenario } from '@shared/scenario/schema';
 
 /** The targets of the manual and rules baselines, with FORMAT.md's defaults drawn from the agents' goals. */
 export interface BaselineTargets {

@@ -1,5 +1,5 @@
-import { HOUR_MS } from '../../shared/time';
-import type { Scenario } from '../../shared/scenario/schema';
+import { HOUR_MS } from '@shared/time';
+import type { Scenario } from '@shared/scenario/schema';
 import { baselineTargets } from './baseline-targets';
 import { reviewBudgets } from './budget-review';
 import type { HourContext, Strategy } from './strategy';

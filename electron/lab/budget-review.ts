@@ -1,5 +1,5 @@
-import type { CampaignInfo, HourlyMetrics } from '../../shared/domain/campaign';
-import { HOUR_MS } from '../../shared/time';
+import type { CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import { HOUR_MS } from '@shared/time';
 import type { HourContext } from './strategy';
 
 /**

@@ -1,11 +1,11 @@
-import type { Decision } from '../../shared/domain/decision';
-import type { AgentDefinition } from '../../shared/scenario/schema';
+import type { Decision } from '@shared/domain/decision';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import type { Store } from '../store';
 import { forecastCalendar } from '../engine/agents/calendar';
 import { AgentRuntime } from '../engine/runtime/agent-runtime';
 import { recountViolations } from '../engine/guardrails/recount';
-import { ManualClock } from '../../shared/time';
-import { stream } from '../../shared/random';
+import { ManualClock } from '@shared/time';
+import { stream } from '@shared/random';
 import type { AgentsFactory } from './strategy';
 
 /** The person who answers escalations in `--approvals all`. */

@@ -1,6 +1,6 @@
-import { SeededRandom } from '../../shared/random';
-import { validateScenario } from '../../shared/scenario/load';
-import type { Scenario } from '../../shared/scenario/schema';
+import { SeededRandom } from '@shared/random';
+import { validateScenario } from '@shared/scenario/load';
+import type { Scenario } from '@shared/scenario/schema';
 
 export interface GenerateOptions {
   campaigns: number;

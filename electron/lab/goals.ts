@@ -1,4 +1,4 @@
-import type { AgentDefinition, Goal, GoalMetric } from '../../shared/scenario/schema';
+import type { AgentDefinition, Goal, GoalMetric } from '@shared/scenario/schema';
 import { cents, ratio4 } from './report';
 import type { RunLedger } from './run-strategy';
 

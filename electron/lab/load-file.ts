@@ -1,6 +1,6 @@
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parseScenario, type ScenarioParseResult } from '../../shared/scenario/load';
+import { parseScenario, type ScenarioParseResult } from '@shared/scenario/load';
 
 /** Far above any scenario: the bundled ones are a few kilobytes, a generated 500-campaign account a few hundred. */
 export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;

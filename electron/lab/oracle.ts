@@ -1,4 +1,4 @@
-import type { Scenario } from '../../shared/scenario/schema';
+import type { Scenario } from '@shared/scenario/schema';
 import { hillUnit, solveAllocation, type AllocationUnit } from './optimize/allocate';
 import type { CampaignState } from '../platforms/sandbox/campaign-state';
 import { deliveryShare } from '../platforms/sandbox/formulas';

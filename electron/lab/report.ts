@@ -1,6 +1,6 @@
 import type { GoalOutcome } from './goals';
 import type { RunLedger } from './run-strategy';
-import type { AccuracySummary, DecisionCounts } from '../../shared/domain/run-figures';
+import type { AccuracySummary, DecisionCounts } from '@shared/domain/run-figures';
 import type { StrategyName } from './strategy';
 
 export const REPORT_FORMAT = 'acm-sim-report/1';

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../shared/scenario/schema';
-import { HOUR_MS } from '../../shared/time';
+import type { Scenario } from '@shared/scenario/schema';
+import { HOUR_MS } from '@shared/time';
 import { SandboxPlatform } from '../platforms/sandbox/platform';
 import { World } from '../platforms/sandbox/world';
 import type { Strategy } from './strategy';

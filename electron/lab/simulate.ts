@@ -1,4 +1,4 @@
-import type { Scenario } from '../../shared/scenario/schema';
+import type { Scenario } from '@shared/scenario/schema';
 import { judgeGoals } from './goals';
 import { oracleStrategy } from './oracle';
 import { autonomyRate, REPORT_FORMAT, roundAccuracy, totalsOf, type SimReport, type StrategyTotals } from './report';

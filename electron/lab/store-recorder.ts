@@ -1,6 +1,6 @@
-import { toHourlyMetricRow } from '../../shared/domain/metrics';
+import { toHourlyMetricRow } from '@shared/domain/metrics';
 import type { HourlyMetricsRepository } from '../store';
-import { HOUR_MS } from '../../shared/time';
+import { HOUR_MS } from '@shared/time';
 import type { SimulationRecorder } from './simulate';
 
 /** The hours re-read at each day's end: late conversions of the day before are still arriving. */

@@ -1,6 +1,6 @@
-import type { PlatformAdapter } from '../../shared/platform/adapter';
-import type { AccuracySummary, DecisionCounts } from '../../shared/domain/run-figures';
-import type { Scenario } from '../../shared/scenario/schema';
+import type { PlatformAdapter } from '@shared/platform/adapter';
+import type { AccuracySummary, DecisionCounts } from '@shared/domain/run-figures';
+import type { Scenario } from '@shared/scenario/schema';
 
 export const STRATEGY_NAMES = ['agents', 'static', 'manual', 'rules', 'oracle'] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];

@@ -1,4 +1,4 @@
-import type { AlertCount } from '../../shared/ipc/channels/alerts';
+import type { AlertCount } from '@shared/ipc/channels/alerts';
 import type { IpcServer } from '../ipc/server';
 import type { Notice } from './agent-commands';
 

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/bridge';
-import type { IpcResult } from '../../shared/ipc/define';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '@shared/ipc/bridge';
+import type { IpcResult } from '@shared/ipc/define';
 import type { IpcServer } from '../ipc/server';
 
 export interface EventTarget {

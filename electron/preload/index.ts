@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type AcmBridge } from '../../shared/ipc/bridge';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type AcmBridge } from '@shared/ipc/bridge';
 
 /**
  * The whole preload: one generic invoke and one generic subscribe. Channel names, payloads

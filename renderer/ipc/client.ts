@@ -1,6 +1,6 @@
-import type { AcmBridge } from '../../shared/ipc/bridge';
-import { channelNames, type AcmClient, type AcmSubscribe } from '../../shared/ipc/contract';
-import type { IpcError, IpcErrorCode } from '../../shared/ipc/define';
+import type { AcmBridge } from '@shared/ipc/bridge';
+import { channelNames, type AcmClient, type AcmSubscribe } from '@shared/ipc/contract';
+import type { IpcError, IpcErrorCode } from '@shared/ipc/define';
 
 /** A call the main side answered with an error; thrown so react-query shows it as a failed query. */
 export class IpcCallError extends Error {

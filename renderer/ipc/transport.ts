@@ -1,4 +1,4 @@
-import type { AcmBridge } from '../../shared/ipc/bridge';
+import type { AcmBridge } from '@shared/ipc/bridge';
 import { useConnectionStore } from '../app/connection-store';
 import { takeSessionToken } from './session-token';
 import { createWebSocketBridge } from './ws-bridge';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { ChannelName, RequestOf, ResponseOf } from '@shared/ipc/contract';
 import { useAcm } from './acm-context';
 import { invalidateChannels } from './invalidate';
 

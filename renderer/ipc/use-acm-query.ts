@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { ChannelName, RequestOf, ResponseOf } from '@shared/ipc/contract';
 import { useAcm } from './acm-context';
 
 /** Every query is keyed by its channel and request, so an event can find exactly what it makes stale. */

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ResponseOf } from '../../shared/ipc/contract';
+import type { ResponseOf } from '@shared/ipc/contract';
 import { useConnectionStore } from '../app/connection-store';
 import { useAcm } from './acm-context';
 import { invalidateChannels } from './invalidate';

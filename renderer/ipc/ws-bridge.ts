@@ -1,5 +1,5 @@
-import type { AcmBridge } from '../../shared/ipc/bridge';
-import type { IpcResult } from '../../shared/ipc/define';
+import type { AcmBridge } from '@shared/ipc/bridge';
+import type { IpcResult } from '@shared/ipc/define';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
 

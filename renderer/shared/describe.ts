@@ -1,5 +1,5 @@
-import type { DecisionView } from '../../shared/ipc/channels/decisions';
-import { changeValueText } from '../../shared/domain/decision';
+import type { DecisionView } from '@shared/ipc/channels/decisions';
+import { changeValueText } from '@shared/domain/decision';
 import { formatMoney } from './format';
 
 type ChangeValue = DecisionView['before'];

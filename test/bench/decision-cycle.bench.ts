@@ -1,9 +1,9 @@
-import { AgentRuntime } from '../../electron/engine/runtime/agent-runtime';
-import { ManualClock } from '../../shared/time';
-import { SeededRandom } from '../../shared/random';
-import { generateScenario } from '../../electron/lab/generate';
-import { SandboxPlatform, World } from '../../electron/platforms/sandbox';
-import { openDatabase } from '../../electron/store';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { ManualClock } from '@shared/time';
+import { SeededRandom } from '@shared/random';
+import { generateScenario } from '@lab/generate';
+import { SandboxPlatform, World } from '@platforms/sandbox/index';
+import { openDatabase } from '@store/index';
 import type { Benchmark, BenchRow } from './harness';
 
 const HISTORY_DAYS = 14;

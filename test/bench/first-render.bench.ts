@@ -1,4 +1,4 @@
-import { startHost } from '../../electron/host/start-host';
+import { startHost } from '@host/start-host';
 import { launchChromium, median } from './browser';
 import type { Benchmark } from './harness';
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
-import { startHost } from '../../electron/host/start-host';
+import { startHost } from '@host/start-host';
 import { ratio, type Benchmark } from './harness';
 
 const ROUND_TRIPS = 2_000;

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost } from '../../electron/host/start-host';
-import { openDatabase } from '../../electron/store';
-import { DECISION_COLUMNS, decisionParams } from '../../electron/store/repositories/decision-rows';
-import type { Decision, DecisionState } from '../../shared/domain/decision';
-import { AgentDefinitionSchema, type AgentDefinition } from '../../shared/scenario/schema';
+import { startHost } from '@host/start-host';
+import { openDatabase } from '@store/index';
+import { DECISION_COLUMNS, decisionParams } from '@store/repositories/decision-rows';
+import type { Decision, DecisionState } from '@shared/domain/decision';
+import { AgentDefinitionSchema, type AgentDefinition } from '@shared/scenario/schema';
 import { launchChromium, median } from './browser';
 import type { Benchmark } from './harness';
-import { connectionOf } from '../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const MILLION = 1_000_000;
 const AGENTS = 10;

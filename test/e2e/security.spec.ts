@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hostUrl, ipc } from './host-session';
-import { AGENT_EXPORT_FORMAT } from '../../shared/ipc/channels/agents';
+import { AGENT_EXPORT_FORMAT } from '@shared/ipc/channels/agents';
 
 const url = hostUrl;
 

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../shared/random';
-import { main } from '../../electron/cli/main';
-import { openDatabase } from '../../electron/store';
+import { SeededRandom } from '@shared/random';
+import { main } from '@cli/main';
+import { openDatabase } from '@store/index';
 import { runChild, type ChildRun, type KillAt } from './support/child-run';
 import { reportFigures } from './support/figures';
 import { readJournal, type JournalLine } from './support/platform-journal';
-import { connectionOf } from '../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const KILLS = 50;
 /** Every fifth kill lands as a change commits on the platform, before its decision is settled. */

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, validateAgentDefinition } from '../../shared/scenario/load';
-import { SeededRandom } from '../../shared/random';
-import { main } from '../../electron/cli/main';
+import { parseScenario, validateAgentDefinition } from '@shared/scenario/load';
+import { SeededRandom } from '@shared/random';
+import { main } from '@cli/main';
 import { reportFigures } from './support/figures';
 import { Fuzz } from './support/fuzz';
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../shared/ipc/contract';
-import { IPC_ERROR_CODES, type IpcResult } from '../../shared/ipc/define';
-import { SeededRandom } from '../../shared/random';
-import { createIpcServer, type IpcServer } from '../../electron/ipc/server';
+import { contract } from '@shared/ipc/contract';
+import { IPC_ERROR_CODES, type IpcResult } from '@shared/ipc/define';
+import { SeededRandom } from '@shared/random';
+import { createIpcServer, type IpcServer } from '@ipc/server';
 import { sandboxApp, type SandboxApp } from '../unit/ipc/app-fixture';
 import { storeFingerprint } from './support/fingerprint';
 import { reportFigures } from './support/figures';
 import { Fuzz } from './support/fuzz';
-import { connectionOf } from '../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const MESSAGES = 4_000;
 /** A message a person can read: it names the problem, it does not echo a megabyte back. */

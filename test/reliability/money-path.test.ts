@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateScenario } from '../../electron/lab/generate';
-import { SeededRandom } from '../../shared/random';
-import type { AuditEntry } from '../../shared/domain/audit';
-import type { Decision } from '../../shared/domain/decision';
-import { AcmError } from '../../shared/errors';
-import { validateAgentDefinition, validateScenario } from '../../shared/scenario/load';
-import type { AgentDefinition, Scenario } from '../../shared/scenario/schema';
+import { generateScenario } from '@lab/generate';
+import { SeededRandom } from '@shared/random';
+import type { AuditEntry } from '@shared/domain/audit';
+import type { Decision } from '@shared/domain/decision';
+import { AcmError } from '@shared/errors';
+import { validateAgentDefinition, validateScenario } from '@shared/scenario/load';
+import type { AgentDefinition, Scenario } from '@shared/scenario/schema';
 import { recountFromAudit } from './support/audit-recount';
 import { reportFigures } from './support/figures';
 import { sandboxRig, type SandboxRig } from './support/sandbox-rig';

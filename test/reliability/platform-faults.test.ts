@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Decision } from '../../shared/domain/decision';
-import { DEFAULT_RETRY } from '../../electron/engine/execution/backoff';
-import { DAY_MS } from '../../shared/time';
-import { generateScenario } from '../../electron/lab/generate';
-import { RATE_LIMIT_RETRY_MS } from '../../electron/platforms/sandbox';
+import type { Decision } from '@shared/domain/decision';
+import { DEFAULT_RETRY } from '@engine/execution/backoff';
+import { DAY_MS } from '@shared/time';
+import { generateScenario } from '@lab/generate';
+import { RATE_LIMIT_RETRY_MS } from '@platforms/sandbox/index';
 import { reportFigures } from './support/figures';
 import { sandboxRig, type SandboxRig } from './support/sandbox-rig';
 

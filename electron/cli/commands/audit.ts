@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { digestFileText, type AuditDigest } from '../../../shared/domain/audit';
+import { digestFileText, type AuditDigest } from '@shared/domain/audit';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
-import { openDatabase, type Store } from '../../store';
-import { formatDailyDigest } from '../../store/audit/daily-digest-text';
-import { parseDigest } from '../../store/audit/digest-file';
-import type { ExportFilter } from '../../store/exports/export-rows';
+import { openDatabase, type Store } from '@store/index';
+import { formatDailyDigest } from '@store/audit/daily-digest-text';
+import { parseDigest } from '@store/audit/digest-file';
+import type { ExportFilter } from '@store/exports/export-rows';
 
 type Values = Record<string, string | undefined>;
 

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
-import { loadScenarioFile } from '../../lab/load-file';
-import type { AccountFactory } from '../../host/default-account';
-import { DEFAULT_PORT, DEFAULT_SPEED, startHost } from '../../host/start-host';
+import { loadScenarioFile } from '@lab/load-file';
+import type { AccountFactory } from '@host/default-account';
+import { DEFAULT_PORT, DEFAULT_SPEED, startHost } from '@host/start-host';
 
 export interface ServeDeps {
   createAccount?: AccountFactory;

@@ -3,14 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
-import { openDatabase, type Store } from '../../store';
-import { loadScenarioFile } from '../../lab/load-file';
-import { runSimulation } from '../../lab/simulate';
-import { formatReportText } from '../../lab/report-text';
-import { engineAgents } from '../../lab/engine-agents';
-import { createStoreRecorder } from '../../lab/store-recorder';
-import type { AgentsFactory, ApprovalMode } from '../../lab/strategy';
-import { MAX_DAYS, MAX_SEED, MIN_SEED } from '../../../shared/scenario/limits';
+import { openDatabase, type Store } from '@store/index';
+import { loadScenarioFile } from '@lab/load-file';
+import { runSimulation } from '@lab/simulate';
+import { formatReportText } from '@lab/report-text';
+import { engineAgents } from '@lab/engine-agents';
+import { createStoreRecorder } from '@lab/store-recorder';
+import type { AgentsFactory, ApprovalMode } from '@lab/strategy';
+import { MAX_DAYS, MAX_SEED, MIN_SEED } from '@shared/scenario/limits';
 
 export interface SimulateDeps {
   /** The agents to play, recording into the run's store (default: the engine's agents). */

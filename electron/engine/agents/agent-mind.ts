@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { AgentStatus, ReviewReport } from '../../../shared/domain/agent';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { AgentStatus, ReviewReport } from '@shared/domain/agent';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { Calibrator, ResponseModel, type ForecastEvent } from '../forecast';
 import { Observer } from './observer';
 

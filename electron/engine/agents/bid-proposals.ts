@@ -1,7 +1,7 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { Prediction } from '../../../shared/domain/decision';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Prediction } from '@shared/domain/decision';
 import { budgetAt, changesWithin } from '../guardrails/settings';
-import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import { DAY_MS, HOUR_MS } from '@shared/time';
 import { DECISION_WINDOW_DAYS, MIN_MOVE } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, share } from './format';

@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '../../../shared/scenario/schema';
+import type { CalendarEvent } from '@shared/scenario/schema';
 import type { ForecastEvent } from '../forecast';
 
 /** What agents may know of a scenario's calendar: names, dates and volatility, never the multipliers. */

@@ -1,8 +1,8 @@
-import type { CampaignInfo, CreativeInfo } from '../../../shared/domain/campaign';
+import type { CampaignInfo, CreativeInfo } from '@shared/domain/campaign';
 import { Z80 } from '../forecast/assumptions';
 import { weekdayOf } from '../forecast/calendar';
 import { changesWithin } from '../guardrails/settings';
-import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import { DAY_MS, HOUR_MS } from '@shared/time';
 import { DECISION_WINDOW_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, ratio, share } from './format';

@@ -1,4 +1,4 @@
-import type { Prediction } from '../../../shared/domain/decision';
+import type { Prediction } from '@shared/domain/decision';
 import { Z80 } from '../forecast/assumptions';
 import { normalCdf } from '../forecast/distribution';
 

@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { toCampaignChange, type Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition, Policy } from '../../../shared/scenario/schema';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { toCampaignChange, type Decision } from '@shared/domain/decision';
+import type { AgentDefinition, Policy } from '@shared/scenario/schema';
 import { guard } from '../guardrails/guard';
 import type { AppliedChange, Finding, PoolLimit } from '../guardrails/types';
 

@@ -1,7 +1,7 @@
-import type { Decision } from '../../../shared/domain/decision';
+import type { Decision } from '@shared/domain/decision';
 import type { DecisionLog } from '../ports/records';
 import { settingKey } from '../guardrails/settings';
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import type { AppliedChange } from '../guardrails/types';
 
 /** A decision that reached the platform, as the guard's history of applied changes. */

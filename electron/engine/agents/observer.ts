@@ -1,7 +1,7 @@
-import type { HourlyMetrics } from '../../../shared/domain/campaign';
-import type { PlatformAdapter } from '../../../shared/platform/adapter';
+import type { HourlyMetrics } from '@shared/domain/campaign';
+import type { PlatformAdapter } from '@shared/platform/adapter';
 import { AttributionDelayEstimator, type DailyObservation } from '../forecast';
-import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import { DAY_MS, HOUR_MS } from '@shared/time';
 
 /** How far back an agent looks when it first meets a campaign, and how much it keeps. */
 export const LOOKBACK_DAYS = 35;

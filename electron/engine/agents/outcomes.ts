@@ -1,7 +1,7 @@
-import type { Decision, PredictionMetric } from '../../../shared/domain/decision';
+import type { Decision, PredictionMetric } from '@shared/domain/decision';
 import type { Records } from '../ports/records';
 import type { RawForecast } from './proposal';
-import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import { DAY_MS, HOUR_MS } from '@shared/time';
 import type { AgentMind } from './agent-mind';
 
 /** Conversions keep being reported after a window closes: its outcome is judged this much later. */

@@ -1,4 +1,4 @@
-import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
+import type { AgentDefinition, Goal } from '@shared/scenario/schema';
 
 /**
  * The budget plan of one agent: how much each of its campaigns should spend a day so that the

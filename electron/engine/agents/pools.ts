@@ -1,5 +1,5 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { Pool } from '../../../shared/scenario/schema';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Pool } from '@shared/scenario/schema';
 import { activeBudgetSum } from '../guardrails/settings';
 import type { PoolLimit } from '../guardrails/types';
 

@@ -1,9 +1,9 @@
-import type { CampaignChange, CampaignInfo, ChangeKind } from '../../../shared/domain/campaign';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { CampaignChange, CampaignInfo, ChangeKind } from '@shared/domain/campaign';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import type { AppliedChange } from '../guardrails/types';
-import type { ChangeValue, Prediction } from '../../../shared/domain/decision';
+import type { ChangeValue, Prediction } from '@shared/domain/decision';
 import type { Calibrator, Interval80, ResponseModel } from '../forecast';
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import type { BudgetStep } from './budget/step-proposal';
 import type { Observer } from './observer';
 

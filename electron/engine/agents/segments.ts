@@ -1,6 +1,6 @@
 import type { DailyObservation } from '../forecast';
 import { normalCdf } from '../forecast/distribution';
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 
 /**
  * What a campaign's creatives or audiences (its segments) return per unit of spend, from the

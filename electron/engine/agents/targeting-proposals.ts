@@ -1,7 +1,7 @@
-import type { AudienceInfo, CampaignInfo } from '../../../shared/domain/campaign';
+import type { AudienceInfo, CampaignInfo } from '@shared/domain/campaign';
 import { Z80 } from '../forecast/assumptions';
 import { changesWithin } from '../guardrails/settings';
-import { HOUR_MS } from '../../../shared/time';
+import { HOUR_MS } from '@shared/time';
 import { DECISION_WINDOW_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, ratio } from './format';

@@ -1,5 +1,5 @@
 import type { ForecastEvent } from '../forecast';
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import type { AgentMind } from './agent-mind';
 
 /** How often an agent looks at its account: daily, and every few hours while things are volatile. */

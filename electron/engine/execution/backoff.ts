@@ -1,4 +1,4 @@
-import type { Random } from '../../../shared/random';
+import type { Random } from '@shared/random';
 
 /** Retry policy for transient platform errors and rate limits (other rejections are final). */
 export interface RetryPolicy {

@@ -1,11 +1,11 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { AcmError } from '../../../shared/errors';
-import type { Decision, DecisionState } from '../../../shared/domain/decision';
-import { toCampaignChange } from '../../../shared/domain/decision';
-import { PlatformError, type PlatformAdapter } from '../../../shared/platform/adapter';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { AcmError } from '@shared/errors';
+import type { Decision, DecisionState } from '@shared/domain/decision';
+import { toCampaignChange } from '@shared/domain/decision';
+import { PlatformError, type PlatformAdapter } from '@shared/platform/adapter';
 import type { DecisionLog } from '../ports/records';
-import type { Clock } from '../../../shared/time';
-import type { Random } from '../../../shared/random';
+import type { Clock } from '@shared/time';
+import type { Random } from '@shared/random';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff';
 import { CircuitBreaker } from './circuit-breaker';
 import { currentValue, describeValue, sameValue } from './setting-value';

@@ -1,5 +1,5 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { changeValueText, type ChangeValue } from '../../../shared/domain/decision';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { changeValueText, type ChangeValue } from '@shared/domain/decision';
 
 /** The campaign's current value of the setting a change touches, in the change's own shape. */
 export function currentValue(campaign: CampaignInfo, like: ChangeValue): ChangeValue | undefined {

@@ -1,4 +1,4 @@
-import { HOUR_MS } from '../../../shared/time';
+import { HOUR_MS } from '@shared/time';
 import { DELAY_GRID_HOURS, DELAY_MEMORY_HOURS, DELAY_PRIOR_NO_DELAY } from './assumptions';
 
 /**

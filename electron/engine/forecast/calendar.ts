@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import type { ForecastEvent, Volatility } from './types';
 
 /** Monday = 0 … Sunday = 6, in UTC, matching FORMAT.md's `weekly` order (1970-01-01 was a Thursday). */

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import { DRIFT_DAYS, MIN_COMPLETENESS } from './assumptions';
 import { fitResponse, type PreparedDay } from './fit';
 

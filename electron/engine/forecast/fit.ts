@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import {
   EVENT_LOG_SD,
   EVENT_PRIOR_CONVERSIONS,

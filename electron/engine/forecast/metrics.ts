@@ -1,4 +1,4 @@
-import type { Prediction, PredictionMetric } from '../../../shared/domain/decision';
+import type { Prediction, PredictionMetric } from '@shared/domain/decision';
 import type { Calibrator } from './calibrator';
 import type { Forecast, Interval80 } from './types';
 

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import { EVENT_LOG_SD } from './assumptions';
 import { eventOn, maxVolatility, weekdayOf } from './calendar';
 import { gammaInterval80, normalCdf, normalInterval80 } from './distribution';

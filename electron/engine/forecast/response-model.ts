@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import { DRIFT_DAYS, DRIFT_HALF_LIFE_DAYS, DRIFT_Z, HALF_LIFE_DAYS, MEMORY_DAYS, MIN_COMPLETENESS } from './assumptions';
 import { assertDayStart, eventOn, validateCalendar, weekdayOf } from './calendar';
 import { driftZ } from './drift';

@@ -1,4 +1,4 @@
-import type { Prediction } from '../../../shared/domain/decision';
+import type { Prediction } from '@shared/domain/decision';
 
 /** One whole UTC day of one unit (campaign, audience or creative) as the platform reported it so far. */
 export interface DailyObservation {

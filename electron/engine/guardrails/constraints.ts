@@ -1,4 +1,4 @@
-import { HOUR_MS } from '../../../shared/time';
+import { HOUR_MS } from '@shared/time';
 import { accountAfter, activeBudgetSum, changesWithin, pctChange, settingKey } from './settings';
 import type { Check, GuardInput } from './types';
 

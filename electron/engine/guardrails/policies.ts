@@ -1,5 +1,5 @@
-import type { Policy } from '../../../shared/scenario/schema';
-import { DAY_MS } from '../../../shared/time';
+import type { Policy } from '@shared/scenario/schema';
+import { DAY_MS } from '@shared/time';
 import { accountAfter, activeBudgetSum, budgetAt, changesWithin, pctChange } from './settings';
 import type { Finding, GuardInput } from './types';
 

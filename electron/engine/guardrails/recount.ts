@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { toCampaignChange, type Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/schema';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { toCampaignChange, type Decision } from '@shared/domain/decision';
+import type { AgentDefinition, Policy, Pool } from '@shared/scenario/schema';
 import { guard } from './guard';
 import { accountAfter, settingKey } from './settings';
 import type { AppliedChange, Finding, PoolLimit } from './types';

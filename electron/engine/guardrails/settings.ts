@@ -1,4 +1,4 @@
-import type { CampaignChange, CampaignInfo } from '../../../shared/domain/campaign';
+import type { CampaignChange, CampaignInfo } from '@shared/domain/campaign';
 import type { AppliedChange } from './types';
 
 /**

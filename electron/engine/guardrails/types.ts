@@ -1,6 +1,6 @@
-import type { CampaignInfo, CampaignChange } from '../../../shared/domain/campaign';
-import type { ChangeValue } from '../../../shared/domain/decision';
-import type { Constraints, Policy } from '../../../shared/scenario/schema';
+import type { CampaignInfo, CampaignChange } from '@shared/domain/campaign';
+import type { ChangeValue } from '@shared/domain/decision';
+import type { Constraints, Policy } from '@shared/scenario/schema';
 
 /** A change already applied to the account, as the guard needs it to judge cooldowns and daily limits. */
 export interface AppliedChange {

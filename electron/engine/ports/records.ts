@@ -1,9 +1,9 @@
-import type { AgentStatus, StoredAgent } from '../../../shared/domain/agent';
-import type { Alert, NewAlert } from '../../../shared/domain/alert';
-import type { AgentConflict, NewConflict } from '../../../shared/domain/conflict';
-import type { Decision, DecisionState, Outcome } from '../../../shared/domain/decision';
-import type { DecisionCursor, DecisionFilter, DecisionPage, PlatformAttempt, TransitionPatch } from '../../../shared/domain/decision-log';
-import type { AgentDefinition, Goal } from '../../../shared/scenario/schema';
+import type { AgentStatus, StoredAgent } from '@shared/domain/agent';
+import type { Alert, NewAlert } from '@shared/domain/alert';
+import type { AgentConflict, NewConflict } from '@shared/domain/conflict';
+import type { Decision, DecisionState, Outcome } from '@shared/domain/decision';
+import type { DecisionCursor, DecisionFilter, DecisionPage, PlatformAttempt, TransitionPatch } from '@shared/domain/decision-log';
+import type { AgentDefinition, Goal } from '@shared/scenario/schema';
 
 /**
  * What the engine needs of the record it keeps: the decision log, the agents, alerts, conflicts,

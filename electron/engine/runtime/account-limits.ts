@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { Policy, Pool } from '../../../shared/scenario/schema';
-import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Policy, Pool } from '@shared/scenario/schema';
+import { DAY_MS, HOUR_MS } from '@shared/time';
 import type { AgentMind } from '../agents/agent-mind';
 import { DECISION_WINDOW_DAYS } from '../agents/budget-proposals';
 import { poolRoom, resolvePools } from '../agents/pools';

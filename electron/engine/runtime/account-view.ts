@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { toCampaignChange, type Decision } from '../../../shared/domain/decision';
-import type { PlatformAdapter } from '../../../shared/platform/adapter';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { toCampaignChange, type Decision } from '@shared/domain/decision';
+import type { PlatformAdapter } from '@shared/platform/adapter';
 import { SerialQueue } from '../execution/serial-queue';
 import { accountAfter } from '../guardrails/settings';
 

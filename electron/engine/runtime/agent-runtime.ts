@@ -1,7 +1,7 @@
-import type { AgentStatus, ReviewReport } from '../../../shared/domain/agent';
-import { AcmError } from '../../../shared/errors';
-import type { Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentStatus, ReviewReport } from '@shared/domain/agent';
+import { AcmError } from '@shared/errors';
+import type { Decision } from '@shared/domain/decision';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { evaluateOutcomes } from '../agents/outcomes';
 import type { ExecutionOutcome, Executor } from '../execution/executor';
 import { AccountView } from './account-view';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { Decision } from '../../../shared/domain/decision';
-import type { Policy } from '../../../shared/scenario/schema';
-import { DAY_MS, MonotonicClock, systemClock, type Clock } from '../../../shared/time';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Decision } from '@shared/domain/decision';
+import type { Policy } from '@shared/scenario/schema';
+import { DAY_MS, MonotonicClock, systemClock, type Clock } from '@shared/time';
 import type { AgentMind } from '../agents/agent-mind';
 import { resizeRaise, spendGap } from '../agents/budget-proposals';
 import { executionRefusals, overridesLimits } from '../agents/execution-guard';

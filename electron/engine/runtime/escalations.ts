@@ -1,6 +1,6 @@
-import type { Decision } from '../../../shared/domain/decision';
-import { AcmError } from '../../../shared/errors';
-import { DAY_MS } from '../../../shared/time';
+import type { Decision } from '@shared/domain/decision';
+import { AcmError } from '@shared/errors';
+import { DAY_MS } from '@shared/time';
 import type { ExecutionOutcome } from '../execution/executor';
 import type { AccountView } from './account-view';
 import type { DecisionDesk } from './decision-desk';

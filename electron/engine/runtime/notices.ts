@@ -1,6 +1,6 @@
-import type { AgentStatus } from '../../../shared/domain/agent';
-import type { AlertKind, AlertSeverity } from '../../../shared/domain/alert';
-import type { Decision } from '../../../shared/domain/decision';
+import type { AgentStatus } from '@shared/domain/agent';
+import type { AlertKind, AlertSeverity } from '@shared/domain/alert';
+import type { Decision } from '@shared/domain/decision';
 import type { RuntimeDeps } from './runtime-deps';
 
 /** What the runtime tells people: alerts it raises, and the live views of what changed. */

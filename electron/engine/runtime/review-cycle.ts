@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { DAY_MS, HOUR_MS } from '../../../shared/time';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { AgentDefinition } from '@shared/scenario/schema';
+import { DAY_MS, HOUR_MS } from '@shared/time';
 import type { AgentMind } from '../agents/agent-mind';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from '../agents/arbiter';
 import { proposeBids } from '../agents/bid-proposals';

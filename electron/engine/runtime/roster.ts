@@ -1,6 +1,6 @@
-import type { AgentStatus } from '../../../shared/domain/agent';
-import { AcmError } from '../../../shared/errors';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentStatus } from '@shared/domain/agent';
+import { AcmError } from '@shared/errors';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { AgentMind } from '../agents/agent-mind';
 import type { Notices } from './notices';
 import type { RuntimeDeps, StatusChange } from './runtime-deps';

@@ -1,9 +1,9 @@
-import type { AgentStatus } from '../../../shared/domain/agent';
-import type { AlertSeverity } from '../../../shared/domain/alert';
-import type { PlatformAdapter } from '../../../shared/platform/adapter';
-import type { Random } from '../../../shared/random';
-import type { Policy, Pool } from '../../../shared/scenario/schema';
-import type { Clock } from '../../../shared/time';
+import type { AgentStatus } from '@shared/domain/agent';
+import type { AlertSeverity } from '@shared/domain/alert';
+import type { PlatformAdapter } from '@shared/platform/adapter';
+import type { Random } from '@shared/random';
+import type { Policy, Pool } from '@shared/scenario/schema';
+import type { Clock } from '@shared/time';
 import type { Proposal } from '../agents/proposal';
 import type { ForecastEvent } from '../forecast';
 import type { Verdict } from '../guardrails/types';

@@ -1,4 +1,4 @@
-import { HOUR_MS, type Clock } from '../../../shared/time';
+import { HOUR_MS, type Clock } from '@shared/time';
 import type { AgentRuntime } from './agent-runtime';
 
 export interface SchedulerOptions {

@@ -1,7 +1,7 @@
-import { AGENT_EXPORT_FORMAT } from '../../../shared/ipc/channels/agents';
-import { parseJsonText } from '../../../shared/scenario/json-text';
-import { validateAgentDefinition, type ScenarioIssue } from '../../../shared/scenario/load';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { AGENT_EXPORT_FORMAT } from '@shared/ipc/channels/agents';
+import { parseJsonText } from '@shared/scenario/json-text';
+import { validateAgentDefinition, type ScenarioIssue } from '@shared/scenario/load';
+import type { AgentDefinition } from '@shared/scenario/schema';
 
 export type AgentImport = { ok: true; agents: AgentDefinition[] } | { ok: false; errors: ScenarioIssue[] };
 

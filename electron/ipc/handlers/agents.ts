@@ -1,11 +1,11 @@
-import type { StoredAgent } from '../../../shared/domain/agent';
-import { AGENT_EXPORT_FORMAT, type AgentView } from '../../../shared/ipc/channels/agents';
-import type { Handlers } from '../../../shared/ipc/contract';
-import { validateAgentDefinition } from '../../../shared/scenario/load';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { StoredAgent } from '@shared/domain/agent';
+import { AGENT_EXPORT_FORMAT, type AgentView } from '@shared/ipc/channels/agents';
+import type { Handlers } from '@shared/ipc/contract';
+import { validateAgentDefinition } from '@shared/scenario/load';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { dryRun } from './dry-run';
 import type { Services } from '../services';
-import { AcmError } from '../../../shared/errors';
+import { AcmError } from '@shared/errors';
 import { parseAgentImport } from './agent-import';
 
 type AgentChannel =

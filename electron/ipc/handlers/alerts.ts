@@ -1,4 +1,4 @@
-import type { Handlers } from '../../../shared/ipc/contract';
+import type { Handlers } from '@shared/ipc/contract';
 import type { Services } from '../services';
 
 export const alertHandlers = (services: Services): Pick<Handlers, 'alerts.list' | 'alerts.count' | 'alerts.acknowledge'> => {

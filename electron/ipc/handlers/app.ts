@@ -1,4 +1,4 @@
-import type { Handlers } from '../../../shared/ipc/contract';
+import type { Handlers } from '@shared/ipc/contract';
 import type { Services } from '../services';
 
 export const appHandlers = (services: Services): Pick<Handlers, 'app.info'> => ({

@@ -1,6 +1,6 @@
-import type { Handlers } from '../../../shared/ipc/contract';
+import type { Handlers } from '@shared/ipc/contract';
 import type { Services } from '../services';
-import { AcmError } from '../../../shared/errors';
+import { AcmError } from '@shared/errors';
 
 type AuditChannel = 'audit.digest' | 'audit.dailyDigest' | 'decisions.outcomeStats';
 

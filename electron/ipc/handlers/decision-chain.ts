@@ -1,5 +1,5 @@
-import type { Alert } from '../../../shared/domain/alert';
-import type { Decision, Outcome } from '../../../shared/domain/decision';
+import type { Alert } from '@shared/domain/alert';
+import type { Decision, Outcome } from '@shared/domain/decision';
 
 export interface StateEntry {
   at: number;

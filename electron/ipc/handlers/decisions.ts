@@ -1,9 +1,9 @@
-import type { Decision } from '../../../shared/domain/decision';
-import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
-import type { Handlers } from '../../../shared/ipc/contract';
+import type { Decision } from '@shared/domain/decision';
+import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import type { Handlers } from '@shared/ipc/contract';
 import { OPERATOR, type Services } from '../services';
-import type { DecisionCursor, DecisionFilter } from '../../../shared/domain/decision-log';
-import { AcmError } from '../../../shared/errors';
+import type { DecisionCursor, DecisionFilter } from '@shared/domain/decision-log';
+import { AcmError } from '@shared/errors';
 import { chainOf } from './decision-chain';
 
 type DecisionChannel = 'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';

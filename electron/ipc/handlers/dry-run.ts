@@ -1,6 +1,6 @@
-import type { DryRunView } from '../../../shared/ipc/channels/agents';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
-import type { AgentRuntime } from '../../engine/runtime/agent-runtime';
+import type { DryRunView } from '@shared/ipc/channels/agents';
+import type { AgentDefinition } from '@shared/scenario/schema';
+import type { AgentRuntime } from '@engine/runtime/agent-runtime';
 
 /**
  * The agent builder's preview: one decision cycle of an agent that does not exist yet,

@@ -1,6 +1,6 @@
-import type { MetricTotals } from '../../../shared/domain/campaign';
-import type { Goal } from '../../../shared/scenario/schema';
-import { DAY_MS } from '../../../shared/time';
+import type { MetricTotals } from '@shared/domain/campaign';
+import type { Goal } from '@shared/scenario/schema';
+import { DAY_MS } from '@shared/time';
 import type { RecordAccess } from '../services';
 
 type Metrics = RecordAccess['metrics'];

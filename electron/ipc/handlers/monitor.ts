@@ -1,13 +1,13 @@
-import type { StoredAgent } from '../../../shared/domain/agent';
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { Decision } from '../../../shared/domain/decision';
-import type { AgentMonitorView } from '../../../shared/ipc/channels/monitor';
-import type { Handlers } from '../../../shared/ipc/contract';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { activeBudgetSum } from '../../engine/guardrails/settings';
-import { DAY_MS } from '../../../shared/time';
+import type { StoredAgent } from '@shared/domain/agent';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Decision } from '@shared/domain/decision';
+import type { AgentMonitorView } from '@shared/ipc/channels/monitor';
+import type { Handlers } from '@shared/ipc/contract';
+import type { AgentDefinition } from '@shared/scenario/schema';
+import { activeBudgetSum } from '@engine/guardrails/settings';
+import { DAY_MS } from '@shared/time';
 import type { Services } from '../services';
-import { AcmError } from '../../../shared/errors';
+import { AcmError } from '@shared/errors';
 import { cpaOf, dailyTotals, goalProgress, roasOf } from './goal-progress';
 
 const LAST_ACTIONS = 5;

@@ -32,7 +32,7 @@
  * (a Shapley–Folkman bound), and exact whenever no unit ends inside a convex stretch.
  */
 
-import { checkHill, hill, hillDerivative, hillInflection, type HillParams } from '../../platforms/sandbox/hill';
+import { checkHill, hill, hillDerivative, hillInflection, type HillParams } from '@platforms/sandbox/hill';
 
 export interface AllocationUnit {
   lower: number;

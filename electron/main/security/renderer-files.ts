@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { contentTypeOf } from '../../host/content-types';
+import { contentTypeOf } from '@host/content-types';
 import { hasOrigin, parseUrl } from './renderer-location';
 
 type ResolvedRendererPath = { path: string } | { status: 400 | 403 };

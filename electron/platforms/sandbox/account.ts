@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Scenario } from '../../../shared/scenario/schema';
-import { DAY_MS, HOUR_MS, type Clock } from '../../../shared/time';
+import type { Scenario } from '@shared/scenario/schema';
+import { DAY_MS, HOUR_MS, type Clock } from '@shared/time';
 import { SandboxPlatform } from './platform';
 import { World } from './world';
 

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../../shared/scenario/schema';
-import { DAY_MS } from '../../../shared/time';
+import type { Scenario } from '@shared/scenario/schema';
+import { DAY_MS } from '@shared/time';
 
 /** The day-level truth every campaign shares: weekday demand and calendar events, known per day index. */
 export interface DayCalendar {

@@ -1,5 +1,5 @@
-import type { BidSetting, CampaignInfo, CampaignStatus } from '../../../shared/domain/campaign';
-import type { CampaignSpec, Response } from '../../../shared/scenario/schema';
+import type { BidSetting, CampaignInfo, CampaignStatus } from '@shared/domain/campaign';
+import type { CampaignSpec, Response } from '@shared/scenario/schema';
 import { keyFor } from './draws';
 
 /**

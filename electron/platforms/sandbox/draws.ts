@@ -1,4 +1,4 @@
-import { stream } from '../../../shared/random';
+import { stream } from '@shared/random';
 
 /**
  * The sandbox's random numbers. Every draw is a pure function of what it is about (a key made

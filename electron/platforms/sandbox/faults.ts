@@ -1,5 +1,5 @@
-import type { ChangeKind } from '../../../shared/domain/campaign';
-import { PlatformError } from '../../../shared/platform/adapter';
+import type { ChangeKind } from '@shared/domain/campaign';
+import { PlatformError } from '@shared/platform/adapter';
 import { uniform } from './draws';
 
 /**

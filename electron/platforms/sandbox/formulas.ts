@@ -1,4 +1,4 @@
-import type { BidSetting } from '../../../shared/domain/campaign';
+import type { BidSetting } from '@shared/domain/campaign';
 
 /**
  * The closed-form pieces of FORMAT.md that the world and the oracle share. Conversions of a

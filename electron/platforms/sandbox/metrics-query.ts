@@ -1,6 +1,6 @@
-import type { HourlyMetrics } from '../../../shared/domain/campaign';
-import { HOUR_MS } from '../../../shared/time';
-import type { MetricsQuery } from '../../../shared/platform/adapter';
+import type { HourlyMetrics } from '@shared/domain/campaign';
+import { HOUR_MS } from '@shared/time';
+import type { MetricsQuery } from '@shared/platform/adapter';
 import type { CampaignState } from './campaign-state';
 import { CLICK_THROUGH_RATE } from './formulas';
 import type { World } from './world';

@@ -1,5 +1,5 @@
-import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../../../shared/domain/campaign';
-import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '../../../shared/platform/adapter';
+import type { CampaignChange, CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '@shared/platform/adapter';
 import { campaignInfo, type CampaignState } from './campaign-state';
 import { keyFor } from './draws';
 import { errorFor, FaultInjector, type CallInfo } from './faults';

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../../shared/scenario/schema';
-import { HOUR_MS } from '../../../shared/time';
+import type { Scenario } from '@shared/scenario/schema';
+import { HOUR_MS } from '@shared/time';
 import { hill } from './hill';
 import { buildCalendar, startOfDate, type DayCalendar } from './calendar';
 import { applyDueChanges, createCampaignState, type CampaignState } from './campaign-state';

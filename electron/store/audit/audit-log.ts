@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH, type AuditEntry, type AuditKind } from '../../../shared/domain/audit';
+import { GENESIS_HASH, type AuditEntry, type AuditKind } from '@shared/domain/audit';
 import { entryHash } from './entry-hash';
 import { createRowHasher, type BoundTable } from './row-binding';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AuditCheckpoint, AuditDigest, AuditEntry } from '../../../shared/domain/audit';
-import { AcmError } from '../../../shared/errors';
+import type { AuditCheckpoint, AuditDigest, AuditEntry } from '@shared/domain/audit';
+import { AcmError } from '@shared/errors';
 import { toJson } from '../json';
 import { createAuditLog, ENTRY_COLUMNS, type AuditLog } from './audit-log';
 import { createCheckpointStore, signatureHolds } from './checkpoints';

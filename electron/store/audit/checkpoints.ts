@@ -1,6 +1,6 @@
 import { verify, createPublicKey } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { auditDigestMessage, type AuditCheckpoint } from '../../../shared/domain/audit';
+import { auditDigestMessage, type AuditCheckpoint } from '@shared/domain/audit';
 import type { AuditHead } from './audit-log';
 import type { AuditSigner } from './signing-key';
 

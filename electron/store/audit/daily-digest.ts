@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DECISION_STATES, type DecisionState } from '../../../shared/domain/decision';
+import { DECISION_STATES, type DecisionState } from '@shared/domain/decision';
 import { settingText } from '../exports/setting-text';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_DIGEST_FORMAT, type AuditCheckpoint, type AuditDigest } from '../../../shared/domain/audit';
+import { AUDIT_DIGEST_FORMAT, type AuditCheckpoint, type AuditDigest } from '@shared/domain/audit';
 
 const digestSchema = z
   .object({

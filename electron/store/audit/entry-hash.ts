@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { AuditEntry } from '../../../shared/domain/audit';
+import type { AuditEntry } from '@shared/domain/audit';
 
 /**
  * An entry's hash: sha256 over its position, time, kind, subjects and previous hash (as a JSON

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import type { AuditEntry } from '../../../shared/domain/audit';
+import type { AuditEntry } from '@shared/domain/audit';
 
 /**
  * An `audit.key` entry: the key that signs checkpoints from this entry on. The first one names

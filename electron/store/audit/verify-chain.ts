@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH, type AuditCheckpoint, type AuditEntry } from '../../../shared/domain/audit';
+import { GENESIS_HASH, type AuditCheckpoint, type AuditEntry } from '@shared/domain/audit';
 import { ENTRY_COLUMNS } from './audit-log';
 import { createCheckpointStore, signatureHolds } from './checkpoints';
 import { entryHash } from './entry-hash';

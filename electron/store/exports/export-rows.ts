@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ChangeKind } from '../../../shared/domain/campaign';
-import type { DecisionState } from '../../../shared/domain/decision';
+import type { ChangeKind } from '@shared/domain/campaign';
+import type { DecisionState } from '@shared/domain/decision';
 
 /** Which decisions an export holds. Times are epoch ms: `from` inclusive, `to` exclusive. */
 export interface ExportFilter {

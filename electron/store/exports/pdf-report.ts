@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import type { AuditDigest } from '../../../shared/domain/audit';
+import type { AuditDigest } from '@shared/domain/audit';
 import { writeAtomically } from './atomic-file';
 import { exportRows, type ExportFilter } from './export-rows';
 import { drawPredictedVsActual } from './pdf-chart';

@@ -1,4 +1,4 @@
-import type { DecisionState } from '../../../shared/domain/decision';
+import type { DecisionState } from '@shared/domain/decision';
 import type { ExportRow } from './export-rows';
 
 export interface ChartPoint {

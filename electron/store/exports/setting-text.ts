@@ -1,4 +1,4 @@
-import type { ChangeValue } from '../../../shared/domain/decision';
+import type { ChangeValue } from '@shared/domain/decision';
 import { fromJson } from '../json';
 
 /** A setting as a person reads it in a spreadsheet or a report: `120`, `max CPC 0.8`, `aud-2 on`. */

@@ -1,5 +1,5 @@
 import { and, eq, gte } from 'drizzle-orm';
-import type { Decision, Outcome } from '../../../shared/domain/decision';
+import type { Decision, Outcome } from '@shared/domain/decision';
 import type { DecisionRepository } from '../repositories/decisions';
 import type { StoreDb } from '../repositories/handles';
 import { decisions, outcomes } from '../schema';

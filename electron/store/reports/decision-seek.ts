@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DecisionCursor, DecisionFilter } from '../../../shared/domain/decision-log';
+import type { DecisionCursor, DecisionFilter } from '@shared/domain/decision-log';
 
 /** The filter as SQL over `decisions`, the same conditions the repository's keyset pages apply. */
 function whereOf(filter: DecisionFilter): { sql: string; params: unknown[] } {

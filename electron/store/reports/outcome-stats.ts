@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChangeKind } from '../../../shared/domain/campaign';
+import type { ChangeKind } from '@shared/domain/campaign';
 
 /** How the predictions of a set of decisions held, once their outcome windows closed. */
 export interface AccuracyFigures {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
+import type { AccuracySummary, DecisionCounts } from '@shared/domain/run-figures';
 
 /**
  * What the agents did, counted from the store alone: the figures of a simulation report and of

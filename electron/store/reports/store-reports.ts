@@ -1,6 +1,6 @@
-import type { Decision, Outcome } from '../../../shared/domain/decision';
-import type { DecisionCursor, DecisionFilter } from '../../../shared/domain/decision-log';
-import type { AccuracySummary, DecisionCounts } from '../../../shared/domain/run-figures';
+import type { Decision, Outcome } from '@shared/domain/decision';
+import type { DecisionCursor, DecisionFilter } from '@shared/domain/decision-log';
+import type { AccuracySummary, DecisionCounts } from '@shared/domain/run-figures';
 import { dailyDigest, type DailyDigest } from '../audit/daily-digest';
 import { writeDecisionsCsv } from '../exports/csv-export';
 import { agentIdByName, type ExportFilter } from '../exports/export-rows';

@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { AgentStatus, StoredAgent } from '../../../shared/domain/agent';
-import type { AuditKind } from '../../../shared/domain/audit';
-import type { Goal } from '../../../shared/scenario/schema';
-import { AcmError } from '../../../shared/errors';
+import type { AgentStatus, StoredAgent } from '@shared/domain/agent';
+import type { AuditKind } from '@shared/domain/audit';
+import type { Goal } from '@shared/scenario/schema';
+import { AcmError } from '@shared/errors';
 import { isSqliteError } from '../errors';
 import { fromJson, toJson } from '../json';
 import { agentGoals, agents } from '../schema';

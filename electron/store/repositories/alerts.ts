@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState, type NewAlert } from '../../../shared/domain/alert';
-import type { AuditKind } from '../../../shared/domain/audit';
-import { AcmError } from '../../../shared/errors';
+import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type AlertState, type NewAlert } from '@shared/domain/alert';
+import type { AuditKind } from '@shared/domain/audit';
+import { AcmError } from '@shared/errors';
 import { toJson } from '../json';
 import { alerts } from '../schema';
 import type { Handles } from './handles';

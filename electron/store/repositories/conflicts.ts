@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { AgentConflict, ConflictProposal, NewConflict } from '../../../shared/domain/conflict';
+import type { AgentConflict, ConflictProposal, NewConflict } from '@shared/domain/conflict';
 import { fromJson, toJson } from '../json';
 import { conflicts } from '../schema';
 import type { Handles } from './handles';

@@ -1,5 +1,5 @@
-import type { ChangeKind } from '../../../shared/domain/campaign';
-import type { ChangeValue, Decision } from '../../../shared/domain/decision';
+import type { ChangeKind } from '@shared/domain/campaign';
+import type { ChangeValue, Decision } from '@shared/domain/decision';
 import { fromJson, toJson } from '../json';
 import type { decisions } from '../schema';
 

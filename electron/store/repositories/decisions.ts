@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '../../../shared/domain/decision';
-import { MAX_PAGE_SIZE, type DecisionCursor, type DecisionFilter, type DecisionPage, type PlatformAttempt, type TransitionPatch } from '../../../shared/domain/decision-log';
-import { AcmError } from '../../../shared/errors';
+import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '@shared/domain/decision';
+import { MAX_PAGE_SIZE, type DecisionCursor, type DecisionFilter, type DecisionPage, type PlatformAttempt, type TransitionPatch } from '@shared/domain/decision-log';
+import { AcmError } from '@shared/errors';
 import { toJson } from '../json';
 import { decisions } from '../schema';
 import { DECISION_COLUMNS, decisionContent, decisionParams, toDecision } from './decision-rows';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HourlyMetricRow } from '../../../shared/domain/metrics';
+import type { HourlyMetricRow } from '@shared/domain/metrics';
 import type { Handles } from './handles';
 
 /** Which rows of a campaign to read: its totals, or its breakdown by audience or by creative. */

@@ -1,5 +1,5 @@
 import { desc, eq, getTableColumns } from 'drizzle-orm';
-import type { Outcome } from '../../../shared/domain/decision';
+import type { Outcome } from '@shared/domain/decision';
 import { toJson } from '../json';
 import { decisions, outcomes } from '../schema';
 import type { Handles } from './handles';

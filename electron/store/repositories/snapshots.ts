@@ -1,6 +1,6 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import type { CampaignSnapshot } from '../../../shared/domain/metrics';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { CampaignSnapshot } from '@shared/domain/metrics';
 import { fromJson, toJson } from '../json';
 import { campaignSnapshots } from '../schema';
 import type { Handles } from './handles';

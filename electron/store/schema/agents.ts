@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { AGENT_STATUSES } from '../../../shared/domain/agent';
-import { GOAL_METRICS, GoalSchema, type Goal } from '../../../shared/scenario/schema';
+import { AGENT_STATUSES } from '@shared/domain/agent';
+import { GOAL_METRICS, GoalSchema, type Goal } from '@shared/scenario/schema';
 import { oneOf } from './sql-lists';
 
 const GOAL_OPS = GoalSchema.shape.op.options as [Goal['op'], ...Goal['op'][]];

@@ -1,5 +1,5 @@
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_STATES } from '../../../shared/domain/alert';
+import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_STATES } from '@shared/domain/alert';
 import { agents } from './agents';
 import { decisions } from './decisions';
 import { oneOf } from './sql-lists';

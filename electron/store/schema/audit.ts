@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { AUDIT_KINDS } from '../../../shared/domain/audit';
+import { AUDIT_KINDS } from '@shared/domain/audit';
 import { oneOf } from './sql-lists';
 
 /**

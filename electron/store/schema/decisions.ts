@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { CHANGE_KINDS, type ChangeKind } from '../../../shared/domain/campaign';
-import { DECISION_STATES, PREDICTION_METRICS } from '../../../shared/domain/decision';
+import { CHANGE_KINDS, type ChangeKind } from '@shared/domain/campaign';
+import { DECISION_STATES, PREDICTION_METRICS } from '@shared/domain/decision';
 import { agents } from './agents';
 import { oneOf } from './sql-lists';
 

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { DryRunView } from '../../../shared/ipc/channels/agents';
-import { validateAgentDefinition } from '../../../shared/scenario/load';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
-import { ErrorText } from '../../app/error-text';
-import { useAcmMutation } from '../../ipc/use-acm-mutation';
-import { useNames } from '../../shared/use-names';
+import type { DryRunView } from '@shared/ipc/channels/agents';
+import { validateAgentDefinition } from '@shared/scenario/load';
+import type { AgentDefinition } from '@shared/scenario/schema';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
+import { useNames } from '@renderer/shared/use-names';
 import { useBuilderStore } from './builder-store';
 import { ACTIONS, CONSTRAINT_FIELDS, toDefinition } from './builder-draft';
 import { DryRunPreview } from './dry-run-preview';

@@ -1,6 +1,6 @@
-import type { AgentView } from '../../../shared/ipc/channels/agents';
-import { ErrorText } from '../../app/error-text';
-import { useAcmMutation } from '../../ipc/use-acm-mutation';
+import type { AgentView } from '@shared/ipc/channels/agents';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
 
 const REFRESH = ['agents.', 'monitor.', 'alerts.', 'decisions.'];
 

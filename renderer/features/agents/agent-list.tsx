@@ -1,6 +1,6 @@
-import type { AgentView } from '../../../shared/ipc/channels/agents';
-import { goalText } from '../../shared/describe';
-import { useNames } from '../../shared/use-names';
+import type { AgentView } from '@shared/ipc/channels/agents';
+import { goalText } from '@renderer/shared/describe';
+import { useNames } from '@renderer/shared/use-names';
 import { AgentControls } from './agent-controls';
 import { fromDefinition } from './builder-draft';
 import { useBuilderStore } from './builder-store';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { EmptyState } from '../../app/empty-state';
-import { ErrorText } from '../../app/error-text';
-import { useAcmQuery } from '../../ipc/use-acm-query';
+import { EmptyState } from '@renderer/app/empty-state';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { AgentBuilder } from './agent-builder';
 import { AgentList } from './agent-list';
 import { useBuilderStore } from './builder-store';

@@ -1,4 +1,4 @@
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentDefinition } from '@shared/scenario/schema';
 
 /** The builder's form as typed: numbers stay text until validation, so a half-typed value is never lost. */
 export interface GoalDraft {

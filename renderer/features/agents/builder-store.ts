@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { emptyDraft, type Draft } from './builder-draft';
 
 /** A saved agent opened in the builder: saving replaces its definition, keeping its status. */

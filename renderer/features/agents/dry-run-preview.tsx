@@ -1,6 +1,6 @@
-import type { DryRunView } from '../../../shared/ipc/channels/agents';
-import { describeChange, formatMetric, formatPercent } from '../../shared/describe';
-import { useNames } from '../../shared/use-names';
+import type { DryRunView } from '@shared/ipc/channels/agents';
+import { describeChange, formatMetric, formatPercent } from '@renderer/shared/describe';
+import { useNames } from '@renderer/shared/use-names';
 
 const VERDICT: Record<DryRunView['proposals'][number]['verdict'], string> = {
   execute: 'would execute',

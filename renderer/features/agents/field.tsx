@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ScenarioIssue } from '../../../shared/scenario/load';
+import type { ScenarioIssue } from '@shared/scenario/load';
 
 /** Problems at `path` or inside it (`campaigns` owns `campaigns[1]`). */
 export const issuesAt = (issues: readonly ScenarioIssue[], path: string): ScenarioIssue[] =>

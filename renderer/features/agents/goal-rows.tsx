@@ -1,6 +1,6 @@
-import { GOAL_METRICS } from '../../../shared/scenario/schema';
-import type { ScenarioIssue } from '../../../shared/scenario/load';
-import { metricLabel } from '../../shared/describe';
+import { GOAL_METRICS } from '@shared/scenario/schema';
+import type { ScenarioIssue } from '@shared/scenario/load';
+import { metricLabel } from '@renderer/shared/describe';
 import type { GoalDraft } from './builder-draft';
 import { controlProps, Field } from './field';
 

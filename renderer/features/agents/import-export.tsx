@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
-import { useAcm } from '../../ipc/acm-context';
-import { useAcmMutation } from '../../ipc/use-acm-mutation';
+import { useAcm } from '@renderer/ipc/acm-context';
+import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
 
 /** Agents to and from JSON files: the export can be imported here or in another install, or used in a scenario. */
 export function ImportExport() {

@@ -1,9 +1,9 @@
-import type { AlertItemView } from '../../../shared/ipc/channels/alerts';
-import { ErrorText } from '../../app/error-text';
-import { useAcmMutation } from '../../ipc/use-acm-mutation';
-import { describeChange, formatMetric, formatPercent } from '../../shared/describe';
-import { formatShortTime } from '../../shared/format';
-import { useNames } from '../../shared/use-names';
+import type { AlertItemView } from '@shared/ipc/channels/alerts';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
+import { describeChange, formatMetric, formatPercent } from '@renderer/shared/describe';
+import { formatShortTime } from '@renderer/shared/format';
+import { useNames } from '@renderer/shared/use-names';
 
 const REFRESH = ['alerts.', 'decisions.', 'monitor.', 'campaigns.'];
 

@@ -1,9 +1,9 @@
-import { EmptyState } from '../../app/empty-state';
-import { ErrorText } from '../../app/error-text';
-import { useAcmQuery } from '../../ipc/use-acm-query';
-import { formatPercent } from '../../shared/describe';
-import { formatShortTime } from '../../shared/format';
-import { useNames } from '../../shared/use-names';
+import { EmptyState } from '@renderer/app/empty-state';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
+import { formatPercent } from '@renderer/shared/describe';
+import { formatShortTime } from '@renderer/shared/format';
+import { useNames } from '@renderer/shared/use-names';
 import { AlertItem } from './alert-item';
 
 export function AlertsScreen() {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { DECISION_STATES } from '../../../shared/domain/decision';
-import { CHANGE_KINDS } from '../../../shared/domain/campaign';
-import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
-import { useNames } from '../../shared/use-names';
+import { DECISION_STATES } from '@shared/domain/decision';
+import { CHANGE_KINDS } from '@shared/domain/campaign';
+import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import { useNames } from '@renderer/shared/use-names';
 import { useAuditStore } from './audit-store';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
-import { EmptyState } from '../../app/empty-state';
-import { hrefOf } from '../../app/routes';
-import { useAcmQuery } from '../../ipc/use-acm-query';
+import { EmptyState } from '@renderer/app/empty-state';
+import { hrefOf } from '@renderer/app/routes';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { AuditFilters } from './audit-filters';
 import { ChainDigest } from './chain-digest';
 import { DailyReview } from './daily-review';

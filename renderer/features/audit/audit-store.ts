@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
+import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
 
 /** UI state of the audit trail: the filter being applied and the decision opened. Server data stays in react-query. */
 export interface AuditState {

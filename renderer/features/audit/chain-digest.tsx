@@ -1,5 +1,5 @@
-import { ErrorText } from '../../app/error-text';
-import { useAcmQuery } from '../../ipc/use-acm-query';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 
 const signedAt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 

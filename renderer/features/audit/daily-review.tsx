@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { DailyDigestView } from '../../../shared/ipc/channels/audit';
-import { ErrorText } from '../../app/error-text';
-import { useAcmQuery } from '../../ipc/use-acm-query';
-import { formatPercent } from '../../shared/describe';
-import { formatShortTime } from '../../shared/format';
+import type { DailyDigestView } from '@shared/ipc/channels/audit';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
+import { formatPercent } from '@renderer/shared/describe';
+import { formatShortTime } from '@renderer/shared/format';
 
 function Exception({ title, items }: { title: string; items: ReactNode[] }) {
   if (items.length === 0) return null;

@@ -1,9 +1,9 @@
-import { ErrorText } from '../../app/error-text';
-import { useAcmMutation } from '../../ipc/use-acm-mutation';
-import { useAcmQuery } from '../../ipc/use-acm-query';
-import { describeChange, formatMetric, formatPercent, metricLabel } from '../../shared/describe';
-import { formatSimulatedTime } from '../../shared/format';
-import { useNames } from '../../shared/use-names';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
+import { describeChange, formatMetric, formatPercent, metricLabel } from '@renderer/shared/describe';
+import { formatSimulatedTime } from '@renderer/shared/format';
+import { useNames } from '@renderer/shared/use-names';
 import { useAuditStore } from './audit-store';
 import { PredictionChart } from './prediction-chart';
 

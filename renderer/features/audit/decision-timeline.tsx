@@ -1,7 +1,7 @@
-import { ErrorText } from '../../app/error-text';
-import { describeChange, formatPercent } from '../../shared/describe';
-import { formatShortTime } from '../../shared/format';
-import { useNames } from '../../shared/use-names';
+import { ErrorText } from '@renderer/app/error-text';
+import { describeChange, formatPercent } from '@renderer/shared/describe';
+import { formatShortTime } from '@renderer/shared/format';
+import { useNames } from '@renderer/shared/use-names';
 import { useAuditStore } from './audit-store';
 import { useDecisionRows } from './use-decision-rows';
 import { WindowedList } from './windowed-list';

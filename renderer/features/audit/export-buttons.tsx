@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { digestFileText } from '../../../shared/domain/audit';
-import type { ResponseOf } from '../../../shared/ipc/contract';
-import { useAcm } from '../../ipc/acm-context';
+import { digestFileText } from '@shared/domain/audit';
+import type { ResponseOf } from '@shared/ipc/contract';
+import { useAcm } from '@renderer/ipc/acm-context';
 import { useAuditStore } from './audit-store';
 import { base64Bytes, downloadFile } from './download-file';
 

@@ -1,7 +1,7 @@
-import type { ResponseOf } from '../../../shared/ipc/contract';
-import { ErrorText } from '../../app/error-text';
-import { useAcmQuery } from '../../ipc/use-acm-query';
-import { formatPercent } from '../../shared/describe';
+import type { ResponseOf } from '@shared/ipc/contract';
+import { ErrorText } from '@renderer/app/error-text';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
+import { formatPercent } from '@renderer/shared/describe';
 
 type Figures = ResponseOf<'decisions.outcomeStats'>['overall'];
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { DecisionView } from '../../../shared/ipc/channels/decisions';
-import { metricLabel } from '../../shared/describe';
-import { EChart, themeColors, type ChartOption } from '../../shared/echart';
+import type { DecisionView } from '@shared/ipc/channels/decisions';
+import { metricLabel } from '@renderer/shared/describe';
+import { EChart, themeColors, type ChartOption } from '@renderer/shared/echart';
 
 /** The prediction's 80% interval as a band, its point and the baseline as marks, and the actual outcome once known. */
 export function PredictionChart({ prediction, actual }: { prediction: DecisionView['prediction']; actual: number | null }) {

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { DecisionFilterView } from '../../../shared/ipc/channels/decisions';
-import { useAcm } from '../../ipc/acm-context';
+import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import { useAcm } from '@renderer/ipc/acm-context';
 
 export const PAGE_SIZE = 200;
 

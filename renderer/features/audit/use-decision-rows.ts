@@ -1,9 +1,9 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DecisionFilterView, DecisionView } from '../../../shared/ipc/channels/decisions';
-import type { ResponseOf } from '../../../shared/ipc/contract';
-import { useAcm } from '../../ipc/acm-context';
-import { queryKeyOf } from '../../ipc/use-acm-query';
+import type { DecisionFilterView, DecisionView } from '@shared/ipc/channels/decisions';
+import type { ResponseOf } from '@shared/ipc/contract';
+import { useAcm } from '@renderer/ipc/acm-context';
+import { queryKeyOf } from '@renderer/ipc/use-acm-query';
 import { PAGE_SIZE, useDecisionSearch } from './use-decision-pages';
 
 type Page = ResponseOf<'decisions.page'>;

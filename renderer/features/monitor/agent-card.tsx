@@ -1,7 +1,7 @@
-import type { AgentMonitorView } from '../../../shared/ipc/channels/monitor';
-import { hrefOf } from '../../app/routes';
-import { describeChange, formatMetric, formatPercent, goalText } from '../../shared/describe';
-import { formatMoney, formatShortTime } from '../../shared/format';
+import type { AgentMonitorView } from '@shared/ipc/channels/monitor';
+import { hrefOf } from '@renderer/app/routes';
+import { describeChange, formatMetric, formatPercent, goalText } from '@renderer/shared/describe';
+import { formatMoney, formatShortTime } from '@renderer/shared/format';
 import { AgentControls } from '../agents/agent-controls';
 import { useAuditStore } from '../audit/audit-store';
 import { KpiCharts } from './kpi-chart';

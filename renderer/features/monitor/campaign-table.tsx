@@ -1,5 +1,5 @@
-import type { ResponseOf } from '../../../shared/ipc/contract';
-import { formatMoney } from '../../shared/format';
+import type { ResponseOf } from '@shared/ipc/contract';
+import { formatMoney } from '@renderer/shared/format';
 
 type Campaign = ResponseOf<'campaigns.list'>[number];
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useAcmQuery } from '../../ipc/use-acm-query';
-import { EChart, themeColors, type ChartOption } from '../../shared/echart';
-import { formatDay } from '../../shared/format';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
+import { EChart, themeColors, type ChartOption } from '@renderer/shared/echart';
+import { formatDay } from '@renderer/shared/format';
 
 type Metric = 'roas' | 'cpa' | 'spend';
 const TITLES: Record<Metric, string> = { roas: 'ROAS', cpa: 'CPA', spend: 'Spend per day' };

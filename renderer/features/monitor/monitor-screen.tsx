@@ -1,7 +1,7 @@
-import { EmptyState } from '../../app/empty-state';
-import { ErrorText } from '../../app/error-text';
-import { hrefOf } from '../../app/routes';
-import { useAcmQuery } from '../../ipc/use-acm-query';
+import { EmptyState } from '@renderer/app/empty-state';
+import { ErrorText } from '@renderer/app/error-text';
+import { hrefOf } from '@renderer/app/routes';
+import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { AgentCard } from './agent-card';
 import { CampaignTable } from './campaign-table';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AGENT_STATUSES } from '../../domain/agent';
-import { AgentDefinitionSchema } from '../../scenario/schema';
+import { AGENT_STATUSES } from '@shared/domain/agent';
+import { AgentDefinitionSchema } from '@shared/scenario/schema';
 import { channel, event } from '../define';
 import { predictionSchema, changeValueSchema } from './decisions';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_STATES } from '../../domain/alert';
+import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_STATES } from '@shared/domain/alert';
 import { channel, event } from '../define';
 import { decisionSchema, predictionSchema } from './decisions';
 

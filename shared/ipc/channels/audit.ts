@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_DIGEST_FORMAT } from '../../domain/audit';
-import { DECISION_STATES } from '../../domain/decision';
+import { AUDIT_DIGEST_FORMAT } from '@shared/domain/audit';
+import { DECISION_STATES } from '@shared/domain/decision';
 import { channel } from '../define';
 
 /** A signed checkpoint of the audit chain as `acm audit verify --digest` reads it (`acm-audit-digest/1`). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CampaignInfo } from '../../domain/campaign';
+import type { CampaignInfo } from '@shared/domain/campaign';
 import { channel } from '../define';
 
 const bidSettingSchema = z.discriminatedUnion('strategy', [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANGE_KINDS } from '../../domain/campaign';
-import { DECISION_STATES, PREDICTION_METRICS } from '../../domain/decision';
+import { CHANGE_KINDS } from '@shared/domain/campaign';
+import { DECISION_STATES, PREDICTION_METRICS } from '@shared/domain/decision';
 import { auditDigestSchema } from './audit';
 import { channel, event } from '../define';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AGENT_STATUSES, type ReviewReport } from '../../domain/agent';
-import { GoalSchema } from '../../scenario/schema';
+import { AGENT_STATUSES, type ReviewReport } from '@shared/domain/agent';
+import { GoalSchema } from '@shared/scenario/schema';
 import { channel } from '../define';
 import { decisionSchema } from './decisions';
 

@@ -1,5 +1,5 @@
-import type { CommandIO } from '../../../electron/cli/command';
-import { main } from '../../../electron/cli/main';
+import type { CommandIO } from '@cli/command';
+import { main } from '@cli/main';
 
 /** Runs `acm ARGS` in process and returns its exit code and what it printed. */
 export async function acm(...args: string[]): Promise<{ code: number; out: string; err: string }> {

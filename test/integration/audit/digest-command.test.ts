@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/store';
+import { openDatabase } from '@store/index';
 import { writeHistory } from '../../unit/store/audit/account';
 import { tempDir } from '../store/temp-dir';
 import { acm } from './cli-io';

@@ -2,18 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineAgents } from '../../../electron/lab/engine-agents';
-import { loadScenarioFile } from '../../../electron/lab/load-file';
-import { runSimulation } from '../../../electron/lab/simulate';
-import { createStoreRecorder } from '../../../electron/lab/store-recorder';
-import { openDatabase, type Store } from '../../../electron/store';
-import { settingText } from '../../../electron/store/exports/setting-text';
-import type { Decision } from '../../../shared/domain/decision';
-import { parseDigest } from '../../../electron/store/audit/digest-file';
+import { engineAgents } from '@lab/engine-agents';
+import { loadScenarioFile } from '@lab/load-file';
+import { runSimulation } from '@lab/simulate';
+import { createStoreRecorder } from '@lab/store-recorder';
+import { openDatabase, type Store } from '@store/index';
+import { settingText } from '@store/exports/setting-text';
+import type { Decision } from '@shared/domain/decision';
+import { parseDigest } from '@store/audit/digest-file';
 import { tempDir } from '../store/temp-dir';
 import { acm } from './cli-io';
 import { parseCsv } from './rfc4180';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const scenarioFile = fileURLToPath(new URL('../../../resources/scenarios/single-agent-roas.json', import.meta.url));
 

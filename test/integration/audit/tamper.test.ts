@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/store';
-import { ENTRY_COLUMNS as ENTRY } from '../../../electron/store/audit/audit-log';
-import { entryHash } from '../../../electron/store/audit/entry-hash';
-import type { AuditEntry } from '../../../shared/domain/audit';
+import { openDatabase } from '@store/index';
+import { ENTRY_COLUMNS as ENTRY } from '@store/audit/audit-log';
+import { entryHash } from '@store/audit/entry-hash';
+import type { AuditEntry } from '@shared/domain/audit';
 import { tempDir } from '../store/temp-dir';
 import { writeHistory } from '../../unit/store/audit/account';
 import { acm } from './cli-io';

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CampaignChange } from '../../../shared/domain/campaign';
-import type { ReviewReport } from '../../../shared/domain/agent';
-import type { Decision } from '../../../shared/domain/decision';
-import { parseScenario } from '../../../shared/scenario/load';
-import type { Scenario } from '../../../shared/scenario/schema';
-import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
-import { recountViolations } from '../../../electron/engine/guardrails/recount';
-import { ManualClock } from '../../../shared/time';
-import { SeededRandom } from '../../../shared/random';
-import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
-import { openDatabase, type Store } from '../../../electron/store';
+import type { CampaignChange } from '@shared/domain/campaign';
+import type { ReviewReport } from '@shared/domain/agent';
+import type { Decision } from '@shared/domain/decision';
+import { parseScenario } from '@shared/scenario/load';
+import type { Scenario } from '@shared/scenario/schema';
+import { forecastCalendar } from '@engine/agents/calendar';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { recountViolations } from '@engine/guardrails/recount';
+import { ManualClock } from '@shared/time';
+import { SeededRandom } from '@shared/random';
+import { SandboxPlatform, World } from '@platforms/sandbox/index';
+import { openDatabase, type Store } from '@store/index';
 
 function bundled(name: string): Scenario {
   const parsed = parseScenario(readFileSync(fileURLToPath(new URL(`../../../resources/scenarios/${name}.json`, import.meta.url)), 'utf8'));

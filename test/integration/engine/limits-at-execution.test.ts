@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Decision } from '../../../shared/domain/decision';
-import { AcmError } from '../../../shared/errors';
-import { parseScenario, validateAgentDefinition } from '../../../shared/scenario/load';
-import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
-import { ManualClock } from '../../../shared/time';
-import { SeededRandom } from '../../../shared/random';
-import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
-import { openDatabase, type Store } from '../../../electron/store';
+import type { Decision } from '@shared/domain/decision';
+import { AcmError } from '@shared/errors';
+import { parseScenario, validateAgentDefinition } from '@shared/scenario/load';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { ManualClock } from '@shared/time';
+import { SeededRandom } from '@shared/random';
+import { SandboxPlatform, World } from '@platforms/sandbox/index';
+import { openDatabase, type Store } from '@store/index';
 
 /**
  * The limits a person's word meets: an approval, an undo or an edit is judged against the

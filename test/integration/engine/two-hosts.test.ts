@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AgentDefinitionSchema } from '../../../shared/scenario/schema';
-import { openDatabase } from '../../../electron/store';
+import { AgentDefinitionSchema } from '@shared/scenario/schema';
+import { openDatabase } from '@store/index';
 import { createSharedAccount } from './support/shared-platform';
 
 const run = promisify(execFile);

@@ -1,8 +1,8 @@
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { ManualClock } from '../../../shared/time';
-import type { AccountFactory } from '../../../electron/host/default-account';
-import type { ApplyResult, PlatformAdapter } from '../../../shared/platform/adapter';
-import { PlatformError } from '../../../shared/platform/adapter';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { ManualClock } from '@shared/time';
+import type { AccountFactory } from '@host/default-account';
+import type { ApplyResult, PlatformAdapter } from '@shared/platform/adapter';
+import { PlatformError } from '@shared/platform/adapter';
 
 export const FAKE_START = Date.UTC(2026, 0, 5);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { MAX_MESSAGE_BYTES, startHost, type RunningHost } from '../../../electron/host/start-host';
+import { MAX_MESSAGE_BYTES, startHost, type RunningHost } from '@host/start-host';
 import { FAKE_START, fakeAccountFactory } from './fake-platform';
 import { call, makeRendererDir, nextEvent, openSocket } from './host-fixture';
 

@@ -2,7 +2,7 @@ import { get } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../../electron/host/start-host';
+import { startHost, type RunningHost } from '@host/start-host';
 import { fakeAccountFactory } from './fake-platform';
 import { call, makeRendererDir, openSocket } from './host-fixture';
 

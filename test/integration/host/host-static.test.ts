@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../../electron/host/start-host';
+import { startHost, type RunningHost } from '@host/start-host';
 import { fakeAccountFactory } from './fake-platform';
 import { makeRendererDir } from './host-fixture';
 

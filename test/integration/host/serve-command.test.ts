@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import { createServeCommand } from '../../../electron/cli/commands/serve';
-import type { CommandIO } from '../../../electron/cli/command';
+import { main } from '@cli/main';
+import { createServeCommand } from '@cli/commands/serve';
+import type { CommandIO } from '@cli/command';
 import { fakeAccountFactory } from './fake-platform';
 import { makeRendererDir } from './host-fixture';
 

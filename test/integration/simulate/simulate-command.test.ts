@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import type { CommandIO } from '../../../electron/cli/command';
+import { main } from '@cli/main';
+import type { CommandIO } from '@cli/command';
 
 const run = promisify(execFile);
 const acm = fileURLToPath(new URL('../../../electron/cli/acm.mjs', import.meta.url));
@@ -141,7 +141,7 @@ describe('acm simulate', () => {
   });
 
   it('prints a readable summary on a terminal, with a progress bar on stderr only when it is a terminal', async () => {
-    const { createSimulateCommand } = await import('../../../electron/cli/commands/simulate');
+    const { createSimulateCommand } = await import('@cli/commands/simulate');
     const progress: string[] = [];
     const command = createSimulateCommand({ stderrIsTTY: () => true, writeProgress: (t) => progress.push(t) });
     const io = capture();

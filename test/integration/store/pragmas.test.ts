@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../../../electron/store';
+import { openDatabase, type Store } from '@store/index';
 import { tempDir } from './temp-dir';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const tmp = tempDir();
 const open: Store[] = [];

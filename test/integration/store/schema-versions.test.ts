@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_FOLDER, NewerDatabaseError, openDatabase } from '../../../electron/store';
+import { DEFAULT_MIGRATIONS_FOLDER, NewerDatabaseError, openDatabase } from '@store/index';
 import { tempDir } from './temp-dir';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));

@@ -1,10 +1,10 @@
-import { guard } from '../../../electron/engine/guardrails/guard';
-import { accountAfter, settingKey } from '../../../electron/engine/guardrails/settings';
-import type { AppliedChange, Finding, PoolLimit } from '../../../electron/engine/guardrails/types';
-import type { AuditEntry } from '../../../shared/domain/audit';
-import type { CampaignInfo } from '../../../shared/domain/campaign';
-import { toCampaignChange, type ChangeValue, type Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition, Policy, Pool } from '../../../shared/scenario/schema';
+import { guard } from '@engine/guardrails/guard';
+import { accountAfter, settingKey } from '@engine/guardrails/settings';
+import type { AppliedChange, Finding, PoolLimit } from '@engine/guardrails/types';
+import type { AuditEntry } from '@shared/domain/audit';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { toCampaignChange, type ChangeValue, type Decision } from '@shared/domain/decision';
+import type { AgentDefinition, Policy, Pool } from '@shared/scenario/schema';
 
 export interface RecountViolation {
   decisionId: string;

@@ -1,5 +1,5 @@
-import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../../../shared/domain/campaign';
-import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '../../../shared/platform/adapter';
+import type { CampaignChange, CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '@shared/platform/adapter';
 
 /** One platform call as the adapter saw it: numbered in the order calls started. */
 export interface Call {

@@ -12,13 +12,13 @@
  * `applied KEY` (a change committed on the platform, its answer not yet returned), `done`.
  */
 import { writeSync } from 'node:fs';
-import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
-import { ManualClock } from '../../../shared/time';
-import { stream } from '../../../shared/random';
-import { createStoreRecorder } from '../../../electron/lab/store-recorder';
-import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
-import { openDatabase } from '../../../electron/store';
+import { forecastCalendar } from '@engine/agents/calendar';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { ManualClock } from '@shared/time';
+import { stream } from '@shared/random';
+import { createStoreRecorder } from '@lab/store-recorder';
+import { SandboxPlatform, World } from '@platforms/sandbox/index';
+import { openDatabase } from '@store/index';
 import { crashScenario } from './crash-scenario';
 import { Journal, JournaledPlatform, readJournal, type JournalLine } from './platform-journal';
 

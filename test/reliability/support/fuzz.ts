@@ -1,4 +1,4 @@
-import type { Random } from '../../../shared/random';
+import type { Random } from '@shared/random';
 
 /**
  * A seeded generator of hostile input: random JSON of every shape, wrong types, huge strings,

@@ -1,9 +1,9 @@
-import { validateAgentDefinition } from '../../../shared/scenario/load';
-import type { Scenario } from '../../../shared/scenario/schema';
-import { generateScenario } from '../../../electron/lab/generate';
-import { createEventHub } from '../../../electron/ipc/event-hub';
-import { createIpcServer } from '../../../electron/ipc/server';
-import { createServices } from '../../../electron/host/services';
+import { validateAgentDefinition } from '@shared/scenario/load';
+import type { Scenario } from '@shared/scenario/schema';
+import { generateScenario } from '@lab/generate';
+import { createEventHub } from '@ipc/event-hub';
+import { createIpcServer } from '@ipc/server';
+import { createServices } from '@host/services';
 import type { Call } from './call-log';
 import { sandboxRig } from './sandbox-rig';
 import { breakKey, failingStore, fileSizeLimit, type FaultSwitch, type StoreFault } from './store-faults';

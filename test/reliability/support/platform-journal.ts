@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../../../shared/domain/campaign';
-import type { ApplyResult, MetricsQuery, PlatformAdapter } from '../../../shared/platform/adapter';
+import type { CampaignChange, CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import type { ApplyResult, MetricsQuery, PlatformAdapter } from '@shared/platform/adapter';
 
 /**
  * The sandbox account's durable memory in the crash suite. A real ad platform keeps a change it

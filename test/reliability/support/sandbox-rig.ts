@@ -1,11 +1,11 @@
-import type { Scenario } from '../../../shared/scenario/schema';
-import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
-import { ManualClock } from '../../../shared/time';
-import { stream } from '../../../shared/random';
-import { createStoreRecorder } from '../../../electron/lab/store-recorder';
-import { SandboxPlatform, World } from '../../../electron/platforms/sandbox';
-import { openDatabase, type Store } from '../../../electron/store';
+import type { Scenario } from '@shared/scenario/schema';
+import { forecastCalendar } from '@engine/agents/calendar';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { ManualClock } from '@shared/time';
+import { stream } from '@shared/random';
+import { createStoreRecorder } from '@lab/store-recorder';
+import { SandboxPlatform, World } from '@platforms/sandbox/index';
+import { openDatabase, type Store } from '@store/index';
 import { CallLog } from './call-log';
 
 export interface SandboxRig {

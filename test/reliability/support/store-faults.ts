@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
-import { CHECKPOINT_EVERY, type Store } from '../../../electron/store';
-import { newKeyPem } from '../../../electron/store/audit/signing-key';
+import { CHECKPOINT_EVERY, type Store } from '@store/index';
+import { newKeyPem } from '@store/audit/signing-key';
 
 /**
  * The ways the store can fail under a pause, each engaged at the moment it matters:

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import type { CommandIO } from '../../../electron/cli/command';
+import { main } from '@cli/main';
+import type { CommandIO } from '@cli/command';
 
 const run = promisify(execFile);
 const acm = fileURLToPath(new URL('../../../electron/cli/acm.mjs', import.meta.url));

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keychainVault, type Sealer } from '../../../electron/host/keychain-vault';
-import { openDatabase } from '../../../electron/store';
-import { newKeyPem } from '../../../electron/store/audit/signing-key';
+import { keychainVault, type Sealer } from '@host/keychain-vault';
+import { openDatabase } from '@store/index';
+import { newKeyPem } from '@store/audit/signing-key';
 
 const keychain = (backend = 'gnome_libsecret'): Sealer => ({
   isEncryptionAvailable: () => true,

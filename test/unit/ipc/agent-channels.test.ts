@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
 const definition = (overrides: Partial<AgentDefinition> = {}) => efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
 

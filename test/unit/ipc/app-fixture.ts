@@ -1,19 +1,19 @@
-import type { AcmBridge } from '../../../shared/ipc/bridge';
-import { forecastCalendar } from '../../../electron/engine/agents/calendar';
-import { AgentRuntime } from '../../../electron/engine/runtime/agent-runtime';
-import { HOUR_MS, type Clock, ManualClock } from '../../../shared/time';
-import { SeededRandom } from '../../../shared/random';
-import { loadScenarioFile } from '../../../electron/lab/load-file';
-import { pushChange } from '../../../electron/host/compose';
-import { createServices } from '../../../electron/host/services';
-import type { Services } from '../../../electron/ipc/services';
-import { createEventHub } from '../../../electron/ipc/event-hub';
-import { createIpcServer, type IpcServer } from '../../../electron/ipc/server';
-import type { PlatformAdapter } from '../../../shared/platform/adapter';
-import { createSandboxAccount, defaultScenarioPath } from '../../../electron/platforms/sandbox';
-import { openDatabase, type Store } from '../../../electron/store';
-import { createAcmConnection } from '../../../renderer/ipc/client';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AcmBridge } from '@shared/ipc/bridge';
+import { forecastCalendar } from '@engine/agents/calendar';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { HOUR_MS, type Clock, ManualClock } from '@shared/time';
+import { SeededRandom } from '@shared/random';
+import { loadScenarioFile } from '@lab/load-file';
+import { pushChange } from '@host/compose';
+import { createServices } from '@host/services';
+import type { Services } from '@ipc/services';
+import { createEventHub } from '@ipc/event-hub';
+import { createIpcServer, type IpcServer } from '@ipc/server';
+import type { PlatformAdapter } from '@shared/platform/adapter';
+import { createSandboxAccount, defaultScenarioPath } from '@platforms/sandbox/index';
+import { openDatabase, type Store } from '@store/index';
+import { createAcmConnection } from '@renderer/ipc/client';
+import type { AgentDefinition } from '@shared/scenario/schema';
 
 /** An Efficiency agent as the builder saves it (ROAS ≥ 4 a day over 7 days, all campaigns, paused), with `overrides`. */
 export const efficiencyDraft = (overrides: Partial<AgentDefinition> = {}) =>

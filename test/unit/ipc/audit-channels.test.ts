@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const definition = (overrides: Partial<AgentDefinition> = {}) =>
   efficiencyDraft({ campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'], constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active', ...overrides });

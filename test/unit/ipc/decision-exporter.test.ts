@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDecisionExporter } from '../../../electron/host/decision-exporter';
-import { writeDecisionsCsv } from '../../../electron/store';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { createDecisionExporter } from '@host/decision-exporter';
+import { writeDecisionsCsv } from '@store/index';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const agent = (name: string, campaigns: string[]) => efficiencyDraft({ name, campaigns, constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active' });
 

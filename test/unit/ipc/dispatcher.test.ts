@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { channel } from '../../../shared/ipc/define';
-import { createDispatcher } from '../../../electron/ipc/dispatcher';
+import { channel } from '@shared/ipc/define';
+import { createDispatcher } from '@ipc/dispatcher';
 
 const goalSchema = z.object({ metric: z.enum(['roas', 'cpa']), value: z.number().positive() }).strict();
 const channels = {

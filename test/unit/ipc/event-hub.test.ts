@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEventHub } from '../../../electron/ipc/event-hub';
+import { createEventHub } from '@ipc/event-hub';
 
 describe('event hub', () => {
   it('delivers a valid event to every subscriber until it unsubscribes', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AcceleratedClock, ManualClock, HOUR_MS } from '../../../shared/time';
-import { createIpcServer } from '../../../electron/ipc/server';
-import { createAcmConnection, IpcCallError } from '../../../renderer/ipc/client';
+import { AcceleratedClock, ManualClock, HOUR_MS } from '@shared/time';
+import { createIpcServer } from '@ipc/server';
+import { createAcmConnection, IpcCallError } from '@renderer/ipc/client';
 import { FAKE_START, FakePlatform, fakeCampaigns } from '../../integration/host/fake-platform';
 import { inProcessBridge, servicesOver } from './app-fixture';
 

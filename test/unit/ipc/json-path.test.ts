@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath } from '../../../electron/ipc/validation-error';
+import { formatJsonPath } from '@ipc/validation-error';
 
 describe('JSON path of a validation problem', () => {
   it('reads like JavaScript property access', () => {

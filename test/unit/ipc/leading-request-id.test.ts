@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadingRequestId } from '../../../electron/host/leading-request-id';
+import { leadingRequestId } from '@host/leading-request-id';
 
 const head = (text: string) => leadingRequestId(Buffer.from(`${text}${'x'.repeat(2_000_000)}`));
 

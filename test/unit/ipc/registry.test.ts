@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HandlerRegistry } from '../../../electron/ipc/registry';
-import { channelNames } from '../../../shared/ipc/contract';
+import { HandlerRegistry } from '@ipc/registry';
+import { channelNames } from '@shared/ipc/contract';
 
 const appInfo = async () => ({
   version: '1',

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DECISION_COLUMNS, decisionParams } from '../../../electron/store/repositories/decision-rows';
-import type { Decision } from '../../../shared/domain/decision';
-import type { AgentDefinition } from '../../../shared/scenario/schema';
+import { DECISION_COLUMNS, decisionParams } from '@store/repositories/decision-rows';
+import type { Decision } from '@shared/domain/decision';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { sandboxApp, type SandboxApp } from './app-fixture';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 const T0 = Date.UTC(2026, 0, 5);
 const ROWS = 1000;

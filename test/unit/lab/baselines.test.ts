@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { playStrategy } from '../../../electron/lab/run-strategy';
-import { manualStrategy, rulesStrategy } from '../../../electron/lab/baselines';
-import { baselineTargets } from '../../../electron/lab/baseline-targets';
-import type { Strategy } from '../../../electron/lab/strategy';
-import type { Scenario } from '../../../shared/scenario/schema';
+import { playStrategy } from '@lab/run-strategy';
+import { manualStrategy, rulesStrategy } from '@lab/baselines';
+import { baselineTargets } from '@lab/baseline-targets';
+import type { Strategy } from '@lab/strategy';
+import type { Scenario } from '@shared/scenario/schema';
 import { makeScenario } from '../platforms/sandbox/make-scenario';
 
 /** Plays a strategy and records each campaign's budget and status at the start of every day. */

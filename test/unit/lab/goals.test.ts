@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeGoals } from '../../../electron/lab/goals';
-import { AgentDefinitionSchema } from '../../../shared/scenario/schema';
+import { judgeGoals } from '@lab/goals';
+import { AgentDefinitionSchema } from '@shared/scenario/schema';
 
 /** One campaign over `days`, its spend of each day summed from 17 deliveries, as a platform reports them hour by hour. */
 function ledger(days: number, dailySpend: number, roas: number) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../../../electron/platforms/sandbox/world';
-import { SandboxPlatform } from '../../../electron/platforms/sandbox/platform';
-import { oracleStrategy } from '../../../electron/lab/oracle';
+import { World } from '@platforms/sandbox/world';
+import { SandboxPlatform } from '@platforms/sandbox/platform';
+import { oracleStrategy } from '@lab/oracle';
 import { makeScenario } from '../platforms/sandbox/make-scenario';
 
 const hill = (x: number, m: number, k: number) => (x <= 0 ? 0 : (m * x) / (x + k));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runSimulation } from '../../../electron/lab/simulate';
-import { generateScenario } from '../../../electron/lab/generate';
-import type { AgentsFactory } from '../../../electron/lab/strategy';
+import { runSimulation } from '@lab/simulate';
+import { generateScenario } from '@lab/generate';
+import type { AgentsFactory } from '@lab/strategy';
 import { makeScenario } from '../platforms/sandbox/make-scenario';
 
 const scenario = makeScenario({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../shared/ipc/define';
+import type { IpcResult } from '@shared/ipc/define';
 import { runAgentCommand, type Notice } from '../../../electron/main/agent-commands';
 
 async function run(reply: () => Promise<IpcResult<unknown>>, command: 'pauseAll' | 'resumeAll' = 'pauseAll') {

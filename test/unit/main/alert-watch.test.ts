@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertCount } from '../../../shared/ipc/channels/alerts';
-import type { IpcServer } from '../../../electron/ipc/server';
+import type { AlertCount } from '@shared/ipc/channels/alerts';
+import type { IpcServer } from '@ipc/server';
 import { trayTooltip, watchAlerts } from '../../../electron/main/alert-watch';
 
 function fakeServer(counts: AlertCount[], messages: Record<string, string>) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
-import type { IpcResult } from '../../../shared/ipc/define';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '@shared/ipc/bridge';
+import type { IpcResult } from '@shared/ipc/define';
 import { bindIpcServer, type EventTarget } from '../../../electron/main/ipc-binding';
-import type { IpcServer } from '../../../electron/ipc/server';
+import type { IpcServer } from '@ipc/server';
 
 type Invoke = (event: { senderFrame: { url: string } | null }, channel: unknown, request: unknown) => Promise<IpcResult<unknown>>;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/bridge';
+import { ELECTRON_INVOKE_CHANNEL } from '@shared/ipc/bridge';
 import { electronSqlitePath } from '../../../electron/main/native/native-paths';
 import { createFakeElectron } from './fake-electron';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../../../electron/store';
+import { openDatabase, type Store } from '@store/index';
 import { addAgent, decision, memoryStore } from './fixtures';
-import { connectionOf } from '../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 let store: Store;
 afterEach(() => store?.close());

@@ -1,5 +1,5 @@
-import type { Decision } from '../../../shared/domain/decision';
-import { openDatabase, type Store } from '../../../electron/store';
+import type { Decision } from '@shared/domain/decision';
+import { openDatabase, type Store } from '@store/index';
 
 export const T0 = Date.UTC(2026, 0, 5);
 

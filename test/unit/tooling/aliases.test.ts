@@ -59,7 +59,7 @@ describe('path aliases', () => {
 
   it('resolve in vitest', async () => {
     const viaAlias = await import('@shared/scenario/limits');
-    const viaPath = await import('../../../shared/scenario/limits');
+    const viaPath = await import('@shared/scenario/limits');
     expect(viaAlias).toBe(viaPath);
   });
 });

@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
-import { budgetAt, changesWithin } from '../../guardrails/settings';
-import { DAY_MS } from '../../../../shared/time';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import { budgetAt, changesWithin } from '@engine/guardrails/settings';
+import { DAY_MS } from '@shared/time';
 import type { Plan, PlanUnit } from '../planner';
 import { DECISION_WINDOW_DAYS } from '../proposal';
 import { VOLATILE_STEP_SHARE } from '../volatility';

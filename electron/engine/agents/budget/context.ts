@@ -1,4 +1,4 @@
-import type { Policy } from '../../../../shared/scenario/schema';
+import type { Policy } from '@shared/scenario/schema';
 import type { ReviewContext } from '../proposal';
 
 export interface BudgetContext extends ReviewContext {

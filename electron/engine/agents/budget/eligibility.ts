@@ -1,7 +1,7 @@
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
-import type { Policy } from '../../../../shared/scenario/schema';
-import { changesWithin } from '../../guardrails/settings';
-import { HOUR_MS } from '../../../../shared/time';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Policy } from '@shared/scenario/schema';
+import { changesWithin } from '@engine/guardrails/settings';
+import { HOUR_MS } from '@shared/time';
 import { count } from '../format';
 import { EVIDENCE_DAYS, evidenceOf } from '../proposal';
 import type { BudgetContext } from './context';

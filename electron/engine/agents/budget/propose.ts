@@ -1,6 +1,6 @@
-import type { ResponseModel } from '../../forecast';
-import { activeBudgetSum } from '../../guardrails/settings';
-import { DAY_MS } from '../../../../shared/time';
+import type { ResponseModel } from '@engine/forecast/index';
+import { activeBudgetSum } from '@engine/guardrails/settings';
+import { DAY_MS } from '@shared/time';
 import { SETTLE_DAYS } from '../outcomes';
 import { plan, type Plan, type PlanUnit, type Realized } from '../planner';
 import { budgetMove, notWorthAsking, relativeEffect, type Keep, type Proposal } from '../proposal';

@@ -1,5 +1,5 @@
-import type { Prediction, PredictionMetric } from '../../../../shared/domain/decision';
-import type { Interval80 } from '../../forecast';
+import type { Prediction, PredictionMetric } from '@shared/domain/decision';
+import type { Interval80 } from '@engine/forecast/index';
 import { money, pct, ratio } from '../format';
 import { MIN_MOVE, type Objective } from './step';
 

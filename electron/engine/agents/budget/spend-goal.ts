@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
-import type { AgentDefinition } from '../../../../shared/scenario/schema';
-import { activeBudgetSum } from '../../guardrails/settings';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { AgentDefinition } from '@shared/scenario/schema';
+import { activeBudgetSum } from '@engine/guardrails/settings';
 import { perDay } from '../planner';
 
 /** The least the agent's active budgets should add up to a day: its highest spend goal (0 without one). */

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS, evidenceOf, type Proposal, type ReviewContext } from '../proposal';
 import { stepReasoning, type StepFacts } from './reasoning';
 import { marginalReturn, stepBudget, type Step, type StepBasis, type StepBounds } from './step';

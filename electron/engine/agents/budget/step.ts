@@ -1,6 +1,6 @@
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
-import type { Prediction } from '../../../../shared/domain/decision';
-import type { Calibrator, Interval80, ResponseModel } from '../../forecast';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Prediction } from '@shared/domain/decision';
+import type { Calibrator, Interval80, ResponseModel } from '@engine/forecast/index';
 import { decisionConfidence } from '../decision-confidence';
 import type { PlanUnit } from '../planner';
 import { DECISION_WINDOW_DAYS, type RawForecast } from '../proposal';

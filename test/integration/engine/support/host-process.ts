@@ -1,7 +1,7 @@
-import { AgentRuntime } from '../../../../electron/engine/runtime/agent-runtime';
-import { HOUR_MS, ManualClock } from '../../../../shared/time';
-import { SeededRandom } from '../../../../shared/random';
-import { openDatabase } from '../../../../electron/store';
+import { AgentRuntime } from '@engine/runtime/agent-runtime';
+import { HOUR_MS, ManualClock } from '@shared/time';
+import { SeededRandom } from '@shared/random';
+import { openDatabase } from '@store/index';
 import { SharedPlatform } from './shared-platform';
 
 /**

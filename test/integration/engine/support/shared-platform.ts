@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../../../../shared/domain/campaign';
-import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '../../../../shared/platform/adapter';
-import { HOUR_MS } from '../../../../shared/time';
+import type { CampaignChange, CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '@shared/platform/adapter';
+import { HOUR_MS } from '@shared/time';
 
 /**
  * An ad account that several processes share, as a real ad platform is shared by every host

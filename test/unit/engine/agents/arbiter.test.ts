@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arbitrate, trackRecord, type Contender } from '../../../../electron/engine/agents/arbiter';
-import type { Proposal } from '../../../../electron/engine/agents/proposal';
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
+import { arbitrate, trackRecord, type Contender } from '@engine/agents/arbiter';
+import type { Proposal } from '@engine/agents/proposal';
+import type { CampaignInfo } from '@shared/domain/campaign';
 
 const campaign = (id: string, dailyBudget = 1000): CampaignInfo => ({
   id, name: `Campaign ${id}`, platform: 'sandbox', status: 'active', dailyBudget, minDailyBudget: 1, labels: [], bid: { strategy: 'lowest_cost' }, audiences: [], creatives: [],

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgentMind } from '../../../../electron/engine/agents/agent-mind';
-import { proposeBids, type BidContext } from '../../../../electron/engine/agents/bid-proposals';
-import type { Plan } from '../../../../electron/engine/agents/planner';
-import type { AppliedChange } from '../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../shared/time';
-import type { BidSetting, CampaignInfo } from '../../../../shared/domain/campaign';
+import type { AgentMind } from '@engine/agents/agent-mind';
+import { proposeBids, type BidContext } from '@engine/agents/bid-proposals';
+import type { Plan } from '@engine/agents/planner';
+import type { AppliedChange } from '@engine/guardrails/types';
+import { HOUR_MS } from '@shared/time';
+import type { BidSetting, CampaignInfo } from '@shared/domain/campaign';
 import { agent, campaign, mindAfter, NOW, reportedDays, reviewOf } from './review-fixture';
 
 /** A max-CPC campaign budgeted at 1,000 a day that delivers 700 a day, its clicks costing 3. */

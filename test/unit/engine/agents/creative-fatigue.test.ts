@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitFatigue, windowFactor } from '../../../../electron/engine/agents/creative-fatigue';
-import type { DailyObservation } from '../../../../electron/engine/forecast';
+import { fitFatigue, windowFactor } from '@engine/agents/creative-fatigue';
+import type { DailyObservation } from '@engine/forecast/index';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 4, 4);

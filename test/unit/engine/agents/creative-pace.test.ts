@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creativesSaturation, paceAt } from '../../../../electron/engine/agents/creative-pace';
-import type { DailyObservation } from '../../../../electron/engine/forecast';
+import { creativesSaturation, paceAt } from '@engine/agents/creative-pace';
+import type { DailyObservation } from '@engine/forecast/index';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 4, 4);

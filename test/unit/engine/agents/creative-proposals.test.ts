@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { proposeCreatives } from '../../../../electron/engine/agents/creative-proposals';
-import type { ReviewContext } from '../../../../electron/engine/agents/proposal';
-import { HOUR_MS } from '../../../../shared/time';
-import type { CampaignInfo, CreativeInfo } from '../../../../shared/domain/campaign';
+import { proposeCreatives } from '@engine/agents/creative-proposals';
+import type { ReviewContext } from '@engine/agents/proposal';
+import { HOUR_MS } from '@shared/time';
+import type { CampaignInfo, CreativeInfo } from '@shared/domain/campaign';
 import { START } from '../forecast/synthetic';
 import { agent, campaign, mindAfter, NOW, reviewOf, segmentedDays, type Segment } from './review-fixture';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocationAt, GOAL_MARGIN, plan, type PlanUnit } from '../../../../electron/engine/agents/planner';
-import { GoalSchema } from '../../../../shared/scenario/schema';
+import { allocationAt, GOAL_MARGIN, plan, type PlanUnit } from '@engine/agents/planner';
+import { GoalSchema } from '@shared/scenario/schema';
 
 const unit = (id: string, maxConversions: number, halfSaturationSpend: number, over: Partial<PlanUnit> = {}): PlanUnit => ({
   campaignId: id, maxConversions, halfSaturationSpend, orderValue: 80, lower: 1, upper: Number.POSITIVE_INFINITY, canPause: false, ...over,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { poolRoom, resolvePools, shareBudget } from '../../../../electron/engine/agents/pools';
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
+import { poolRoom, resolvePools, shareBudget } from '@engine/agents/pools';
+import type { CampaignInfo } from '@shared/domain/campaign';
 
 const campaign = (id: string, dailyBudget: number, status: CampaignInfo['status'] = 'active'): CampaignInfo => ({
   id, name: id, platform: 'sandbox', status, dailyBudget, minDailyBudget: 1, labels: [], bid: { strategy: 'lowest_cost' }, audiences: [], creatives: [],

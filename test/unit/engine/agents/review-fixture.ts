@@ -1,9 +1,9 @@
-import { AgentMind } from '../../../../electron/engine/agents/agent-mind';
-import type { ReviewContext } from '../../../../electron/engine/agents/proposal';
-import { DAY_MS, HOUR_MS } from '../../../../shared/time';
-import { stream } from '../../../../shared/random';
-import type { CampaignInfo, HourlyMetrics } from '../../../../shared/domain/campaign';
-import { AgentDefinitionSchema, type AgentDefinition } from '../../../../shared/scenario/schema';
+import { AgentMind } from '@engine/agents/agent-mind';
+import type { ReviewContext } from '@engine/agents/proposal';
+import { DAY_MS, HOUR_MS } from '@shared/time';
+import { stream } from '@shared/random';
+import type { CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import { AgentDefinitionSchema, type AgentDefinition } from '@shared/scenario/schema';
 import { history, START, type Truth } from '../forecast/synthetic';
 
 /**

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgentMind } from '../../../../electron/engine/agents/agent-mind';
-import type { ReviewContext } from '../../../../electron/engine/agents/proposal';
-import { proposeTargeting } from '../../../../electron/engine/agents/targeting-proposals';
-import { HOUR_MS } from '../../../../shared/time';
-import type { AudienceInfo, CampaignInfo } from '../../../../shared/domain/campaign';
+import type { AgentMind } from '@engine/agents/agent-mind';
+import type { ReviewContext } from '@engine/agents/proposal';
+import { proposeTargeting } from '@engine/agents/targeting-proposals';
+import { HOUR_MS } from '@shared/time';
+import type { AudienceInfo, CampaignInfo } from '@shared/domain/campaign';
 import { agent, campaign, mindAfter, NOW, reviewOf, segmentedDays } from './review-fixture';
 
 const audience = (id: string, enabled = true): AudienceInfo => ({ id, name: `Audience ${id}`, weight: 1, enabled });

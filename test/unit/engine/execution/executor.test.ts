@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Decision } from '../../../../shared/domain/decision';
-import { ScenarioSchema } from '../../../../shared/scenario/schema';
-import { Executor, type AttemptEvent } from '../../../../electron/engine/execution/executor';
-import { CircuitBreaker } from '../../../../electron/engine/execution/circuit-breaker';
-import { ManualClock } from '../../../../shared/time';
-import { SeededRandom } from '../../../../shared/random';
-import { SandboxPlatform, World } from '../../../../electron/platforms/sandbox';
-import { openDatabase, type Store } from '../../../../electron/store';
+import type { Decision } from '@shared/domain/decision';
+import { ScenarioSchema } from '@shared/scenario/schema';
+import { Executor, type AttemptEvent } from '@engine/execution/executor';
+import { CircuitBreaker } from '@engine/execution/circuit-breaker';
+import { ManualClock } from '@shared/time';
+import { SeededRandom } from '@shared/random';
+import { SandboxPlatform, World } from '@platforms/sandbox/index';
+import { openDatabase, type Store } from '@store/index';
 
 const START = Date.UTC(2026, 0, 5);
 

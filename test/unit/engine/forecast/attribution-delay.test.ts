@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AttributionDelayEstimator, reportedShare } from '../../../../electron/engine/forecast/attribution-delay';
-import { DAY_MS, HOUR_MS } from '../../../../shared/time';
-import type { Random } from '../../../../shared/random';
-import { stream } from '../../../../shared/random';
+import { AttributionDelayEstimator, reportedShare } from '@engine/forecast/attribution-delay';
+import { DAY_MS, HOUR_MS } from '@shared/time';
+import type { Random } from '@shared/random';
+import { stream } from '@shared/random';
 import { poisson, START } from './synthetic';
 
 /** Report times (hours after each hour's start) of every conversion of `hours` hours. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Z80 } from '../../../../electron/engine/forecast/assumptions';
-import { Calibrator } from '../../../../electron/engine/forecast/calibrator';
-import type { Interval80 } from '../../../../electron/engine/forecast/types';
-import { stream } from '../../../../shared/random';
+import { Z80 } from '@engine/forecast/assumptions';
+import { Calibrator } from '@engine/forecast/calibrator';
+import type { Interval80 } from '@engine/forecast/types';
+import { stream } from '@shared/random';
 import { normal } from './synthetic';
 
 interface Stream {

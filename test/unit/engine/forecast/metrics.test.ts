@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Calibrator } from '../../../../electron/engine/forecast/calibrator';
-import { applyCalibration, metricInterval, toPrediction } from '../../../../electron/engine/forecast/metrics';
-import type { Forecast } from '../../../../electron/engine/forecast/types';
+import { Calibrator } from '@engine/forecast/calibrator';
+import { applyCalibration, metricInterval, toPrediction } from '@engine/forecast/metrics';
+import type { Forecast } from '@engine/forecast/types';
 import { START } from './synthetic';
 
 const forecast: Forecast = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MEMORY_DAYS } from '../../../../electron/engine/forecast/assumptions';
-import { confidence } from '../../../../electron/engine/forecast/confidence';
-import { ResponseModel } from '../../../../electron/engine/forecast/response-model';
-import { DAY_MS } from '../../../../shared/time';
-import { stream } from '../../../../shared/random';
+import { MEMORY_DAYS } from '@engine/forecast/assumptions';
+import { confidence } from '@engine/forecast/confidence';
+import { ResponseModel } from '@engine/forecast/response-model';
+import { DAY_MS } from '@shared/time';
+import { stream } from '@shared/random';
 import { binomial, draw, expected, history, START, type Truth } from './synthetic';
 
 const truth: Truth = { maxConversions: 60, halfSaturationSpend: 500, dispersion: 0.01, orderValue: 40 };

@@ -1,6 +1,6 @@
-import { DAY_MS } from '../../../../shared/time';
-import type { Random } from '../../../../shared/random';
-import type { DailyObservation } from '../../../../electron/engine/forecast/types';
+import { DAY_MS } from '@shared/time';
+import type { Random } from '@shared/random';
+import type { DailyObservation } from '@engine/forecast/types';
 
 /** Synthetic truth for forecast tests: a known Hill curve (shape 1) with gamma–Poisson noise. */
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CampaignChange, CampaignInfo } from '../../../../shared/domain/campaign';
-import { ConstraintsSchema, type Policy } from '../../../../shared/scenario/schema';
-import { guard } from '../../../../electron/engine/guardrails/guard';
-import type { AppliedChange, GuardInput } from '../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../shared/time';
+import type { CampaignChange, CampaignInfo } from '@shared/domain/campaign';
+import { ConstraintsSchema, type Policy } from '@shared/scenario/schema';
+import { guard } from '@engine/guardrails/guard';
+import type { AppliedChange, GuardInput } from '@engine/guardrails/types';
+import { HOUR_MS } from '@shared/time';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AllocationError, allocate, hillUnit, solveAllocation, type AllocationUnit } from '../../../../electron/lab/optimize/allocate';
-import { hill, hillDerivative, hillInflection, type HillParams } from '../../../../electron/platforms/sandbox/hill';
-import { stream } from '../../../../shared/random';
+import { AllocationError, allocate, hillUnit, solveAllocation, type AllocationUnit } from '@lab/optimize/allocate';
+import { hill, hillDerivative, hillInflection, type HillParams } from '@platforms/sandbox/hill';
+import { stream } from '@shared/random';
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const objective = (units: AllocationUnit[], xs: number[]) => units.reduce((s, u, i) => s + u.value(xs[i]), 0);

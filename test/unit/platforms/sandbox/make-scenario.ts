@@ -1,5 +1,5 @@
-import { validateScenario } from '../../../../shared/scenario/load';
-import type { Scenario } from '../../../../shared/scenario/schema';
+import { validateScenario } from '@shared/scenario/load';
+import type { Scenario } from '@shared/scenario/schema';
 
 /** A valid scenario from the parts a test cares about: campaigns without noise unless they say so. */
 export function makeScenario(parts: { campaigns: Record<string, unknown>[]; [key: string]: unknown }): Scenario {

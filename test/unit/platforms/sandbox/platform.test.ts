@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../../../../shared/platform/adapter';
-import { SandboxPlatform } from '../../../../electron/platforms/sandbox/platform';
-import { World } from '../../../../electron/platforms/sandbox/world';
-import { createSandboxAccount, defaultScenarioPath } from '../../../../electron/platforms/sandbox/account';
-import { ManualClock } from '../../../../shared/time';
+import { PlatformError } from '@shared/platform/adapter';
+import { SandboxPlatform } from '@platforms/sandbox/platform';
+import { World } from '@platforms/sandbox/world';
+import { createSandboxAccount, defaultScenarioPath } from '@platforms/sandbox/account';
+import { ManualClock } from '@shared/time';
 import { makeScenario } from './make-scenario';
 import { existsSync } from 'node:fs';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../../../../electron/platforms/sandbox/world';
-import { SandboxPlatform } from '../../../../electron/platforms/sandbox/platform';
+import { World } from '@platforms/sandbox/world';
+import { SandboxPlatform } from '@platforms/sandbox/platform';
 import { makeScenario, sumDays } from './make-scenario';
 
 const hillOf = (x: number, m: number, k: number, s = 1) => (m * x ** s) / (x ** s + k ** s);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWebSocketBridge, type ConnectionStatus } from '../../../../renderer/ipc/ws-bridge';
+import { createWebSocketBridge, type ConnectionStatus } from '@renderer/ipc/ws-bridge';
 
 /** Just enough of the browser WebSocket for the bridge: the test plays the host. */
 class FakeSocket {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, validateAgentDefinition, validateScenario } from '../../../../shared/scenario/load';
+import { parseScenario, validateAgentDefinition, validateScenario } from '@shared/scenario/load';
 
 const minimal = () => ({
   format: 'acm-scenario/1',

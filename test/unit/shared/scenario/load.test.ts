@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { parseScenario, validateAgentDefinition, validateScenario } from '../../../../shared/scenario/load';
+import { parseScenario, validateAgentDefinition, validateScenario } from '@shared/scenario/load';
 
 /** A scenario's JSON as a test edits it, any key at any depth. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into arbitrary paths of a parsed file on purpose
@@ -110,7 +110,7 @@ describe('scenario format acm-scenario/1', () => {
   });
 
   it('accepts every bundled scenario', () => {
-    const dir = new URL('../../../resources/scenarios/', import.meta.url);
+    const dir = new URL('../../../../resources/scenarios/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) {

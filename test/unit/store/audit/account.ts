@@ -1,4 +1,4 @@
-import type { Store } from '../../../../electron/store';
+import type { Store } from '@store/index';
 import { decision, T0 } from '../fixtures';
 
 export { T0 };

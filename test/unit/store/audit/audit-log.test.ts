@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_EVERY, type Store } from '../../../../electron/store';
-import { signatureHolds } from '../../../../electron/store/audit/checkpoints';
+import { CHECKPOINT_EVERY, type Store } from '@store/index';
+import { signatureHolds } from '@store/audit/checkpoints';
 import { decision, memoryStore } from '../fixtures';
 import { T0, writeHistory } from './account';
-import { connectionOf } from '../../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 let store: Store;
 afterEach(() => store?.close());

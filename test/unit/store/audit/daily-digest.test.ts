@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dailyDigest, formatDailyDigest, type Store } from '../../../../electron/store';
+import { dailyDigest, formatDailyDigest, type Store } from '@store/index';
 import { memoryStore } from '../fixtures';
 import { DAY, T0, writeHistory } from './account';
-import { connectionOf } from '../../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 let store: Store;
 afterEach(() => store?.close());

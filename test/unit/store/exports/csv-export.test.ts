@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvRow } from '../../../../electron/store/exports/csv-export';
-import type { ExportRow } from '../../../../electron/store/exports/export-rows';
+import { CSV_HEADER, csvRow } from '@store/exports/csv-export';
+import type { ExportRow } from '@store/exports/export-rows';
 import { parseCsv } from '../../../integration/audit/rfc4180';
 
 const row = (overrides: Partial<ExportRow> = {}): ExportRow => ({

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outcomeStats, type Store } from '../../../../electron/store';
+import { outcomeStats, type Store } from '@store/index';
 import { decision, memoryStore } from '../fixtures';
 import { DAY, T0 } from '../audit/account';
-import { connectionOf } from '../../../../electron/store/testing';
+import { connectionOf } from '@store/testing';
 
 let store: Store;
 afterEach(() => store?.close());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../electron/store';
-import type { Goal } from '../../../../shared/scenario/schema';
+import type { Store } from '@store/index';
+import type { Goal } from '@shared/scenario/schema';
 import { memoryStore, T0 } from '../fixtures';
 
 let store: Store;

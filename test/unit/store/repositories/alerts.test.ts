@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewAlert, Store } from '../../../../electron/store';
+import type { NewAlert, Store } from '@store/index';
 import { addAgent, memoryStore, T0 } from '../fixtures';
 
 let store: Store;

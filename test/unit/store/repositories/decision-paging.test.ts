@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DecisionCursor, DecisionFilter, Store } from '../../../../electron/store';
-import type { Decision } from '../../../../shared/domain/decision';
+import type { DecisionCursor, DecisionFilter, Store } from '@store/index';
+import type { Decision } from '@shared/domain/decision';
 import { addAgent, decision, memoryStore, T0 } from '../fixtures';
 
 let store: Store;

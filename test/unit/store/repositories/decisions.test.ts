@@ -1,6 +1,6 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../electron/store';
-import { toCampaignChange, type DecisionState } from '../../../../shared/domain/decision';
+import type { Store } from '@store/index';
+import { toCampaignChange, type DecisionState } from '@shared/domain/decision';
 import { addAgent, decision, memoryStore, T0 } from '../fixtures';
 
 let store: Store;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../electron/store';
-import type { CampaignInfo } from '../../../../shared/domain/campaign';
-import type { ConflictProposal } from '../../../../shared/domain/conflict';
+import type { Store } from '@store/index';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { ConflictProposal } from '@shared/domain/conflict';
 import { addAgent, decision, memoryStore, T0 } from '../fixtures';
 
 let store: Store;

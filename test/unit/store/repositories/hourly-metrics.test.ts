@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../electron/store';
-import { toHourlyMetricRow, type HourlyMetricRow } from '../../../../shared/domain/metrics';
+import type { Store } from '@store/index';
+import { toHourlyMetricRow, type HourlyMetricRow } from '@shared/domain/metrics';
 import { memoryStore, T0 } from '../fixtures';
 
 const HOUR = 3_600_000;

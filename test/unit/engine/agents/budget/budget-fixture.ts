@@ -1,7 +1,7 @@
-import type { AgentMind } from '../../../../../electron/engine/agents/agent-mind';
-import type { BudgetContext } from '../../../../../electron/engine/agents/budget/context';
-import type { CampaignInfo } from '../../../../../shared/domain/campaign';
-import type { AgentDefinition } from '../../../../../shared/scenario/schema';
+import type { AgentMind } from '@engine/agents/agent-mind';
+import type { BudgetContext } from '@engine/agents/budget/context';
+import type { CampaignInfo } from '@shared/domain/campaign';
+import type { AgentDefinition } from '@shared/scenario/schema';
 import { agent, campaign, mindAfter, reportedDays, reviewOf } from '../review-fixture';
 
 /**

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgentMind } from '../../../../../electron/engine/agents/agent-mind';
-import { heldReason, NO_FORECAST } from '../../../../../electron/engine/agents/budget/eligibility';
-import { proposeBudgets } from '../../../../../electron/engine/agents/budget-proposals';
-import { evidenceOf } from '../../../../../electron/engine/agents/proposal';
-import type { AppliedChange } from '../../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../../shared/time';
-import type { Policy } from '../../../../../shared/scenario/schema';
+import type { AgentMind } from '@engine/agents/agent-mind';
+import { heldReason, NO_FORECAST } from '@engine/agents/budget/eligibility';
+import { proposeBudgets } from '@engine/agents/budget-proposals';
+import { evidenceOf } from '@engine/agents/proposal';
+import type { AppliedChange } from '@engine/guardrails/types';
+import { HOUR_MS } from '@shared/time';
+import type { Policy } from '@shared/scenario/schema';
 import { campaign, NOW } from '../review-fixture';
 import { budgetReview, roasAgent, twoCampaignMind, twoCampaigns } from './budget-fixture';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgentMind } from '../../../../../electron/engine/agents/agent-mind';
-import { proposeBudgets, resizeRaise, type BudgetProposals } from '../../../../../electron/engine/agents/budget-proposals';
-import type { Proposal } from '../../../../../electron/engine/agents/proposal';
+import type { AgentMind } from '@engine/agents/agent-mind';
+import { proposeBudgets, resizeRaise, type BudgetProposals } from '@engine/agents/budget-proposals';
+import type { Proposal } from '@engine/agents/proposal';
 import { agent, campaign, mindAfter, reportedDays } from '../review-fixture';
 import { budgetReview, twoCampaignMind, twoCampaigns } from './budget-fixture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepReasoning, stepReasoning, unsureReasoning, type MoveFacts } from '../../../../../electron/engine/agents/budget/reasoning';
+import { keepReasoning, stepReasoning, unsureReasoning, type MoveFacts } from '@engine/agents/budget/reasoning';
 
 const plan = { objective: 'revenue' as const, price: 0.86, limitedBy: 'ROAS ≥ 1.5', current: 1000, days: 3 };
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgentMind } from '../../../../../electron/engine/agents/agent-mind';
-import { budgetStepOf } from '../../../../../electron/engine/agents/budget/basis';
-import { MIN_FILL_MOVE, MIN_MOVE, stepBudget, type BudgetMove, type StepBasis, type StepForecast } from '../../../../../electron/engine/agents/budget/step';
-import type { Plan, PlanUnit } from '../../../../../electron/engine/agents/planner';
-import type { AppliedChange } from '../../../../../electron/engine/guardrails/types';
-import { HOUR_MS } from '../../../../../shared/time';
+import type { AgentMind } from '@engine/agents/agent-mind';
+import { budgetStepOf } from '@engine/agents/budget/basis';
+import { MIN_FILL_MOVE, MIN_MOVE, stepBudget, type BudgetMove, type StepBasis, type StepForecast } from '@engine/agents/budget/step';
+import type { Plan, PlanUnit } from '@engine/agents/planner';
+import type { AppliedChange } from '@engine/guardrails/types';
+import { HOUR_MS } from '@shared/time';
 import { campaign, NOW } from '../review-fixture';
 import { budgetReview, roasAgent, twoCampaignMind, twoCampaigns } from './budget-fixture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SPACER_PX, positionAt, revealRow, rowsInView, scrollScale, scrollTopFor } from '../../../../../renderer/features/audit/scroll-scale';
+import { MAX_SPACER_PX, positionAt, revealRow, rowsInView, scrollScale, scrollTopFor } from '@renderer/features/audit/scroll-scale';
 
 const ROW = 60;
 const HEIGHT = 480;
