@@ -74,7 +74,12 @@ export async function composeApp(
   const settled = await runtime.start();
   if (settled.length > 0) log(`settled ${settled.length} decisions left pending by the last run`);
   const scheduler = startScheduler(runtime, account.clock, { onError: (error) => log('an agent cycle failed', error) });
-  const recorder = startMetricsRecorder({ platform: account.platform, clock: account.clock, metrics: store.metrics, onError: (error) => log('recording metrics failed', error) });
+  const recorder = startMetricsRecorder({
+    platform: account.platform,
+    clock: account.clock,
+    metrics: store.metrics,
+    onError: (error) => log('recording metrics failed', error),
+  });
   const services = createServices({
     platform: account.platform,
     clock: account.clock,

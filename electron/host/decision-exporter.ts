@@ -27,7 +27,8 @@ export function createDecisionExporter(store: Store, accountName: string, option
       if (format !== 'csv' && format !== 'pdf') throw new Error(`export format must be 'csv' or 'pdf', got ${JSON.stringify(format)}`);
       // A file people will trust is made only from a record that verifies, chain and rows alike.
       const verdict = store.audit.verify();
-      if (!verdict.ok) throw new AcmError('INTEGRITY', `export refused: the audit trail does not verify (${verdict.problem}). Run acm audit verify on the database.`);
+      if (!verdict.ok)
+        throw new AcmError('INTEGRITY', `export refused: the audit trail does not verify (${verdict.problem}). Run acm audit verify on the database.`);
       // Signed before the rows are read: the file holds at least what the digest covers.
       const digest = store.audit.digestIfAny();
       const generatedAt = now();

@@ -52,6 +52,11 @@ export const createDefaultAccount: AccountFactory = async (request) => {
     name: scenario.name,
     platform: createSandboxAccount({ scenario, clock, startMs }),
     clock,
-    rules: { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar), pools: scenario.pools },
+    rules: {
+      policies: scenario.policies,
+      accountDailySpendCap: scenario.account?.dailySpendCap,
+      calendar: forecastCalendar(scenario.calendar),
+      pools: scenario.pools,
+    },
   };
 };

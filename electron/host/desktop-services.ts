@@ -28,7 +28,8 @@ export interface DesktopServices {
  * the Electron build of SQLite and the migrations shipped with the app.
  */
 export async function startDesktopServices(paths: DesktopPaths, sealer: Sealer, warn: (message: string) => void): Promise<DesktopServices> {
-  const log = (message: string, error?: unknown) => warn(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const log = (message: string, error?: unknown) =>
+    warn(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const folder = dirname(paths.database);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   // The app's own folder holds every client's record: its owner alone may list it.
@@ -40,7 +41,10 @@ export async function startDesktopServices(paths: DesktopPaths, sealer: Sealer, 
     keyVault: keychainVault(sealer, defaultKeyPath(paths.database), warn),
   });
   try {
-    const account = await createDefaultAccount({ resourcesDir: dirname(paths.scenarios), startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED) });
+    const account = await createDefaultAccount({
+      resourcesDir: dirname(paths.scenarios),
+      startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED),
+    });
     const app = await composeApp(store, account, log, { exporter: createDecisionExporter(store, account.name) });
     return {
       server: app.ipc,

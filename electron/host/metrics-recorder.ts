@@ -47,5 +47,15 @@ export function startMetricsRecorder(
     record().catch((error: unknown) => deps.onError?.(error));
   }, options.pollMs ?? 250);
   timer.unref();
-  return { record, idle: () => (running ? running.then(() => undefined, () => undefined) : Promise.resolve()), stop: () => clearInterval(timer) };
+  return {
+    record,
+    idle: () =>
+      running
+        ? running.then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve(),
+    stop: () => clearInterval(timer),
+  };
 }

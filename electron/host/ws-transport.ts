@@ -34,7 +34,11 @@ function reply(ws: WebSocket, id: RequestId, result: IpcResult<unknown>): void {
 }
 
 /** Parses one message into a call, or says exactly what is wrong with it. */
-function parseMessage(data: RawData, isBinary: boolean, maxBytes: number): { id: RequestId; call?: { channel: string; request: unknown }; error?: string; path?: string } {
+function parseMessage(
+  data: RawData,
+  isBinary: boolean,
+  maxBytes: number,
+): { id: RequestId; call?: { channel: string; request: unknown }; error?: string; path?: string } {
   const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
   const bytes = buffer.byteLength;
   if (bytes > maxBytes) {
@@ -86,7 +90,11 @@ export function attachWebSocketTransport(server: Server, options: WsTransportOpt
     ws.on('message', (data, isBinary) => {
       const message = parseMessage(data, isBinary, options.maxMessageBytes);
       if (!message.call) {
-        const error = { code: 'INVALID_INPUT' as const, message: message.error ?? 'invalid message', ...(message.path !== undefined && { path: message.path }) };
+        const error = {
+          code: 'INVALID_INPUT' as const,
+          message: message.error ?? 'invalid message',
+          ...(message.path !== undefined && { path: message.path }),
+        };
         return reply(ws, message.id, { ok: false, error });
       }
       void options.ipc.handle(message.call.channel, message.call.request).then((result) => reply(ws, message.id, result));

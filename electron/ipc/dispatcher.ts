@@ -19,10 +19,7 @@ export interface Dispatcher {
 const defaultLog = (message: string, error: unknown): void => console.error(message, error);
 
 /** Runs one request through validation and its handler; whatever happens, the answer is an IpcResult. */
-export function createDispatcher<Ch extends ChannelMap = Contract['channels']>(
-  handlers: HandlersOf<Ch>,
-  options: DispatcherOptions<Ch> = {},
-): Dispatcher {
+export function createDispatcher<Ch extends ChannelMap = Contract['channels']>(handlers: HandlersOf<Ch>, options: DispatcherOptions<Ch> = {}): Dispatcher {
   const channels: ChannelMap = options.channels ?? contract.channels;
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const log = options.log ?? defaultLog;

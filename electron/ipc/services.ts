@@ -22,7 +22,20 @@ import type { EventHub } from './event-hub';
 /** The runtime's word-of-a-person side: what the handlers may ask of the agents. */
 export type AgentControl = Pick<
   AgentRuntime,
-  'addAgent' | 'addAgents' | 'statusInEffect' | 'updateAgent' | 'preview' | 'approve' | 'reject' | 'pause' | 'resume' | 'terminate' | 'pauseAll' | 'resumeAll' | 'undo' | 'reviewReport'
+  | 'addAgent'
+  | 'addAgents'
+  | 'statusInEffect'
+  | 'updateAgent'
+  | 'preview'
+  | 'approve'
+  | 'reject'
+  | 'pause'
+  | 'resume'
+  | 'terminate'
+  | 'pauseAll'
+  | 'resumeAll'
+  | 'undo'
+  | 'reviewReport'
 >;
 
 /** The reads and the few writes of people (acknowledge, resolve) the handlers make on the record. */

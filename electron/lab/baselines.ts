@@ -15,7 +15,13 @@ export function manualStrategy(scenario: Scenario): Strategy {
       if (ctx.hour === 0 || ctx.hour % WEEK_HOURS !== 0) return;
       await reviewBudgets(
         ctx,
-        { windowHours: WEEK_HOURS, cutBelow: targets.manualRoas * 0.9, raiseAbove: targets.manualRoas * 1.1, accountCap: targets.accountCap, keyPrefix: 'manual' },
+        {
+          windowHours: WEEK_HOURS,
+          cutBelow: targets.manualRoas * 0.9,
+          raiseAbove: targets.manualRoas * 1.1,
+          accountCap: targets.accountCap,
+          keyPrefix: 'manual',
+        },
         await ctx.platform.listCampaigns(),
       );
     },
@@ -69,7 +75,13 @@ export function rulesStrategy(scenario: Scenario, totalHours: number): Strategy 
       }
       await reviewBudgets(
         ctx,
-        { windowHours: RULES_WINDOW_HOURS, cutBelow: targets.rulesRoas, raiseAbove: targets.rulesRoas * 1.2, accountCap: targets.accountCap, keyPrefix: 'rules' },
+        {
+          windowHours: RULES_WINDOW_HOURS,
+          cutBelow: targets.rulesRoas,
+          raiseAbove: targets.rulesRoas * 1.2,
+          accountCap: targets.accountCap,
+          keyPrefix: 'rules',
+        },
         stillActive,
         rows,
       );

@@ -54,7 +54,14 @@ export function engineAgents(store: Store): AgentsFactory {
           cursor = page.next;
         } while (cursor);
         const tally = store.reports.runTally();
-        const violations = recountViolations({ initial, decisions, agents, policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap });
+        const violations = recountViolations({
+          initial,
+          decisions,
+          agents,
+          policies: scenario.policies,
+          pools: scenario.pools,
+          accountDailySpendCap: scenario.account?.dailySpendCap,
+        });
         return {
           decisions: tally.decisions,
           violations: violations.length,

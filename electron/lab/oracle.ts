@@ -89,7 +89,13 @@ export function oracleStrategy(world: World, scenario: Scenario, agentsDaySpend:
       let total = 0;
       for (const c of world.campaigns) if (managed.has(c.spec.id)) total += agentsDaySpend[c.index * world.days + day];
       const units = oracleUnits(world, scenario, managed, day);
-      const spend = solveAllocation(fitLowerBounds(units.map((u) => u.unit), total), total).spend;
+      const spend = solveAllocation(
+        fitLowerBounds(
+          units.map((u) => u.unit),
+          total,
+        ),
+        total,
+      ).spend;
       realise(world, units, spend);
     },
   };

@@ -19,8 +19,7 @@ export interface AppPaths {
  * process.resourcesPath (see the "build" section of package.json).
  */
 export function resolveAppPaths(runtime: RuntimeInfo & { userData: string }): AppPaths {
-  const resource = (packaged: string, source: string) =>
-    runtime.packaged ? join(runtime.resourcesPath, packaged) : join(runtime.appPath, source);
+  const resource = (packaged: string, source: string) => (runtime.packaged ? join(runtime.resourcesPath, packaged) : join(runtime.appPath, source));
   return {
     database: join(runtime.userData, 'acm.db'),
     windowState: join(runtime.userData, 'window-state.json'),

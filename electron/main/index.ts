@@ -96,7 +96,9 @@ async function start(): Promise<void> {
     runCommand: (command: AgentCommand) => void runAgentCommand(server, command, notify),
     quit: () => app.quit(),
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, actions)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, actions)),
+  );
   tray = createTray(resolved.trayIcon, APP_NAME, actions);
   const shownTray = tray;
   stopAlertWatch = watchAlerts(

@@ -16,7 +16,10 @@ export interface MainWindowSetup {
 /** Opens the main window where the user left it, and remembers its place when it closes. */
 export async function openMainWindow(setup: MainWindowSetup): Promise<BrowserWindow> {
   const saved = await loadWindowState(setup.stateFile, setup.warn);
-  const { bounds, maximized } = mergeWindowState(saved, screen.getAllDisplays().map((display) => display.workArea));
+  const { bounds, maximized } = mergeWindowState(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow(buildMainWindowOptions({ preloadPath: setup.preloadPath, bounds, title: setup.title, iconPath: setup.iconPath }));
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();

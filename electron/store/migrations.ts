@@ -47,9 +47,7 @@ interface SchemaState {
 function readSchemaState(sqlite: Database.Database): SchemaState {
   const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
   const hasTable = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
-  const applied = hasTable
-    ? (sqlite.prepare(`SELECT created_at FROM ${MIGRATIONS_TABLE}`).pluck().all() as (number | string)[]).map(Number)
-    : [];
+  const applied = hasTable ? (sqlite.prepare(`SELECT created_at FROM ${MIGRATIONS_TABLE}`).pluck().all() as (number | string)[]).map(Number) : [];
   return { userVersion, applied };
 }
 

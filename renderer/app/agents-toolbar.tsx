@@ -13,7 +13,13 @@ export function AgentsToolbar() {
   const active = live.filter((a) => a.status === 'active').length;
   const paused = live.length - active;
   const state =
-    live.length === 0 ? 'No agents yet' : active === 0 ? `All agents paused (${paused})` : paused === 0 ? `All agents running (${active})` : `${active} running, ${paused} paused`;
+    live.length === 0
+      ? 'No agents yet'
+      : active === 0
+        ? `All agents paused (${paused})`
+        : paused === 0
+          ? `All agents running (${active})`
+          : `${active} running, ${paused} paused`;
   const busy = pauseAll.isPending || resumeAll.isPending;
   return (
     <div className="agents-toolbar">

@@ -6,8 +6,8 @@ export function ConnectionBanner() {
   if (status === 'reconnecting') {
     return (
       <p className="banner" role="status">
-        Lost the connection to the host; reconnecting… If this lasts, check that <code>acm serve</code> is still running;
-        if it was restarted, open the new address it printed.
+        Lost the connection to the host; reconnecting… If this lasts, check that <code>acm serve</code> is still running; if it was restarted, open the new
+        address it printed.
       </p>
     );
   }

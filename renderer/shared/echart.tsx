@@ -13,7 +13,15 @@ export type ChartOption = echarts.EChartsCoreOption;
 export function themeColors() {
   const style = getComputedStyle(document.documentElement);
   const get = (name: string) => style.getPropertyValue(name).trim();
-  return { text: get('--text'), muted: get('--muted'), border: get('--border'), accent: get('--accent'), active: get('--active'), paused: get('--paused'), error: get('--error') };
+  return {
+    text: get('--text'),
+    muted: get('--muted'),
+    border: get('--border'),
+    accent: get('--accent'),
+    active: get('--active'),
+    paused: get('--paused'),
+    error: get('--error'),
+  };
 }
 
 /** One echarts canvas; `label` names the chart for screen readers, whose text alternative is the table beside it. */

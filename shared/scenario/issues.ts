@@ -42,7 +42,8 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, i
     if ((issue as { exact?: boolean }).exact) return `must have exactly ${bound} items, got ${Array.isArray(input) ? input.length : describe(input)}`;
     return `must have ${op} ${bound} items`;
   }
-  if (issue.origin === 'string') return small ? 'must not be empty' : `must be at most ${bound} characters, got ${typeof input === 'string' ? input.length : describe(input)}`;
+  if (issue.origin === 'string')
+    return small ? 'must not be empty' : `must be at most ${bound} characters, got ${typeof input === 'string' ? input.length : describe(input)}`;
   return !small && issue.inclusive ? `must be at most ${bound}, got ${describe(input)}` : `must be ${op} ${bound}, got ${describe(input)}`;
 }
 
@@ -81,7 +82,10 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: reado
         } else {
           const options = issue.errors.map((optionIssues) => expectedOf(optionIssues.find((i) => i.path.length === 0)));
           const known = options.every((o) => o !== undefined);
-          out.push({ path: formatPath(path), message: known ? `must be ${options.join(' or ')}, got ${describe(input)}` : `is not valid here (got ${describe(input)})` });
+          out.push({
+            path: formatPath(path),
+            message: known ? `must be ${options.join(' or ')}, got ${describe(input)}` : `is not valid here (got ${describe(input)})`,
+          });
         }
         break;
       }

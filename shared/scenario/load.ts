@@ -98,7 +98,8 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
     if (!isObject(event)) return;
     for (const key of ['from', 'to'] as const) {
       const v = event[key];
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidDate(v)) out.push({ path: formatPath(['calendar', i, key]), message: `is not a real date: "${v}"` });
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidDate(v))
+        out.push({ path: formatPath(['calendar', i, key]), message: `is not a real date: "${v}"` });
     }
     if (isValidDate(event.from) && isValidDate(event.to) && event.to < event.from) {
       out.push({ path: formatPath(['calendar', i, 'to']), message: `must be on or after from (${event.from}), got "${event.to}"` });
@@ -117,7 +118,10 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
       out.push({ path: formatPath(['campaigns', i, 'response']), message: 'is required unless every audience has its own response' });
     }
     if (typeof campaign.minDailyBudget === 'number' && typeof campaign.dailyBudget === 'number' && campaign.dailyBudget < campaign.minDailyBudget) {
-      out.push({ path: formatPath(['campaigns', i, 'dailyBudget']), message: `must be >= minDailyBudget (${campaign.minDailyBudget}), got ${campaign.dailyBudget}` });
+      out.push({
+        path: formatPath(['campaigns', i, 'dailyBudget']),
+        message: `must be >= minDailyBudget (${campaign.minDailyBudget}), got ${campaign.dailyBudget}`,
+      });
     }
     if (audiences.length > 0 && !audiences.some((a) => isObject(a) && a.enabled !== false)) {
       out.push({ path: formatPath(['campaigns', i, 'audiences']), message: 'must have at least one enabled audience' });
@@ -131,10 +135,18 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
 
   const units = campaigns.reduce((n: number, c) => n + (isObject(c) ? Math.max(1, list(c.audiences).length) * Math.max(1, list(c.creatives).length) : 0), 0);
   if (units > MAX_UNITS) {
-    out.push({ path: 'campaigns', message: `hold ${units} audience × creative units in all; the simulator keeps an hourly ledger of each, for at most ${MAX_UNITS}` });
+    out.push({
+      path: 'campaigns',
+      message: `hold ${units} audience × creative units in all; the simulator keeps an hourly ledger of each, for at most ${MAX_UNITS}`,
+    });
   }
 
-  const campaignIds = new Set(campaigns.filter(isObject).map((c) => c.id).filter((id): id is string => typeof id === 'string'));
+  const campaignIds = new Set(
+    campaigns
+      .filter(isObject)
+      .map((c) => c.id)
+      .filter((id): id is string => typeof id === 'string'),
+  );
   agents.forEach((agent, i) => {
     out.push(...agentCampaignIssues(agent, campaignIds, ['agents', i]));
     out.push(...budgetBoundIssues(agent, ['agents', i]));
@@ -144,7 +156,8 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
   list(root.pools).forEach((pool, i) => {
     if (!isObject(pool)) return;
     list(pool.agents).forEach((name, j) => {
-      if (typeof name === 'string' && !agentNames.has(asName(name))) out.push({ path: formatPath(['pools', i, 'agents', j]), message: `unknown agent ${quoted(name)}` });
+      if (typeof name === 'string' && !agentNames.has(asName(name)))
+        out.push({ path: formatPath(['pools', i, 'agents', j]), message: `unknown agent ${quoted(name)}` });
     });
   });
   return out;

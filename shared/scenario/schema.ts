@@ -68,7 +68,12 @@ const unicodeText = () =>
       const at = loneSurrogateAt(ctx.value);
       if (at < 0) return;
       const unit = ctx.value.charCodeAt(at).toString(16).toUpperCase();
-      ctx.issues.push({ code: 'custom', message: `has a lone UTF-16 surrogate (U+${unit}) at character ${at + 1}; text must be valid Unicode`, input: undefined, continue: false });
+      ctx.issues.push({
+        code: 'custom',
+        message: `has a lone UTF-16 surrogate (U+${unit}) at character ${at + 1}; text must be valid Unicode`,
+        input: undefined,
+        continue: false,
+      });
     });
 
 /** An id, or a label: matched as written. */
@@ -113,7 +118,11 @@ export const CreativeSchema = z
 
 export const ChangeSchema = z
   .object({
-    day: z.number().int().min(0).max(MAX_DAYS - 1),
+    day: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_DAYS - 1),
     response: z
       .object({
         maxConversions: nonNegative(MAX_DAILY_CONVERSIONS).optional(),
@@ -122,7 +131,10 @@ export const ChangeSchema = z
       })
       .strict()
       .optional(),
-    orderValue: z.object({ mean: positive(MAX_ORDER_VALUE).optional(), sigma: nonNegative(MAX_LOG_SD).optional() }).strict().optional(),
+    orderValue: z
+      .object({ mean: positive(MAX_ORDER_VALUE).optional(), sigma: nonNegative(MAX_LOG_SD).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -137,10 +149,19 @@ export const CampaignSpecSchema = z
     labels: z.array(key()).default([]),
     response: ResponseSchema.optional(),
     orderValue: OrderValueSchema,
-    noise: z.object({ dispersion: nonNegative(MAX_DISPERSION).default(0.1) }).strict().default({ dispersion: 0.1 }),
+    noise: z
+      .object({ dispersion: nonNegative(MAX_DISPERSION).default(0.1) })
+      .strict()
+      .default({ dispersion: 0.1 }),
     bid: BidSchema.default({ strategy: 'lowest_cost' }),
-    market: z.object({ cpc: price().default(1), cpcSigma: nonNegative(MAX_LOG_SD).default(0.2) }).strict().default({ cpc: 1, cpcSigma: 0.2 }),
-    attribution: z.object({ delayHoursMean: nonNegative(MAX_HOURS).default(0) }).strict().default({ delayHoursMean: 0 }),
+    market: z
+      .object({ cpc: price().default(1), cpcSigma: nonNegative(MAX_LOG_SD).default(0.2) })
+      .strict()
+      .default({ cpc: 1, cpcSigma: 0.2 }),
+    attribution: z
+      .object({ delayHoursMean: nonNegative(MAX_HOURS).default(0) })
+      .strict()
+      .default({ delayHoursMean: 0 }),
     audiences: z.array(AudienceSchema).default([]),
     creatives: z.array(CreativeSchema).default([]),
     changes: z.array(ChangeSchema).default([]),
@@ -153,7 +174,11 @@ export const CalendarEventSchema = z
     from: isoDate(),
     to: isoDate(),
     demand: nonNegative(MAX_MULTIPLIER).default(1),
-    cpc: z.number().min(1 / MAX_MULTIPLIER).max(MAX_MULTIPLIER).default(1),
+    cpc: z
+      .number()
+      .min(1 / MAX_MULTIPLIER)
+      .max(MAX_MULTIPLIER)
+      .default(1),
     volatility: z.enum(['normal', 'high']).default('normal'),
   })
   .strict();
@@ -199,9 +224,7 @@ export const AgentDefinitionSchema = z
   })
   .strict();
 
-export const PoolSchema = z
-  .object({ id: key(), dailyBudget: money(MAX_ACCOUNT_BUDGET), agents: z.array(name()).min(1) })
-  .strict();
+export const PoolSchema = z.object({ id: key(), dailyBudget: money(MAX_ACCOUNT_BUDGET), agents: z.array(name()).min(1) }).strict();
 
 export const PolicySchema = z.discriminatedUnion('rule', [
   z.object({ id: key(), rule: z.literal('maxBudgetChangePctPerDay'), value: positive(MAX_PERCENT) }).strict(),
@@ -213,8 +236,14 @@ export const PolicySchema = z.discriminatedUnion('rule', [
 
 export const BaselinesSchema = z
   .object({
-    manual: z.object({ targetRoas: positive(MAX_ROAS).optional() }).strict().default({}),
-    rules: z.object({ targetRoas: positive(MAX_ROAS).optional(), targetCpa: positive(MAX_ORDER_VALUE).optional() }).strict().default({}),
+    manual: z
+      .object({ targetRoas: positive(MAX_ROAS).optional() })
+      .strict()
+      .default({}),
+    rules: z
+      .object({ targetRoas: positive(MAX_ROAS).optional(), targetCpa: positive(MAX_ORDER_VALUE).optional() })
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -226,10 +255,19 @@ export const ScenarioSchema = z
     seed: z.number().int().min(MIN_SEED).max(MAX_SEED).default(1),
     start: isoDate().default('2026-01-05'),
     days: z.number().int().min(1).max(MAX_DAYS),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
-    account: z.object({ dailySpendCap: money(MAX_ACCOUNT_BUDGET) }).strict().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .default('USD'),
+    account: z
+      .object({ dailySpendCap: money(MAX_ACCOUNT_BUDGET) })
+      .strict()
+      .optional(),
     weekly: z.array(nonNegative(MAX_MULTIPLIER)).length(7).default([1, 1, 1, 1, 1, 1, 1]),
-    hourly: z.array(nonNegative(MAX_WEIGHT)).length(24).default(Array.from({ length: 24 }, () => 1 / 24)),
+    hourly: z
+      .array(nonNegative(MAX_WEIGHT))
+      .length(24)
+      .default(Array.from({ length: 24 }, () => 1 / 24)),
     calendar: z.array(CalendarEventSchema).default([]),
     campaigns: z.array(CampaignSpecSchema).min(1),
     agents: z.array(AgentDefinitionSchema).min(1),

@@ -44,7 +44,8 @@ async function appendRatio(): Promise<BenchRow[]> {
     const store = openDatabase({ path: ':memory:' });
     for (let b = 0; b < APPENDS; b += BATCH) {
       store.immediate(() => {
-        for (let i = b; i < b + BATCH; i++) store.audit.append({ kind: 'decision.proposed', subject: `d${i}`, agentId: 'a1', campaignId: 'c1', decisionId: `d${i}`, content: contents[i] });
+        for (let i = b; i < b + BATCH; i++)
+          store.audit.append({ kind: 'decision.proposed', subject: `d${i}`, agentId: 'a1', campaignId: 'c1', decisionId: `d${i}`, content: contents[i] });
       });
     }
     store.close();
@@ -85,7 +86,13 @@ async function appendRatio(): Promise<BenchRow[]> {
   };
   const value = await ratio(chained, bare, 5);
   return [
-    { name: `append ${APPENDS.toLocaleString('en-US')} decision entries to the chained log vs a bare prepared insert of the same rows`, value, kind: 'ratio', target: '<= 2.0', ok: value <= 2 },
+    {
+      name: `append ${APPENDS.toLocaleString('en-US')} decision entries to the chained log vs a bare prepared insert of the same rows`,
+      value,
+      kind: 'ratio',
+      target: '<= 2.0',
+      ok: value <= 2,
+    },
     { name: 'decisions.insert with its audit entry vs a bare decision insert', value: await ratio(withDecisions, bareDecisions, 3), kind: 'ratio' },
   ];
 }
@@ -157,11 +164,25 @@ export const auditBenchmark: Benchmark = {
     try {
       millionDecisions(store);
       const p95 = timelinePageP95(store);
-      rows.push({ name: 'filtered timeline page (keyset, 50 rows) over 1M decisions, p95', value: Number(p95.toFixed(2)), kind: 'count', unit: 'ms', target: '< 50 ms', ok: p95 < 50 });
+      rows.push({
+        name: 'filtered timeline page (keyset, 50 rows) over 1M decisions, p95',
+        value: Number(p95.toFixed(2)),
+        kind: 'count',
+        unit: 'ms',
+        target: '< 50 ms',
+        ok: p95 < 50,
+      });
       const started = performance.now();
       const { rows: written } = await writeDecisionsCsv(connectionOf(store), join(dir, 'million.csv'));
       const perSecond = Math.round(written / ((performance.now() - started) / 1000));
-      rows.push({ name: `CSV export of ${written.toLocaleString('en-US')} decisions (streamed)`, value: perSecond, kind: 'count', unit: 'rows/s', target: '>= 100k rows/s', ok: perSecond >= 100_000 });
+      rows.push({
+        name: `CSV export of ${written.toLocaleString('en-US')} decisions (streamed)`,
+        value: perSecond,
+        kind: 'count',
+        unit: 'rows/s',
+        target: '>= 100k rows/s',
+        ok: perSecond >= 100_000,
+      });
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });

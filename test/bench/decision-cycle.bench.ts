@@ -22,8 +22,14 @@ async function reviewMsPerCampaign(campaigns: number): Promise<{ first: number; 
   const store = openDatabase({ path: ':memory:' });
   const clock = new ManualClock(world.now());
   const runtime = new AgentRuntime({
-    store, platform, clock, random: new SeededRandom(1), sleep: async () => undefined,
-    policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap,
+    store,
+    platform,
+    clock,
+    random: new SeededRandom(1),
+    sleep: async () => undefined,
+    policies: scenario.policies,
+    pools: scenario.pools,
+    accountDailySpendCap: scenario.account?.dailySpendCap,
   });
   for (const agent of scenario.agents) runtime.addAgent(agent);
   const tick = async () => {
@@ -52,7 +58,12 @@ export const decisionCycleBenchmark: Benchmark = {
       const { first, steady, decisions } = await reviewMsPerCampaign(campaigns);
       const label = `${campaigns.toLocaleString('en-US')} campaigns`;
       rows.push({ name: `decision cycle, daily review per campaign (${label}, steady state)`, value: Number(steady.toFixed(3)), kind: 'count', unit: 'ms' });
-      rows.push({ name: `decision cycle, first review per campaign (${label}, two weeks of history)`, value: Number(first.toFixed(3)), kind: 'count', unit: 'ms' });
+      rows.push({
+        name: `decision cycle, first review per campaign (${label}, two weeks of history)`,
+        value: Number(first.toFixed(3)),
+        kind: 'count',
+        unit: 'ms',
+      });
       rows.push({ name: `decisions made in those two reviews (${label})`, value: decisions, kind: 'count' });
     }
     return rows;

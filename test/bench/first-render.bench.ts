@@ -39,7 +39,11 @@ export const firstRenderBenchmark: Benchmark = {
       }
       const renderMs = median(subject);
       return [
-        { name: 'first render on acm serve (navigation to the Monitor campaigns table) vs loading a static file from the same host', value: renderMs / median(reference), kind: 'ratio' },
+        {
+          name: 'first render on acm serve (navigation to the Monitor campaigns table) vs loading a static file from the same host',
+          value: renderMs / median(reference),
+          kind: 'ratio',
+        },
         { name: 'first render on acm serve, navigation to the Monitor campaigns table, median', value: Math.round(renderMs), kind: 'count', unit: 'ms' },
       ];
     } finally {

@@ -24,7 +24,13 @@ export const killSwitchBenchmark: Benchmark = {
           target: '< 100 ms',
           ok: run.ackMs < 100 && run.paused === run.agents,
         },
-        { name: `platform calls started after the acknowledgement${label}`, value: run.callsAfterAck.length, kind: 'count' as const, target: '0', ok: run.callsAfterAck.length === 0 },
+        {
+          name: `platform calls started after the acknowledgement${label}`,
+          value: run.callsAfterAck.length,
+          kind: 'count' as const,
+          target: '0',
+          ok: run.callsAfterAck.length === 0,
+        },
       );
     }
     return rows;

@@ -9,4 +9,13 @@ import { storeBenchmark } from './store.bench';
 import { timelineScrollBenchmark } from './timeline-scroll.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: Benchmark[] = [ipcBenchmark, storeBenchmark, simulationBenchmark, decisionCycleBenchmark, auditBenchmark, killSwitchBenchmark, firstRenderBenchmark, timelineScrollBenchmark];
+export const benchmarks: Benchmark[] = [
+  ipcBenchmark,
+  storeBenchmark,
+  simulationBenchmark,
+  decisionCycleBenchmark,
+  auditBenchmark,
+  killSwitchBenchmark,
+  firstRenderBenchmark,
+  timelineScrollBenchmark,
+];

@@ -17,7 +17,9 @@ const rows = sqliteTable('bench_rows', {
 
 function fresh(): Database.Database {
   const sqlite = new Database(':memory:');
-  sqlite.exec('CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, campaign_id TEXT NOT NULL, hour INTEGER NOT NULL, spend REAL NOT NULL, conversions REAL NOT NULL)');
+  sqlite.exec(
+    'CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, campaign_id TEXT NOT NULL, hour INTEGER NOT NULL, spend REAL NOT NULL, conversions REAL NOT NULL)',
+  );
   return sqlite;
 }
 
@@ -47,7 +49,13 @@ export const storeBenchmark: Benchmark = {
       const placeholder = sql.placeholder;
       const insert = db
         .insert(rows)
-        .values({ id: placeholder('id'), campaignId: placeholder('campaignId'), hour: placeholder('hour'), spend: placeholder('spend'), conversions: placeholder('conversions') })
+        .values({
+          id: placeholder('id'),
+          campaignId: placeholder('campaignId'),
+          hour: placeholder('hour'),
+          spend: placeholder('spend'),
+          conversions: placeholder('conversions'),
+        })
         .prepare();
       sqlite.transaction(() => {
         for (let i = 0; i < ROWS; i++) insert.run({ id: i, campaignId: 'c1', hour: i, spend: 1.5, conversions: 0.25 });

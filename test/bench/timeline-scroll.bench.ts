@@ -103,7 +103,8 @@ export const timelineScrollBenchmark: Benchmark = {
               const check = () => {
                 const rows = [...el.querySelectorAll<HTMLElement>('[role="listitem"]')];
                 const landed = rows.some((r) => Math.abs(Number(r.dataset.index) - expected) <= 2);
-                if (landed && !rows.some((r) => r.hasAttribute('data-pending'))) requestAnimationFrame(() => resolve({ ms: performance.now() - start, rows: rows.length }));
+                if (landed && !rows.some((r) => r.hasAttribute('data-pending')))
+                  requestAnimationFrame(() => resolve({ ms: performance.now() - start, rows: rows.length }));
                 else if (performance.now() > deadline) reject(new Error(`rows around ${expected} not loaded after 10 s`));
                 else requestAnimationFrame(check);
               };
@@ -117,13 +118,38 @@ export const timelineScrollBenchmark: Benchmark = {
       const last = list.getByRole('listitem').last();
       const lastPosition = Number(await last.getAttribute('aria-posinset'));
       const oldest = (await last.textContent()) ?? '';
-      if (lastPosition !== MILLION || !oldest.includes('$100 -> $110')) throw new Error(`the end of the timeline shows row ${lastPosition} (${oldest.slice(0, 80)}), not the oldest decision`);
+      if (lastPosition !== MILLION || !oldest.includes('$100 -> $110'))
+        throw new Error(`the end of the timeline shows row ${lastPosition} (${oldest.slice(0, 80)}), not the oldest decision`);
       const sorted = [...steps].sort((a, b) => a - b);
       return [
-        { name: `timeline scroll over 1M decisions: ms per step (jump ~${Math.round(MILLION / STEPS).toLocaleString('en-US')} rows, rows in view fetched and painted), median of ${STEPS}`, value: Number(median(steps).toFixed(1)), kind: 'count', unit: 'ms' },
-        { name: 'timeline scroll over 1M decisions: ms per step, p95', value: Number(sorted[Math.floor(sorted.length * 0.95)].toFixed(1)), kind: 'count', unit: 'ms' },
-        { name: 'timeline scroll over 1M decisions: last row reached', value: lastPosition, kind: 'count', unit: 'rows', target: `= ${MILLION}`, ok: lastPosition === MILLION },
-        { name: `timeline rows in the DOM at most, over ${total.toLocaleString('en-US')} rows`, value: maxRowsInDom, kind: 'count', unit: 'rows', target: '<= 40', ok: maxRowsInDom <= 40 },
+        {
+          name: `timeline scroll over 1M decisions: ms per step (jump ~${Math.round(MILLION / STEPS).toLocaleString('en-US')} rows, rows in view fetched and painted), median of ${STEPS}`,
+          value: Number(median(steps).toFixed(1)),
+          kind: 'count',
+          unit: 'ms',
+        },
+        {
+          name: 'timeline scroll over 1M decisions: ms per step, p95',
+          value: Number(sorted[Math.floor(sorted.length * 0.95)].toFixed(1)),
+          kind: 'count',
+          unit: 'ms',
+        },
+        {
+          name: 'timeline scroll over 1M decisions: last row reached',
+          value: lastPosition,
+          kind: 'count',
+          unit: 'rows',
+          target: `= ${MILLION}`,
+          ok: lastPosition === MILLION,
+        },
+        {
+          name: `timeline rows in the DOM at most, over ${total.toLocaleString('en-US')} rows`,
+          value: maxRowsInDom,
+          kind: 'count',
+          unit: 'rows',
+          target: '<= 40',
+          ok: maxRowsInDom <= 40,
+        },
       ];
     } finally {
       await browser.close();

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 
 const url = hostUrl;
 
-
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
 /** Builds an agent with the builder over some campaigns, previews it, saves it and activates it. */
@@ -127,7 +126,9 @@ test('a saved agent is edited in the builder: its new priority and goal show in 
   await expect(row).toContainText('ROAS ≥ 4.50x');
   await expect(row).toContainText('active');
   const keeper = (await ipc<{ id: string; name: string }[]>(page, 'agents.list', {})).find((a) => a.name === 'ROAS keeper')!;
-  const saved = await ipc<{ status: string; definition: { priority: number; goals: { metric: string; value: number }[] } }>(page, 'agents.get', { id: keeper.id });
+  const saved = await ipc<{ status: string; definition: { priority: number; goals: { metric: string; value: number }[] } }>(page, 'agents.get', {
+    id: keeper.id,
+  });
   expect(saved.status).toBe('active');
   expect(saved.definition.priority).toBe(5);
   expect(saved.definition.goals[0]).toMatchObject({ metric: 'roas', value: 4.5 });
@@ -184,15 +185,13 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       record.push(field);
       field = '';
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
       record = [];
@@ -207,7 +206,9 @@ test('the Audit trail shows the signed chain head, the daily review and outcome 
   await page.goto(url);
   await nav(page, 'Audit trail');
   const digest = await ipc<{ count: number; headHash: string }>(page, 'audit.digest', {});
-  await expect(page.getByRole('status', { name: 'Audit chain' })).toContainText(new RegExp(`Audit chain: [\\d,]+ entries, head ${digest.headHash.slice(0, 12)}…, signed `));
+  await expect(page.getByRole('status', { name: 'Audit chain' })).toContainText(
+    new RegExp(`Audit chain: [\\d,]+ entries, head ${digest.headHash.slice(0, 12)}…, signed `),
+  );
   const review = page.getByRole('region', { name: 'Daily review' });
   await expect(review).toContainText(/Needs you: \d+ items?|Nothing needs you today\./);
   await expect(review.getByRole('heading', { name: 'Everything else' })).toBeVisible();
@@ -231,7 +232,11 @@ test('Export CSV downloads the filtered timeline row for row, and Export PDF a P
   const expected: { id: string; state: string; reasoning: string }[] = [];
   let cursor: unknown;
   do {
-    const page_ = await ipc<{ items: { id: string; state: string; reasoning: string }[]; next?: unknown }>(page, 'decisions.page', { filter: { agentId: keeper.id }, limit: 500, ...(cursor ? { cursor } : {}) });
+    const page_ = await ipc<{ items: { id: string; state: string; reasoning: string }[]; next?: unknown }>(page, 'decisions.page', {
+      filter: { agentId: keeper.id },
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
     expected.push(...page_.items);
     cursor = page_.next;
   } while (cursor);
@@ -243,5 +248,9 @@ test('Export CSV downloads the filtered timeline row for row, and Export PDF a P
 
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(
+    readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
 });

@@ -7,7 +7,6 @@ const url = hostUrl;
 /** Names a person or an imported file could give an agent, each of which would run script if rendered as HTML. */
 const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(2)>', '<script>alert(3)</script>'];
 
-
 const definition = (name: string) => ({ name, role: 'efficiency', status: 'paused', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 4 }] });
 
 /** No element the markup would have made, and no script ran. */
@@ -25,7 +24,9 @@ test('agent names with markup, created or imported, are shown as text and never 
   });
   await page.goto(url);
   await ipc(page, 'agents.create', { definition: definition(HOSTILE_NAMES[0]) });
-  await ipc(page, 'agents.import', { text: JSON.stringify({ format: AGENT_EXPORT_FORMAT, agents: [definition(HOSTILE_NAMES[1]), definition(HOSTILE_NAMES[2])] }) });
+  await ipc(page, 'agents.import', {
+    text: JSON.stringify({ format: AGENT_EXPORT_FORMAT, agents: [definition(HOSTILE_NAMES[1]), definition(HOSTILE_NAMES[2])] }),
+  });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents', exact: true }).click();
   for (const name of HOSTILE_NAMES) await expect(page.getByText(name, { exact: true }).first()).toBeVisible();

@@ -61,7 +61,7 @@ describe('bad input: mutated scenario files and agent imports', () => {
     }
     expect(refused).toBeGreaterThan(mutants * 0.5);
     expect(named).toBeGreaterThan(refused * 0.4);
-    reportFigures('scenario loader fuzz', { files: files.length, 'mutated files': mutants, refused, 'refusals naming the mutated path': named, 'exceptions': 0 });
+    reportFigures('scenario loader fuzz', { files: files.length, 'mutated files': mutants, refused, 'refusals naming the mutated path': named, exceptions: 0 });
   });
 
   it('checks every imported agent the same way, whatever was done to it', () => {
@@ -141,7 +141,9 @@ describe('bad input: files that crashed or hung acm', () => {
   const files = new Map<string, string>();
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'acm-bad-files-'));
-    const scenario = JSON.parse(readFileSync(join(SCENARIOS, 'single-agent-roas.json'), 'utf8')) as { campaigns: { dailyBudget: number; response: { maxConversions: number } }[] };
+    const scenario = JSON.parse(readFileSync(join(SCENARIOS, 'single-agent-roas.json'), 'utf8')) as {
+      campaigns: { dailyBudget: number; response: { maxConversions: number } }[];
+    };
     const variant = async (name: string, change: (s: typeof scenario) => void) => {
       const copy = structuredClone(scenario);
       change(copy);

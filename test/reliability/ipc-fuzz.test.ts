@@ -77,7 +77,9 @@ describe('bad input: the IPC dispatcher under thousands of malformed and oversiz
     let accepted = 0;
     for (let i = 0; i < MESSAGES; i++) {
       const known = fuzz.chance(0.9);
-      const channel = known ? fuzz.pick(channels) : fuzz.pick([fuzz.string(12), 'agents.delete', '__proto__', 'constructor', 'agents.list ', 'AGENTS.LIST', '']);
+      const channel = known
+        ? fuzz.pick(channels)
+        : fuzz.pick([fuzz.string(12), 'agents.delete', '__proto__', 'constructor', 'agents.list ', 'AGENTS.LIST', '']);
       const base = Object.hasOwn(examples, channel) ? examples[channel] : {};
       const request = fuzz.chance(0.75) ? fuzz.mutate(base).value : fuzz.chance(0.5) ? fuzz.json() : fuzz.huge();
       const before = storeFingerprint(connectionOf(app.store));
@@ -94,6 +96,12 @@ describe('bad input: the IPC dispatcher under thousands of malformed and oversiz
     }
     expect(logged).toEqual([]);
     expect(refused).toBeGreaterThan(MESSAGES * 0.6);
-    reportFigures('IPC dispatcher fuzz', { messages: MESSAGES, refused, 'accepted (still valid after mutation)': accepted, 'internal errors': 0, 'store changes by a refused request': 0 });
+    reportFigures('IPC dispatcher fuzz', {
+      messages: MESSAGES,
+      refused,
+      'accepted (still valid after mutation)': accepted,
+      'internal errors': 0,
+      'store changes by a refused request': 0,
+    });
   });
 });

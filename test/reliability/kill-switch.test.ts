@@ -16,7 +16,12 @@ describe('kill switch under load', () => {
     expect(run.executedAfterAck).toBe(0);
     expect(run.pendingAfter).toBe(0);
     // The latency is a figure for the README and the bench, not an assertion: the project runs no timed tests.
-    reportFigures('kill switch', { agents: run.agents, campaigns: run.campaigns, 'pause-all acknowledged in ms': Math.round(run.ackMs * 10) / 10, 'platform calls after the acknowledgement': 0 });
+    reportFigures('kill switch', {
+      agents: run.agents,
+      campaigns: run.campaigns,
+      'pause-all acknowledged in ms': Math.round(run.ackMs * 10) / 10,
+      'platform calls after the acknowledgement': 0,
+    });
   });
 
   it('a key that cannot be loaded when the pause makes a checkpoint due: the pause holds, the checkpoint becomes an alert', { timeout: 300_000 }, async () => {

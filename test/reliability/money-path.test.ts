@@ -39,7 +39,14 @@ function scenarioFor(seed: number): Scenario {
     ...base,
     agents: [
       { name: 'Scale', role: 'scale', priority: 2, campaigns: half(0), goals: [{ metric: 'roas', op: '>=', value: 1.2 }], constraints: constraints(half(0)) },
-      { name: 'Efficiency', role: 'efficiency', priority: 1, campaigns: half(5), goals: [{ metric: 'roas', op: '>=', value: 2.5 }], constraints: constraints(half(5)) },
+      {
+        name: 'Efficiency',
+        role: 'efficiency',
+        priority: 1,
+        campaigns: half(5),
+        goals: [{ metric: 'roas', op: '>=', value: 2.5 }],
+        constraints: constraints(half(5)),
+      },
     ],
     policies: [
       { id: 'cap', rule: 'accountDailySpendCap', value: Math.round(total * 1.1) },
@@ -137,7 +144,7 @@ function allDecisions(rig: SandboxRig): Decision[] {
 }
 
 function* auditEntries(rig: SandboxRig): Generator<AuditEntry> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = rig.store.audit.entries(after, 1000);
     if (page.length === 0) return;
     yield* page;
@@ -175,7 +182,13 @@ describe('the money path under interleaved people and agents', () => {
         });
         expect(afterPause).toEqual([]);
 
-        const violations = recountFromAudit({ initial, entries: auditEntries(rig), policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap });
+        const violations = recountFromAudit({
+          initial,
+          entries: auditEntries(rig),
+          policies: scenario.policies,
+          pools: scenario.pools,
+          accountDailySpendCap: scenario.account?.dailySpendCap,
+        });
         expect(violations).toEqual([]);
 
         const decisions = allDecisions(rig);

@@ -37,7 +37,14 @@ const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.on
 beforeAll(async () => {
   renderer = await makeRendererDir();
   dir = await mkdtemp(join(tmpdir(), 'acm-ws-fuzz-'));
-  host = await startHost({ port: 0, rendererDir: renderer.dir, createAccount: fakeAccountFactory(), databasePath: join(dir, 'acm.db'), maxMessageBytes: LIMIT, log: () => {} });
+  host = await startHost({
+    port: 0,
+    rendererDir: renderer.dir,
+    createAccount: fakeAccountFactory(),
+    databasePath: join(dir, 'acm.db'),
+    maxMessageBytes: LIMIT,
+    log: () => {},
+  });
   reader = openDatabase({ path: join(dir, 'acm.db'), readonly: true });
 });
 afterAll(async () => {
@@ -87,7 +94,15 @@ describe('bad input: the WebSocket transport under thousands of malformed, binar
     expect(refused).toBeGreaterThan(MESSAGES * 0.8);
     expect(await call(socket, { id: 'still', channel: 'app.info', request: {} })).toMatchObject({ id: 'still', result: { ok: true } });
     socket.close();
-    reportFigures('WebSocket fuzz', { messages: MESSAGES, 'mutated envelopes': kinds.json, 'broken JSON text': kinds.text, 'binary frames': kinds.binary, oversized: kinds.oversized, refused, 'store changes by a refused message': 0 });
+    reportFigures('WebSocket fuzz', {
+      messages: MESSAGES,
+      'mutated envelopes': kinds.json,
+      'broken JSON text': kinds.text,
+      'binary frames': kinds.binary,
+      oversized: kinds.oversized,
+      refused,
+      'store changes by a refused message': 0,
+    });
   });
 
   it('closes a connection that sends invalid UTF-8 or a message far over the limit, and keeps serving others', async () => {

@@ -114,10 +114,13 @@ export const auditRotateKeyCommand: Command = {
   async run(args: ParsedArgs, io: CommandIO) {
     const values = args.values as Values;
     const path = requireDb(values);
-    if (values.reason === undefined || values.reason.trim() === '') throw new UsageError('--reason TEXT is required: it is recorded in the audit log with the new key');
+    if (values.reason === undefined || values.reason.trim() === '')
+      throw new UsageError('--reason TEXT is required: it is recorded in the audit log with the new key');
     return withStore(path, false, (store) => {
       const rotated = store.audit.rotateKey(values.reason!);
-      io.out(`new audit signing key recorded at entry ${store.audit.head().count}${rotated.endorsed ? ', endorsed by the old key' : ' (the old key was not at hand: the rotation is recorded unendorsed)'}`);
+      io.out(
+        `new audit signing key recorded at entry ${store.audit.head().count}${rotated.endorsed ? ', endorsed by the old key' : ' (the old key was not at hand: the rotation is recorded unendorsed)'}`,
+      );
       if (rotated.retiredTo) io.out(`the old key was kept as ${rotated.retiredTo}`);
       return 0;
     });

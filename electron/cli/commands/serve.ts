@@ -79,7 +79,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         return 1;
       }
       io.out(`ACM is running at ${host.url}`);
-      io.out('Open that address in a browser (it carries this session\'s key). Press Ctrl+C to stop.');
+      io.out("Open that address in a browser (it carries this session's key). Press Ctrl+C to stop.");
       await (deps.waitForStop ?? waitForSignal)();
       await host.close();
       return 0;

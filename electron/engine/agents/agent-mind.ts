@@ -32,7 +32,11 @@ export class AgentMind {
   ) {
     // Creatives and audiences are read only by agents that may act on them.
     const actions = definition.constraints.actions;
-    this.observer = new Observer(['none', ...(actions.includes('creative') ? (['creative'] as const) : []), ...(actions.includes('targeting') ? (['audience'] as const) : [])]);
+    this.observer = new Observer([
+      'none',
+      ...(actions.includes('creative') ? (['creative'] as const) : []),
+      ...(actions.includes('targeting') ? (['audience'] as const) : []),
+    ]);
   }
 
   get name(): string {

@@ -100,7 +100,13 @@ export function arbitrate(contenders: readonly Contender[], recent: readonly (Ap
       : undefined;
     if (keeper) {
       const keep = keeper.keeps.find((k) => k.campaign.id === campaignId)!;
-      conflicts.push({ campaignId, setting, winner: { agentId: keeper.agentId, proposal: keep }, loser: { agentId: best.contender.agentId, proposal: best.proposal }, rule: outranks(keeper, best.contender).rule });
+      conflicts.push({
+        campaignId,
+        setting,
+        winner: { agentId: keeper.agentId, proposal: keep },
+        loser: { agentId: best.contender.agentId, proposal: best.proposal },
+        rule: outranks(keeper, best.contender).rule,
+      });
       report.get(best.contender.agentId)!.why.push(`${setting} of ${best.proposal.campaign.name}: ${keeper.name} wants it kept as it is`);
       continue;
     }
@@ -110,8 +116,16 @@ export function arbitrate(contenders: readonly Contender[], recent: readonly (Ap
       return owner !== undefined && direction(r) !== 0 && direction(r) === -direction(best.proposal) && outranks(owner, best.contender).wins;
     });
     if (earlier) {
-      conflicts.push({ campaignId, setting, winner: { agentId: earlier.agentId, proposal: earlier }, loser: { agentId: best.contender.agentId, proposal: best.proposal }, rule: 'earlier change' });
-      report.get(best.contender.agentId)!.why.push(`${setting} of ${best.proposal.campaign.name}: ${byId.get(earlier.agentId)!.name} moved it the other way recently`);
+      conflicts.push({
+        campaignId,
+        setting,
+        winner: { agentId: earlier.agentId, proposal: earlier },
+        loser: { agentId: best.contender.agentId, proposal: best.proposal },
+        rule: 'earlier change',
+      });
+      report
+        .get(best.contender.agentId)!
+        .why.push(`${setting} of ${best.proposal.campaign.name}: ${byId.get(earlier.agentId)!.name} moved it the other way recently`);
       continue;
     }
     accepted.push({ agentId: best.contender.agentId, proposal: best.proposal });
@@ -146,7 +160,13 @@ function holdSpendFloor(
     accepted.splice(accepted.indexOf(cut), 1);
     total -= budgetMove(cut.proposal);
     const keep: Keep = { campaign: cut.proposal.campaign, reasoning: `keeps its campaigns' budgets at ${money(floor.least)}/day together, its spend goal` };
-    conflicts.push({ campaignId: cut.proposal.campaign.id, setting: settingKey(cut.proposal.change as Parameters<typeof settingKey>[0]), winner: { agentId: holder.agentId, proposal: keep }, loser: { agentId: cut.agentId, proposal: cut.proposal }, rule: outranks(holder, loser).rule });
+    conflicts.push({
+      campaignId: cut.proposal.campaign.id,
+      setting: settingKey(cut.proposal.change as Parameters<typeof settingKey>[0]),
+      winner: { agentId: holder.agentId, proposal: keep },
+      loser: { agentId: cut.agentId, proposal: cut.proposal },
+      rule: outranks(holder, loser).rule,
+    });
     const entry = report.get(cut.agentId)!;
     entry.granted--;
     entry.why.push(`budget of ${cut.proposal.campaign.name}: ${holder.name}'s spend goal needs it`);

@@ -27,7 +27,11 @@ export function paceAt(campaignSpend: ReadonlyMap<number, number>, weekday: read
 }
 
 /** The campaign's half-saturation spend that best explains its creatives' days, running and rested alike. */
-export function creativesSaturation(creatives: readonly (readonly DailyObservation[])[], campaignSpend: ReadonlyMap<number, number>, weekday: readonly number[]): number | undefined {
+export function creativesSaturation(
+  creatives: readonly (readonly DailyObservation[])[],
+  campaignSpend: ReadonlyMap<number, number>,
+  weekday: readonly number[],
+): number | undefined {
   const spends = [...campaignSpend.values()].filter((x) => x > 0).sort((a, b) => a - b);
   if (spends.length === 0) return undefined;
   const median = spends[Math.floor(spends.length / 2)];

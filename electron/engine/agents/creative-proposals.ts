@@ -78,24 +78,34 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
     .filter((x) => x.below > RETIRE_SURE)
     .sort((a, b) => b.below - a.below)[0]?.s;
   if (losing) {
-    return build(window, losing.creative, false, running.filter((s) => s !== losing),
-      `Retire '${losing.creative.name}': ${rateText(losing)} against ${rateText(best)}; its share of spend goes to the others.`);
+    return build(
+      window,
+      losing.creative,
+      false,
+      running.filter((s) => s !== losing),
+      `Retire '${losing.creative.name}': ${rateText(losing)} against ${rateText(best)}; its share of spend goes to the others.`,
+    );
   }
 
   if (running.length >= MAX_RUNNING) return undefined;
   const ran = campaign.creatives.map(daysOf).filter((d) => d.some((x) => x.spend > 0));
   if (ran.length === 0) return undefined;
   const freshLevel = median(ran.map((d) => fitFatigue(d, 'conversions', prior, 'first').level.mean));
-  const newcomer = (creative: CreativeInfo): Standing => ({ creative, level: { mean: freshLevel, shape: 1 / CHALLENGER_LOG_SD ** 2, logVariance: CHALLENGER_LOG_SD ** 2 }, dailyFactor: 1 });
+  const newcomer = (creative: CreativeInfo): Standing => ({
+    creative,
+    level: { mean: freshLevel, shape: 1 / CHALLENGER_LOG_SD ** 2, logVariance: CHALLENGER_LOG_SD ** 2 },
+    dailyFactor: 1,
+  });
   const challenger = campaign.creatives
     .filter((c) => !c.enabled && !coolingDown(c))
     .map((c) => (c.liveSince === null ? newcomer(c) : seen(c)))
     .filter((s): s is Standing => s !== undefined)
     .reduce<Standing | undefined>((a, b) => (a && ahead(a).mean >= ahead(b).mean ? a : b), undefined);
   if (!challenger || !(ahead(challenger).mean > ahead(best).mean * (1 + SWITCH_MARGIN))) return undefined;
-  const expected = challenger.creative.liveSince === null
-    ? `'${challenger.creative.name}' has not run yet and is expected to do what this campaign's creatives did when new, ${ratio(freshLevel * 1000)} per 1,000 spent, with ${Math.round(CHALLENGER_LOG_SD * 100)}% doubt`
-    : `'${challenger.creative.name}' was converting ${ratio(challenger.level.mean * 1000)} per 1,000 spent when it was rested`;
+  const expected =
+    challenger.creative.liveSince === null
+      ? `'${challenger.creative.name}' has not run yet and is expected to do what this campaign's creatives did when new, ${ratio(freshLevel * 1000)} per 1,000 spent, with ${Math.round(CHALLENGER_LOG_SD * 100)}% doubt`
+      : `'${challenger.creative.name}' was converting ${ratio(challenger.level.mean * 1000)} per 1,000 spent when it was rested`;
   const trial = build(window, challenger.creative, true, [...running, challenger], `Bring in '${challenger.creative.name}': ${rateText(best)}; ${expected}.`);
   return notWorthAsking(trial, ctx.agent.constraints.minConfidence) ? undefined : trial;
 }
@@ -112,7 +122,12 @@ function rateText(s: Standing): string {
  * each day the mean of their rates (each tiring at its own pace) times the weekday's multiplier.
  * `weights` are d log(total) / d log(rate) of each creative, for the spread.
  */
-function windowConversions(mix: readonly Standing[], budget: number, weekday: readonly number[], from: number): { total: number; weights: Map<Standing, number> } {
+function windowConversions(
+  mix: readonly Standing[],
+  budget: number,
+  weekday: readonly number[],
+  from: number,
+): { total: number; weights: Map<Standing, number> } {
   const parts = new Map<Standing, number>();
   for (let k = 0; k < DECISION_WINDOW_DAYS; k++) {
     const dayWeight = (budget * weekday[weekdayOf(from + k * DAY_MS)]) / mix.length;
@@ -140,7 +155,8 @@ function build(w: Window, creative: CreativeInfo, enable: boolean, after: readon
   const changed = windowConversions(after, budget, w.weekday, ctx.now);
   // The response model's spread (the days' luck) and value per conversion; the creatives' rates give the level.
   const modelled = forecast[metric];
-  const scale = (before.total * (metric === 'revenue' ? forecast.revenue.point / Math.max(forecast.conversions.point, 1e-9) : 1)) / Math.max(modelled.point, 1e-9);
+  const scale =
+    (before.total * (metric === 'revenue' ? forecast.revenue.point / Math.max(forecast.conversions.point, 1e-9) : 1)) / Math.max(modelled.point, 1e-9);
   const raw = { point: modelled.point * scale, low80: modelled.low80 * scale, high80: modelled.high80 * scale };
   const baseline = ctx.calibrator.apply(raw);
   const ratioAfter = changed.total / before.total;
@@ -149,7 +165,14 @@ function build(w: Window, creative: CreativeInfo, enable: boolean, after: readon
   const point = baseline.point * ratioAfter;
   const baselineRel = (baseline.high80 - baseline.low80) / 2 / Math.max(baseline.point, 1e-9);
   const rel = Math.sqrt(baselineRel ** 2 + Z80 ** 2 * logVariance);
-  const prediction = { metric, windowHours: DECISION_WINDOW_DAYS * 24, point, low80: Math.max(0, point * (1 - rel)), high80: point * (1 + rel), baseline: baseline.point };
+  const prediction = {
+    metric,
+    windowHours: DECISION_WINDOW_DAYS * 24,
+    point,
+    low80: Math.max(0, point * (1 - rel)),
+    high80: point * (1 + rel),
+    baseline: baseline.point,
+  };
   return {
     agentName: ctx.agent.name,
     campaign,

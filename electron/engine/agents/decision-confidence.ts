@@ -9,7 +9,10 @@ import { normalCdf } from '../forecast/distribution';
  * A clear effect against little noise is near 1; an effect lost in the noise is near 0.5. It is
  * the quantity `accuracy.directional` measures afterwards, so the two can be held against each other.
  */
-export function decisionConfidence(prediction: Pick<Prediction, 'point' | 'low80' | 'high80' | 'baseline'>, spread?: Pick<Prediction, 'low80' | 'high80'>): number {
+export function decisionConfidence(
+  prediction: Pick<Prediction, 'point' | 'low80' | 'high80' | 'baseline'>,
+  spread?: Pick<Prediction, 'low80' | 'high80'>,
+): number {
   if (prediction.baseline === undefined) return 0.5;
   const { low80, high80 } = spread ?? prediction;
   const sigma = (high80 - low80) / (2 * Z80);

@@ -70,5 +70,6 @@ function record(mind: AgentMind, store: Pick<Records, 'outcomes'>, decision: Dec
   // A pause forecasts a certain zero: nothing to calibrate a forecast model with.
   if (raw && raw.point > 0) mind.calibrator.record({ point: raw.point, low80: raw.low80, high80: raw.high80, actual: totals[raw.metric] });
   // The raise's forecast before its own extra bias: a calibrator learns from its errors, never from its corrections.
-  if (raiseBias !== undefined && point > 0) mind.raiseCalibrator.record({ point: point / raiseBias, low80: low80 / raiseBias, high80: high80 / raiseBias, actual });
+  if (raiseBias !== undefined && point > 0)
+    mind.raiseCalibrator.record({ point: point / raiseBias, low80: low80 / raiseBias, high80: high80 / raiseBias, actual });
 }

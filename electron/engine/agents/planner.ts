@@ -113,14 +113,16 @@ function efficiencyBound(goal: Goal, realized: Realized): Bound | undefined {
     const planned = goal.value * (1 + GOAL_MARGIN);
     const short = realized.roas !== undefined && realized.roas < planned ? Math.min(MAX_CATCH_UP, planned / Math.max(realized.roas, 1e-9)) : 1;
     const need = planned * short;
-    const label = short > 1 ? `ROAS ≥ ${goal.value}, aimed at ${need.toFixed(2)} since the last settled days ran at ${realized.roas!.toFixed(2)}` : `ROAS ≥ ${goal.value}`;
+    const label =
+      short > 1 ? `ROAS ≥ ${goal.value}, aimed at ${need.toFixed(2)} since the last settled days ran at ${realized.roas!.toFixed(2)}` : `ROAS ≥ ${goal.value}`;
     return { label, holds: (t) => t.spend === 0 || t.revenue >= need * t.spend };
   }
   if (goal.metric === 'cpa' && goal.op === '<=') {
     const planned = goal.value * (1 - GOAL_MARGIN);
     const short = realized.cpa !== undefined && realized.cpa > planned ? Math.min(MAX_CATCH_UP, realized.cpa / planned) : 1;
     const need = planned / short;
-    const label = short > 1 ? `CPA ≤ ${goal.value}, aimed at ${need.toFixed(2)} since the last settled days ran at ${realized.cpa!.toFixed(2)}` : `CPA ≤ ${goal.value}`;
+    const label =
+      short > 1 ? `CPA ≤ ${goal.value}, aimed at ${need.toFixed(2)} since the last settled days ran at ${realized.cpa!.toFixed(2)}` : `CPA ≤ ${goal.value}`;
     return { label, holds: (t) => t.spend === 0 || t.spend <= need * t.conversions };
   }
   if (goal.metric === 'spend' && goal.op === '<=') return { label: `spend ≤ ${goal.value}/day`, holds: (t) => t.spend <= perDay(goal) };
@@ -153,7 +155,13 @@ function lowestPrice(units: readonly PlanUnit[], by: Valuation, lo: number, hi: 
   return hi;
 }
 
-export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'objective' | 'goals'>, limits: PlanLimits, currentTotal: number, realized: Realized = {}): Plan {
+export function plan(
+  units: readonly PlanUnit[],
+  agent: Pick<AgentDefinition, 'objective' | 'goals'>,
+  limits: PlanLimits,
+  currentTotal: number,
+  realized: Realized = {},
+): Plan {
   const by = valuation(agent.objective);
   const maxScale = Math.max(1e-9, ...units.map((u) => scale(u, by) / Math.max(1e-9, u.halfSaturationSpend)));
   const floor = by === 'profit' ? 1 : 1e-6 * maxScale;
@@ -161,14 +169,18 @@ export function plan(units: readonly PlanUnit[], agent: Pick<AgentDefinition, 'o
   const atRisk: string[] = [];
 
   const upperBounds: Bound[] = [{ label: `the daily limit of ${limits.maxTotal.toFixed(0)}`, holds: (t) => t.spend <= limits.maxTotal * (1 + 1e-9) }];
-  if (agent.objective === 'roas') upperBounds.push({ label: 'the current total (objective ROAS keeps spend and reallocates it)', holds: (t) => t.spend <= currentTotal * (1 + 1e-9) });
+  if (agent.objective === 'roas')
+    upperBounds.push({ label: 'the current total (objective ROAS keeps spend and reallocates it)', holds: (t) => t.spend <= currentTotal * (1 + 1e-9) });
   for (const goal of agent.goals) {
     const bound = efficiencyBound(goal, realized);
     if (bound) upperBounds.push(bound);
   }
   let price = floor;
   let limitedBy = by === 'profit' ? 'a marginal return of 1 (profit stops growing beyond it)' : 'diminishing returns';
-  const holdTotal: Bound = { label: 'the current total (a goal is out of reach: spend is reallocated, not grown)', holds: (t) => t.spend <= currentTotal * (1 + 1e-9) };
+  const holdTotal: Bound = {
+    label: 'the current total (a goal is out of reach: spend is reallocated, not grown)',
+    holds: (t) => t.spend <= currentTotal * (1 + 1e-9),
+  };
   for (const goalBound of upperBounds) {
     let bound = goalBound;
     let p = lowestPrice(units, by, floor, ceiling, bound.holds);

@@ -18,7 +18,12 @@ export function resolvePools(pools: readonly Pool[], members: readonly PoolMembe
 }
 
 /** The most an agent's campaigns may budget together under its pools: each pool's budget less what the pool's other campaigns hold. */
-export function poolRoom(agentId: string, own: readonly string[], pools: readonly (PoolLimit & { agentIds: string[] })[], account: readonly CampaignInfo[]): number {
+export function poolRoom(
+  agentId: string,
+  own: readonly string[],
+  pools: readonly (PoolLimit & { agentIds: string[] })[],
+  account: readonly CampaignInfo[],
+): number {
   let room = Number.POSITIVE_INFINITY;
   for (const pool of pools) {
     if (!pool.agentIds.includes(agentId)) continue;

@@ -96,6 +96,7 @@ export function notWorthAsking(p: Pick<Proposal, 'prediction' | 'confidence'>, m
 /** How much a proposal changes the campaign's daily budget: a pause takes all of it away. */
 export function budgetMove(p: Pick<Proposal, 'before' | 'after' | 'campaign'>): number {
   if (p.before.kind === 'budget' && p.after.kind === 'budget') return p.after.dailyBudget - p.before.dailyBudget;
-  if (p.before.kind === 'status' && p.after.kind === 'status' && p.before.status !== p.after.status) return p.after.status === 'paused' ? -p.campaign.dailyBudget : p.campaign.dailyBudget;
+  if (p.before.kind === 'status' && p.after.kind === 'status' && p.before.status !== p.after.status)
+    return p.after.status === 'paused' ? -p.campaign.dailyBudget : p.campaign.dailyBudget;
   return 0;
 }

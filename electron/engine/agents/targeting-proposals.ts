@@ -51,8 +51,18 @@ function audienceMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   const raw = forecast[measure];
   const baseline = ctx.calibrator.apply(raw);
   const point = baseline.point * ratioAfter;
-  const rel = Math.sqrt(((baseline.high80 - baseline.low80) / 2 / Math.max(baseline.point, 1e-9)) ** 2 + Z80 ** 2 * (weakest.others.logVariance + weakest.rate.logVariance * (weakest.audience.weight / totalWeight) ** 2));
-  const prediction = { metric: measure, windowHours: DECISION_WINDOW_DAYS * 24, point, low80: Math.max(0, point * (1 - rel)), high80: point * (1 + rel), baseline: baseline.point };
+  const rel = Math.sqrt(
+    ((baseline.high80 - baseline.low80) / 2 / Math.max(baseline.point, 1e-9)) ** 2 +
+      Z80 ** 2 * (weakest.others.logVariance + weakest.rate.logVariance * (weakest.audience.weight / totalWeight) ** 2),
+  );
+  const prediction = {
+    metric: measure,
+    windowHours: DECISION_WINDOW_DAYS * 24,
+    point,
+    low80: Math.max(0, point * (1 - rel)),
+    high80: point * (1 + rel),
+    baseline: baseline.point,
+  };
   const unit = measure === 'revenue' ? 'revenue per unit of spend' : 'conversions per 1,000 spent';
   const show = (r: RateEstimate) => ratio(measure === 'revenue' ? r.mean : r.mean * 1000);
   return {
@@ -77,7 +87,7 @@ function audienceMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
 function othersRate(rates: readonly { audience: AudienceInfo; rate: RateEstimate }[]): RateEstimate {
   const weight = rates.reduce((s, r) => s + r.audience.weight, 0);
   const mean = rates.reduce((s, r) => s + (r.audience.weight / weight) * r.rate.mean, 0);
-  const logVariance = rates.reduce((s, r) => s + ((r.audience.weight / weight) * r.rate.mean / mean) ** 2 * r.rate.logVariance, 0);
+  const logVariance = rates.reduce((s, r) => s + (((r.audience.weight / weight) * r.rate.mean) / mean) ** 2 * r.rate.logVariance, 0);
   return { mean, shape: 1 / logVariance, logVariance };
 }
 

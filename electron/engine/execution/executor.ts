@@ -122,7 +122,11 @@ export class Executor {
       }
       this.inDoubt.delete(id);
       const landed = sameValue(currentValue(campaign, decision.after), decision.after);
-      outcomes.push(landed ? this.settle(decision, this.retry.maxAttempts, 'found-applied') : this.cancel(decision, this.retry.maxAttempts, 'the change was not in effect when it could be read back, and is out of date: it is not sent again'));
+      outcomes.push(
+        landed
+          ? this.settle(decision, this.retry.maxAttempts, 'found-applied')
+          : this.cancel(decision, this.retry.maxAttempts, 'the change was not in effect when it could be read back, and is out of date: it is not sent again'),
+      );
     }
     return outcomes;
   }
@@ -152,7 +156,11 @@ export class Executor {
         }
         // The world moved under the decision (a person, another tool): not the agent's failure.
         if (!sameValue(now, decision.before)) {
-          return this.cancel(decision, attempt, `the setting changed since the decision was made: it saw ${describeValue(decision.before)}, the platform now has ${describeValue(now)}`);
+          return this.cancel(
+            decision,
+            attempt,
+            `the setting changed since the decision was made: it saw ${describeValue(decision.before)}, the platform now has ${describeValue(now)}`,
+          );
         }
         // No await between these checks and the call: a pause acknowledged, or a limit lowered, before now stops it.
         if (!this.isStillActive(decision)) return this.cancel(decision, attempt - 1);

@@ -30,8 +30,10 @@ export class AttributionDelayEstimator {
 
   /** One read of one hour: `conversions` reported so far for the hour starting at `hourStart`, as read at `readAt`. */
   recordRead(hourStart: number, readAt: number, conversions: number): void {
-    if (!Number.isFinite(hourStart) || !Number.isFinite(readAt)) throw new RangeError(`recordRead: hourStart and readAt must be epoch ms, got ${hourStart} and ${readAt}`);
-    if (!Number.isFinite(conversions) || conversions < 0) throw new RangeError(`recordRead: conversions must be a finite number ≥ 0, got ${conversions} for hour ${new Date(hourStart).toISOString()}`);
+    if (!Number.isFinite(hourStart) || !Number.isFinite(readAt))
+      throw new RangeError(`recordRead: hourStart and readAt must be epoch ms, got ${hourStart} and ${readAt}`);
+    if (!Number.isFinite(conversions) || conversions < 0)
+      throw new RangeError(`recordRead: conversions must be a finite number ≥ 0, got ${conversions} for hour ${new Date(hourStart).toISOString()}`);
     const age = (readAt - hourStart) / HOUR_MS;
     if (age <= 0) return;
     const previous = this.lastRead.get(hourStart);

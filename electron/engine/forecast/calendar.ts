@@ -16,7 +16,8 @@ export function validateCalendar(calendar: readonly ForecastEvent[]): void {
     assertDayStart(event.from, `calendar[${i}].from`);
     assertDayStart(event.to, `calendar[${i}].to`);
     if (event.to < event.from) throw new RangeError(`calendar[${i}] (${event.name}): to must be on or after from`);
-    if (event.volatility !== 'normal' && event.volatility !== 'high') throw new RangeError(`calendar[${i}].volatility must be "normal" or "high", got ${String(event.volatility)}`);
+    if (event.volatility !== 'normal' && event.volatility !== 'high')
+      throw new RangeError(`calendar[${i}].volatility must be "normal" or "high", got ${String(event.volatility)}`);
   });
 }
 

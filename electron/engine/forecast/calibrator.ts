@@ -103,7 +103,8 @@ export class Calibrator {
     const settled = n - JUMP_RECENT;
     const volatile =
       settled >= JUMP_RECENT &&
-      median(errors.slice(settled)) > JUMP_FACTOR * Math.max(WIDTH_SCALE_LIMITS.min, weightedQuantile(errors.slice(0, settled), weights.slice(0, settled), 0.8));
+      median(errors.slice(settled)) >
+        JUMP_FACTOR * Math.max(WIDTH_SCALE_LIMITS.min, weightedQuantile(errors.slice(0, settled), weights.slice(0, settled), 0.8));
     this.state = { bias, widthScale, volatile };
   }
 }

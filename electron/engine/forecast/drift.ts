@@ -11,7 +11,13 @@ export function driftZ(days: readonly PreparedDay[], halfLifeDays: number): numb
   if (days.length === 0) return 0;
   const cut = Math.max(...days.map((d) => d.day)) - DRIFT_DAYS * DAY_MS;
   const recent = days.filter((d) => d.day > cut && !d.event && d.spend > 0 && d.completeness >= MIN_COMPLETENESS);
-  const fit = recent.length > 0 ? fitResponse(days.filter((d) => d.day <= cut), halfLifeDays) : null;
+  const fit =
+    recent.length > 0
+      ? fitResponse(
+          days.filter((d) => d.day <= cut),
+          halfLifeDays,
+        )
+      : null;
   if (!fit) return 0;
   const observed = recent.reduce((s, d) => s + d.conversions, 0);
   let first = 0;

@@ -72,7 +72,10 @@ export function fitResponse(days: readonly PreparedDay[], halfLifeDays: number):
   const w = base.map(weightOf);
   const weekdayWeights = base.map((d) => Math.pow(0.5, (lastDay - d.day) / DAY_MS / WEEKDAY_HALF_LIFE_DAYS));
   const ks = kGrid(base.map((d) => d.spend));
-  const logPrior = kLogPrior(ks, base.map((d) => d.spend));
+  const logPrior = kLogPrior(
+    ks,
+    base.map((d) => d.spend),
+  );
 
   const table = curveTable(base, w, ks);
   let weekday = [1, 1, 1, 1, 1, 1, 1];
@@ -93,7 +96,10 @@ export function fitResponse(days: readonly PreparedDay[], halfLifeDays: number):
     ...posterior,
     weekday,
     dispersion,
-    events: eventEffects(usable.filter((d) => d.event), (d) => expectedReported(posterior, ks, weekday, d)),
+    events: eventEffects(
+      usable.filter((d) => d.event),
+      (d) => expectedReported(posterior, ks, weekday, d),
+    ),
     ...orderValue(days, weightOf),
     halfLifeDays,
     effectiveDays: usable.reduce((s, d) => s + weightOf(d), 0),

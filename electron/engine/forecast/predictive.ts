@@ -113,7 +113,13 @@ function moments(m: Moments): [number, number] {
  * uncertainty of the difference (the same unknown curve at both levels) plus the noise of the
  * outcome that will actually be observed, at `after`.
  */
-export function predictChange(fit: ResponseFit, calendar: readonly ForecastEvent[], request: Omit<ForecastRequest, 'dailySpend'>, before: number, after: number): ChangeEffect {
+export function predictChange(
+  fit: ResponseFit,
+  calendar: readonly ForecastEvent[],
+  request: Omit<ForecastRequest, 'dailySpend'>,
+  before: number,
+  after: number,
+): ChangeEffect {
   const shape = windowShape(fit, calendar, request.from, request.days);
   let first = 0;
   let second = 0;
@@ -131,8 +137,7 @@ export function predictChange(fit: ResponseFit, calendar: readonly ForecastEvent
   const afterConversions = conversionMoments(fit, shape, after);
   const revenue = {
     mean: fit.orderValue * conv.mean,
-    variance:
-      fit.orderValue ** 2 * conv.variance + fit.orderValueVariance * (conv.variance + conv.mean ** 2) + fit.orderVariance * afterConversions.mean,
+    variance: fit.orderValue ** 2 * conv.variance + fit.orderValueVariance * (conv.variance + conv.mean ** 2) + fit.orderVariance * afterConversions.mean,
   };
   return {
     before: predictWindow(fit, calendar, { ...request, dailySpend: before }),

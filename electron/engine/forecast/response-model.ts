@@ -94,7 +94,14 @@ export class ResponseModel {
       if (drift) {
         // The world changed within the last DRIFT_DAYS: what came before would pull later forecasts back toward the old level.
         this.since = days[days.length - 1].day - (DRIFT_DAYS - 1) * DAY_MS;
-        this.cache = { fit: fitResponse(days.filter((d) => d.day >= this.since), this.halfLifeDays) ?? fitResponse(days, DRIFT_HALF_LIFE_DAYS), drift };
+        this.cache = {
+          fit:
+            fitResponse(
+              days.filter((d) => d.day >= this.since),
+              this.halfLifeDays,
+            ) ?? fitResponse(days, DRIFT_HALF_LIFE_DAYS),
+          drift,
+        };
       } else {
         this.cache = { fit: long, drift };
       }

@@ -15,16 +15,21 @@ const budgetStep: Check = ({ change, campaign, constraints }) => {
   if (change.kind !== 'budget') return undefined;
   const pct = pctChange(campaign.dailyBudget, change.dailyBudget);
   return pct > constraints.maxBudgetChangePct + 1e-9
-    ? { rule: 'constraint.maxBudgetChangePct', message: `budget ${money(campaign.dailyBudget)} → ${money(change.dailyBudget)} moves ${pct.toFixed(1)}%, more than the ${constraints.maxBudgetChangePct}% allowed in one action` }
+    ? {
+        rule: 'constraint.maxBudgetChangePct',
+        message: `budget ${money(campaign.dailyBudget)} → ${money(change.dailyBudget)} moves ${pct.toFixed(1)}%, more than the ${constraints.maxBudgetChangePct}% allowed in one action`,
+      }
     : undefined;
 };
 
 const budgetBounds: Check = ({ change, campaign, constraints }) => {
   if (change.kind !== 'budget') return undefined;
   const min = constraints.minDailyBudget ?? campaign.minDailyBudget;
-  if (change.dailyBudget < min - 1e-9) return { rule: 'constraint.minDailyBudget', message: `budget ${money(change.dailyBudget)} is below the minimum of ${money(min)}` };
+  if (change.dailyBudget < min - 1e-9)
+    return { rule: 'constraint.minDailyBudget', message: `budget ${money(change.dailyBudget)} is below the minimum of ${money(min)}` };
   const max = constraints.maxDailyBudget;
-  if (max !== undefined && change.dailyBudget > max + 1e-9) return { rule: 'constraint.maxDailyBudget', message: `budget ${money(change.dailyBudget)} is above the maximum of ${money(max)}` };
+  if (max !== undefined && change.dailyBudget > max + 1e-9)
+    return { rule: 'constraint.maxDailyBudget', message: `budget ${money(change.dailyBudget)} is above the maximum of ${money(max)}` };
   return undefined;
 };
 
@@ -43,13 +48,19 @@ const cooldown: Check = ({ change, now, history, constraints }) => {
   const setting = settingKey(change);
   const recent = changesWithin(history, change.campaignId, now - constraints.cooldownHours * HOUR_MS).find((h) => h.setting === setting);
   return recent
-    ? { rule: 'constraint.cooldownHours', message: `${setting} last changed ${((now - recent.at) / HOUR_MS).toFixed(1)} h ago; the cooldown is ${constraints.cooldownHours} h` }
+    ? {
+        rule: 'constraint.cooldownHours',
+        message: `${setting} last changed ${((now - recent.at) / HOUR_MS).toFixed(1)} h ago; the cooldown is ${constraints.cooldownHours} h`,
+      }
     : undefined;
 };
 
 const evidence: Check = ({ evidenceConversions, constraints }) =>
   evidenceConversions + 1e-9 < constraints.minConversionsToAct
-    ? { rule: 'constraint.minConversionsToAct', message: `only ${evidenceConversions.toFixed(1)} conversions observed; ${constraints.minConversionsToAct} are needed before acting` }
+    ? {
+        rule: 'constraint.minConversionsToAct',
+        message: `only ${evidenceConversions.toFixed(1)} conversions observed; ${constraints.minConversionsToAct} are needed before acting`,
+      }
     : undefined;
 
 export const constraintChecks: readonly Check[] = [allowedAction, budgetStep, budgetBounds, agentSpend, cooldown, evidence];
@@ -59,13 +70,18 @@ export function escalationFindings(input: GuardInput) {
   const { change, campaign, constraints, confidence } = input;
   const findings = [];
   if (confidence < constraints.minConfidence) {
-    findings.push({ rule: 'constraint.minConfidence', message: `confidence ${confidence.toFixed(2)} is below the agent's threshold of ${constraints.minConfidence}` });
+    findings.push({
+      rule: 'constraint.minConfidence',
+      message: `confidence ${confidence.toFixed(2)} is below the agent's threshold of ${constraints.minConfidence}`,
+    });
   }
   const limit = constraints.approvalAboveBudgetChange;
   // Cuts lower the money at risk, so only a raise above the limit waits for a person.
   if (limit !== undefined && change.kind === 'budget' && change.dailyBudget - campaign.dailyBudget > limit) {
-    findings.push({ rule: 'constraint.approvalAboveBudgetChange', message: `a raise of ${money(change.dailyBudget - campaign.dailyBudget)} is above the ${money(limit)} that may apply without approval` });
+    findings.push({
+      rule: 'constraint.approvalAboveBudgetChange',
+      message: `a raise of ${money(change.dailyBudget - campaign.dailyBudget)} is above the ${money(limit)} that may apply without approval`,
+    });
   }
   return findings;
 }
-

@@ -14,16 +14,21 @@ function check(policy: Policy, input: GuardInput): string | undefined {
       if (change.kind !== 'budget') return undefined;
       const base = budgetAt(history, campaign.id, now - DAY_MS, campaign.dailyBudget);
       const pct = pctChange(base, change.dailyBudget);
-      return pct > policy.value + 1e-9 ? `budget would move ${pct.toFixed(1)}% within 24 h (from ${money(base)} to ${money(change.dailyBudget)}); at most ${policy.value}% is allowed` : undefined;
+      return pct > policy.value + 1e-9
+        ? `budget would move ${pct.toFixed(1)}% within 24 h (from ${money(base)} to ${money(change.dailyBudget)}); at most ${policy.value}% is allowed`
+        : undefined;
     }
     case 'protectedLabel': {
       if (!campaign.labels.includes(policy.label)) return undefined;
       if (change.kind === 'status' && change.status === 'paused') return `the campaign is labelled '${policy.label}' and may not be paused`;
-      if (change.kind === 'budget' && change.dailyBudget < campaign.dailyBudget) return `the campaign is labelled '${policy.label}' and its budget may not be cut`;
+      if (change.kind === 'budget' && change.dailyBudget < campaign.dailyBudget)
+        return `the campaign is labelled '${policy.label}' and its budget may not be cut`;
       return undefined;
     }
     case 'minDailyBudget':
-      return change.kind === 'budget' && change.dailyBudget < policy.value - 1e-9 ? `budget ${money(change.dailyBudget)} is below the policy minimum of ${money(policy.value)}` : undefined;
+      return change.kind === 'budget' && change.dailyBudget < policy.value - 1e-9
+        ? `budget ${money(change.dailyBudget)} is below the policy minimum of ${money(policy.value)}`
+        : undefined;
     case 'maxChangesPerDay': {
       const count = changesWithin(history, campaign.id, now - DAY_MS).length;
       return count + 1 > policy.value ? `the campaign already changed ${count} times in 24 h; at most ${policy.value} changes a day are allowed` : undefined;
@@ -51,7 +56,11 @@ export function policyFindings(input: GuardInput): Finding[] {
     if (!pool.campaignIds.includes(input.campaign.id) || (input.change.kind !== 'budget' && input.change.kind !== 'status')) continue;
     const before = activeBudgetSum(input.account, pool.campaignIds);
     const after = activeBudgetSum(accountAfter(input.account, input.campaign, input.change), pool.campaignIds);
-    if (after > pool.dailyBudget + 1e-9 && after > before) findings.push({ rule: `pool.${pool.id}`, message: `the campaigns of pool '${pool.id}' would budget ${money(after)} a day, above its ${money(pool.dailyBudget)}` });
+    if (after > pool.dailyBudget + 1e-9 && after > before)
+      findings.push({
+        rule: `pool.${pool.id}`,
+        message: `the campaigns of pool '${pool.id}' would budget ${money(after)} a day, above its ${money(pool.dailyBudget)}`,
+      });
   }
   if (input.accountDailySpendCap !== undefined) {
     const message = capBreach(input, input.accountDailySpendCap);

@@ -46,7 +46,10 @@ export function recountViolations(input: RecountInput): Violation[] {
     const agent = input.agents.get(d.agentId);
     const change = toCampaignChange(d);
     if (!campaign || !agent) {
-      violations.push({ decisionId: d.id, findings: [{ rule: 'recount.unknown', message: `decision ${d.id} names an unknown ${campaign ? 'agent' : 'campaign'}` }] });
+      violations.push({
+        decisionId: d.id,
+        findings: [{ rule: 'recount.unknown', message: `decision ${d.id} names an unknown ${campaign ? 'agent' : 'campaign'}` }],
+      });
       continue;
     }
     if (d.parentDecisionId === undefined) {

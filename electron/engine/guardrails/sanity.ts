@@ -21,7 +21,10 @@ const finiteValues: Check = ({ change }) => {
 const budgetMagnitude: Check = ({ change, campaign }) => {
   if (change.kind !== 'budget') return undefined;
   return magnitude(campaign.dailyBudget, change.dailyBudget) >= MAX_SINGLE_STEP_RATIO
-    ? { rule: 'sanity.budgetMagnitude', message: `budget ${campaign.dailyBudget} → ${change.dailyBudget} is a jump by an order of magnitude; refused as a likely slip` }
+    ? {
+        rule: 'sanity.budgetMagnitude',
+        message: `budget ${campaign.dailyBudget} → ${change.dailyBudget} is a jump by an order of magnitude; refused as a likely slip`,
+      }
     : undefined;
 };
 

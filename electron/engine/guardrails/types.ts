@@ -50,9 +50,6 @@ export interface Finding {
   message: string;
 }
 
-export type Verdict =
-  | { outcome: 'allow' }
-  | { outcome: 'escalate'; findings: Finding[] }
-  | { outcome: 'block'; findings: Finding[] };
+export type Verdict = { outcome: 'allow' } | { outcome: 'escalate'; findings: Finding[] } | { outcome: 'block'; findings: Finding[] };
 
 export type Check = (input: GuardInput) => Finding | undefined;

@@ -20,10 +20,24 @@ export function memoryMs(minds: readonly AgentMind[]): number {
 }
 
 /** The most the agent's campaigns may budget together: its own limit, the account's caps and its pools, less what others hold. */
-export function maxTotal(mind: AgentMind, account: readonly CampaignInfo[], pools: ResolvedPools, policies: readonly Policy[], accountDailySpendCap: number | undefined): number {
+export function maxTotal(
+  mind: AgentMind,
+  account: readonly CampaignInfo[],
+  pools: ResolvedPools,
+  policies: readonly Policy[],
+  accountDailySpendCap: number | undefined,
+): number {
   const own = mind.campaignsOf(account);
   const others = activeBudgetSum(account) - activeBudgetSum(own);
-  let max = Math.min(mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY, poolRoom(mind.id, own.map((c) => c.id), pools, account));
+  let max = Math.min(
+    mind.definition.constraints.maxDailySpend ?? Number.POSITIVE_INFINITY,
+    poolRoom(
+      mind.id,
+      own.map((c) => c.id),
+      pools,
+      account,
+    ),
+  );
   if (accountDailySpendCap !== undefined) max = Math.min(max, accountDailySpendCap - others);
   for (const p of policies) if (p.rule === 'accountDailySpendCap') max = Math.min(max, p.value - others);
   return Math.max(0, max);

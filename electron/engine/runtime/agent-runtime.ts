@@ -49,7 +49,9 @@ export class AgentRuntime {
   async start(): Promise<ExecutionOutcome[]> {
     this.roster.load();
     for (const decision of this.deps.store.decisions.page({ states: ['proposed'] }, undefined, 500).items) {
-      this.deps.store.decisions.transition(decision.id, 'proposed', 'cancelled', { error: 'the app stopped before this decision was guarded: it was never sent' });
+      this.deps.store.decisions.transition(decision.id, 'proposed', 'cancelled', {
+        error: 'the app stopped before this decision was guarded: it was never sent',
+      });
     }
     if (this.deps.store.decisions.listPending().length === 0) return [];
     return this.view.run(async () => {

@@ -71,7 +71,8 @@ export class DecisionDesk {
       sleep: deps.sleep,
       random: deps.random,
       onBreakerTrip: (agentId, error) => this.tripBreaker(agentId, error),
-      onAttempt: ({ decision, attempt, at, result, error }) => deps.store.decisions.recordAttempt(decision.id, { attempt, at, result, ...(error ? { error } : {}) }),
+      onAttempt: ({ decision, attempt, at, result, error }) =>
+        deps.store.decisions.recordAttempt(decision.id, { attempt, at, result, ...(error ? { error } : {}) }),
       lease: {
         acquire: (campaignId) => {
           const now = wall.now();
@@ -86,7 +87,14 @@ export class DecisionDesk {
   }
 
   /** What the guard is asked about an agent's proposal. */
-  guardInput(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number): GuardInput {
+  guardInput(
+    mind: AgentMind,
+    proposal: Proposal,
+    account: readonly CampaignInfo[],
+    pools: readonly PoolLimit[],
+    history: readonly AppliedChange[],
+    now: number,
+  ): GuardInput {
     return {
       now,
       change: proposal.change,
@@ -104,7 +112,13 @@ export class DecisionDesk {
   }
 
   /** An agent's proposal, guarded, recorded as a decision and, if nothing stops it, executed; says how it ended. */
-  async decide(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[]): Promise<DecisionEnd> {
+  async decide(
+    mind: AgentMind,
+    proposal: Proposal,
+    account: readonly CampaignInfo[],
+    pools: readonly PoolLimit[],
+    history: readonly AppliedChange[],
+  ): Promise<DecisionEnd> {
     const now = this.deps.clock.now();
     const verdict: Verdict = guard(this.guardInput(mind, proposal, account, pools, history, now));
     const stamp = this.stamps.now();
@@ -140,7 +154,13 @@ export class DecisionDesk {
     if (verdict.outcome === 'escalate') {
       const lowConfidence = verdict.findings.some((f) => f.rule === 'constraint.minConfidence');
       this.deps.store.decisions.transition(decision.id, 'proposed', 'escalated', { error: verdict.findings.map((f) => f.message).join('; ') });
-      this.notices.alert(lowConfidence ? 'low_confidence' : 'escalation', 'warning', mind.id, decision.id, `${mind.name} asks for approval on ${proposal.campaign.name}: ${verdict.findings.map((f) => f.message).join('; ')}`);
+      this.notices.alert(
+        lowConfidence ? 'low_confidence' : 'escalation',
+        'warning',
+        mind.id,
+        decision.id,
+        `${mind.name} asks for approval on ${proposal.campaign.name}: ${verdict.findings.map((f) => f.message).join('; ')}`,
+      );
       this.notices.decisionChanged(decision);
       return 'escalated';
     }
@@ -183,10 +203,19 @@ export class DecisionDesk {
   }
 
   /** The raise made again at the largest budget the spend limits allow now, if that is still a raise worth making. */
-  private fitted(mind: AgentMind, proposal: Proposal, account: readonly CampaignInfo[], pools: readonly PoolLimit[], history: readonly AppliedChange[], now: number): Proposal | undefined {
+  private fitted(
+    mind: AgentMind,
+    proposal: Proposal,
+    account: readonly CampaignInfo[],
+    pools: readonly PoolLimit[],
+    history: readonly AppliedChange[],
+    now: number,
+  ): Proposal | undefined {
     if (!proposal.raise || proposal.before.kind !== 'budget' || proposal.after.kind !== 'budget') return undefined;
     const fits = (budget: number) =>
-      guard(this.guardInput(mind, { ...proposal, change: { kind: 'budget', campaignId: proposal.campaign.id, dailyBudget: budget } }, account, pools, history, now)).outcome !== 'block';
+      guard(
+        this.guardInput(mind, { ...proposal, change: { kind: 'budget', campaignId: proposal.campaign.id, dailyBudget: budget } }, account, pools, history, now),
+      ).outcome !== 'block';
     // In whole cents, so that a budget filling the room to the cent is found.
     let low = Math.round(proposal.before.dailyBudget * 100);
     let high = Math.round(proposal.after.dailyBudget * 100);
@@ -207,7 +236,11 @@ export class DecisionDesk {
    * the values can.
    */
   private sameChangeMadeBy(decision: Decision): string | undefined {
-    const recent = this.deps.store.decisions.page({ campaignId: decision.campaignId, states: ['executed'], kinds: [decision.kind], from: decision.createdAt - DAY_MS }, undefined, 100).items;
+    const recent = this.deps.store.decisions.page(
+      { campaignId: decision.campaignId, states: ['executed'], kinds: [decision.kind], from: decision.createdAt - DAY_MS },
+      undefined,
+      100,
+    ).items;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     return recent.find((d) => d.id !== decision.id && same(d.before, decision.before) && same(d.after, decision.after))?.id;
   }
@@ -216,6 +249,12 @@ export class DecisionDesk {
     const mind = this.roster.find(agentId);
     if (!mind || mind.status !== 'active') return;
     this.roster.stop([agentId], 'paused');
-    this.notices.alert('circuit_break', 'critical', agentId, undefined, `${mind.name} was paused after ${this.executor.breaker.threshold} failed changes in a row; the last: ${error}`);
+    this.notices.alert(
+      'circuit_break',
+      'critical',
+      agentId,
+      undefined,
+      `${mind.name} was paused after ${this.executor.breaker.threshold} failed changes in a row; the last: ${error}`,
+    );
   }
 }

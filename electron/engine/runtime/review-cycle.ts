@@ -94,17 +94,30 @@ export class ReviewCycle {
       if (members.length < 2 || !disjoint(members.map((m) => m.campaignsOf(account).map((c) => c.id)))) continue;
       const grants = shareBudget(
         pool.dailyBudget,
-        members.map((m) => ({ agentId: m.id, desired: propose(m, limits.get(m.id)!).plan?.totals.spend ?? 0, weight: poolWeight(m.definition.priority, records.get(m.id)!) })),
+        members.map((m) => ({
+          agentId: m.id,
+          desired: propose(m, limits.get(m.id)!).plan?.totals.spend ?? 0,
+          weight: poolWeight(m.definition.priority, records.get(m.id)!),
+        })),
       );
       for (const [id, grant] of grants) limits.set(id, Math.min(limits.get(id)!, grant));
     }
     const contenders: Contender[] = due.map((mind) => {
       const { proposals, plan, keeps } = propose(mind, limits.get(mind.id)!);
-      if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS) this.notices.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
+      if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS)
+        this.notices.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
       const own = mind.campaignsOf(account);
       const least = spendFloor(mind.definition);
       const spendClaim = least > 0 ? { least, total: activeBudgetSum(own), campaignIds: new Set(own.map((c) => c.id)) } : undefined;
-      return { agentId: mind.id, name: mind.name, priority: mind.definition.priority, trackRecord: records.get(mind.id)!, proposals, keeps, spendFloor: spendClaim };
+      return {
+        agentId: mind.id,
+        name: mind.name,
+        priority: mind.definition.priority,
+        trackRecord: records.get(mind.id)!,
+        proposals,
+        keeps,
+        spendFloor: spendClaim,
+      };
     });
     const { accepted, conflicts, report } = arbitrate(
       contenders,
@@ -119,7 +132,10 @@ export class ReviewCycle {
       const current = this.view.current.find((c) => c.id === proposal.campaign.id) ?? proposal.campaign;
       // The campaign's latest changes, re-read: another host may have made one since the review began (the guard's other limits read the account).
       const latest = appliedSince(this.deps.store.decisions, now - HOUR_MS, proposal.campaign.id).filter((c) => !known.has(changeKey(c)));
-      const outcome = mind.status === 'active' ? await this.desk.decide(mind, { ...proposal, campaign: current }, this.view.current, pools, latest.length > 0 ? [...history, ...latest] : history) : 'paused';
+      const outcome =
+        mind.status === 'active'
+          ? await this.desk.decide(mind, { ...proposal, campaign: current }, this.view.current, pools, latest.length > 0 ? [...history, ...latest] : history)
+          : 'paused';
       if (outcome !== 'executed') {
         entry.granted--;
         entry.why.push(`${proposal.change.kind} of ${proposal.campaign.name}: ${NOT_DONE[outcome]}`);
@@ -173,7 +189,12 @@ export class ReviewCycle {
     };
     const creatives = proposeCreatives(review);
     const targeting = proposeTargeting(review);
-    const budgets = proposeBudgets({ ...review, policies: this.deps.policies ?? [], maxTotal: total, volatile: isVolatile(mind, this.deps.calendar ?? [], now) });
+    const budgets = proposeBudgets({
+      ...review,
+      policies: this.deps.policies ?? [],
+      maxTotal: total,
+      volatile: isVolatile(mind, this.deps.calendar ?? [], now),
+    });
     const bids = proposeBids({ ...review, plan: budgets.plan });
     return { ...budgets, proposals: [...budgets.proposals, ...bids, ...creatives, ...targeting] };
   }
@@ -188,7 +209,12 @@ export class ReviewCycle {
       const kept = 'after' in p ? { ...p.after, campaignId } : { kind: 'budget' as const, campaignId, dailyBudget: p.campaign.dailyBudget };
       const budget = kept.kind === 'budget' ? kept.dailyBudget : 0;
       const reasoning = 'after' in p ? 'a change it executed, whose outcome window is still open' : p.reasoning;
-      return { change: kept as Proposal['change'], reasoning, confidence: 1, prediction: { metric: 'spend' as const, windowHours: 24, point: budget, low80: budget, high80: budget } };
+      return {
+        change: kept as Proposal['change'],
+        reasoning,
+        confidence: 1,
+        prediction: { metric: 'spend' as const, windowHours: 24, point: budget, low80: budget, high80: budget },
+      };
     };
     this.deps.store.conflicts.insert({
       id: this.desk.newId(),

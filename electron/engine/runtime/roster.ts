@@ -33,7 +33,9 @@ export class AgentRoster {
   add(definitions: readonly AgentDefinition[]): string[] {
     const now = this.deps.clock.now();
     const stored = this.deps.store.immediate(() =>
-      definitions.map((definition) => this.deps.store.agents.create({ name: definition.name, definition, goals: definition.goals, status: definition.status }, now)),
+      definitions.map((definition) =>
+        this.deps.store.agents.create({ name: definition.name, definition, goals: definition.goals, status: definition.status }, now),
+      ),
     );
     for (const agent of stored) {
       this.minds.set(agent.id, this.mindOf(agent.id, agent.definition, agent.status));

@@ -19,7 +19,8 @@ export function parseAgentImport(text: string, campaignIds: readonly string[]): 
   let items: unknown[];
   let prefix: (i: number) => string;
   if (isObject(value) && 'format' in value) {
-    if (value.format !== AGENT_EXPORT_FORMAT) return { ok: false, errors: [{ path: 'format', message: `must be "${AGENT_EXPORT_FORMAT}", got ${JSON.stringify(value.format)}` }] };
+    if (value.format !== AGENT_EXPORT_FORMAT)
+      return { ok: false, errors: [{ path: 'format', message: `must be "${AGENT_EXPORT_FORMAT}", got ${JSON.stringify(value.format)}` }] };
     const extra = Object.keys(value).filter((k) => k !== 'format' && k !== 'agents');
     if (extra.length > 0) return { ok: false, errors: extra.map((k) => ({ path: k, message: `unknown key '${k}'` })) };
     if (!Array.isArray(value.agents)) return { ok: false, errors: [{ path: 'agents', message: 'must be an array of agents' }] };
@@ -45,7 +46,8 @@ export function parseAgentImport(text: string, campaignIds: readonly string[]): 
       return;
     }
     const earlier = names.get(checked.agent.name);
-    if (earlier !== undefined) errors.push({ path: `${at}.name`.replace(/^\./, ''), message: `duplicate agent name "${checked.agent.name}" (also at ${prefix(earlier)}.name)` });
+    if (earlier !== undefined)
+      errors.push({ path: `${at}.name`.replace(/^\./, ''), message: `duplicate agent name "${checked.agent.name}" (also at ${prefix(earlier)}.name)` });
     names.set(checked.agent.name, i);
     agents.push(checked.agent);
   });

@@ -49,7 +49,9 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
     const checked = validateAgentDefinition(definition, await campaignIds());
     if (!checked.ok) {
       const [first] = checked.errors;
-      throw new AcmError('INVALID_INPUT', `Invalid ${where}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, { path: `definition.${first.path}` });
+      throw new AcmError('INVALID_INPUT', `Invalid ${where}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
+        path: `definition.${first.path}`,
+      });
     }
   }
 

@@ -6,7 +6,8 @@ import type { DecisionCursor, DecisionFilter } from '@shared/domain/decision-log
 import { AcmError } from '@shared/errors';
 import { chainOf } from './decision-chain';
 
-type DecisionChannel = 'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
+type DecisionChannel =
+  'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
 
 /** Most rows one text-filtered request reads before it answers with what it found and a cursor to go on from. */
 export const TEXT_SCAN_ROWS = 5000;

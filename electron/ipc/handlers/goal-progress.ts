@@ -40,8 +40,7 @@ export function goalProgress(goal: Goal, metrics: Metrics, campaignIds: readonly
     revenue: 0,
   });
   const per = goal.per === 'day' ? days.length : 1;
-  const actual =
-    goal.metric === 'roas' ? roasOf(sum) : goal.metric === 'cpa' ? cpaOf(sum) : sum[goal.metric] / per;
+  const actual = goal.metric === 'roas' ? roasOf(sum) : goal.metric === 'cpa' ? cpaOf(sum) : sum[goal.metric] / per;
   const met = actual === null ? null : goal.op === '>=' ? actual >= goal.value : actual <= goal.value;
   return { goal, actual, met, days: days.length };
 }

@@ -61,7 +61,8 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
       const ids = campaignsOf(agent.definition, await services.campaigns.list()).map((c) => c.id);
       const today = Math.floor(services.clock.now() / DAY_MS) * DAY_MS;
       const series = dailyTotals(records.metrics, ids, today - (days - 1) * DAY_MS, today + DAY_MS);
-      const goalOf = (metric: 'roas' | 'cpa' | 'spend') => agent.definition.goals.find((g) => g.metric === metric && (metric !== 'spend' || g.per === 'day'))?.value;
+      const goalOf = (metric: 'roas' | 'cpa' | 'spend') =>
+        agent.definition.goals.find((g) => g.metric === metric && (metric !== 'spend' || g.per === 'day'))?.value;
       const goals = Object.fromEntries((['roas', 'cpa', 'spend'] as const).flatMap((m) => (goalOf(m) === undefined ? [] : [[m, goalOf(m)]])));
       return { days: series.map((d) => ({ ...d, roas: roasOf(d), cpa: cpaOf(d) })), goals };
     },

@@ -87,7 +87,8 @@ function validate(units: AllocationUnit[], total: number): void {
   units.forEach((u, i) => {
     if (!Number.isFinite(u.lower) || u.lower < 0) throw new AllocationError(`units[${i}].lower must be a finite number ≥ 0, got ${u.lower}`);
     if (Number.isNaN(u.upper) || u.upper < u.lower) throw new AllocationError(`units[${i}].upper (${u.upper}) must be ≥ lower (${u.lower})`);
-    if (u.knee !== undefined && !(Number.isFinite(u.knee) && u.knee >= 0)) throw new AllocationError(`units[${i}].knee must be a finite number ≥ 0, got ${u.knee}`);
+    if (u.knee !== undefined && !(Number.isFinite(u.knee) && u.knee >= 0))
+      throw new AllocationError(`units[${i}].knee must be a finite number ≥ 0, got ${u.knee}`);
     lowerSum += u.lower;
   });
   if (total < lowerSum * (1 - 1e-12)) {

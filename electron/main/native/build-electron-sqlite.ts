@@ -44,8 +44,13 @@ export async function ensureElectronSqlite(options: EnsureOptions): Promise<Ensu
     options.log(`building better-sqlite3 for Electron ${options.electronVersion} (${options.platform}-${options.arch}); log: ${logFile}`);
     await mkdir(dirname(logFile), { recursive: true });
     const args = [
-      nodeGyp, 'rebuild', '--release',
-      `--target=${options.electronVersion}`, '--runtime=electron', `--dist-url=${options.headersUrl}`, `--arch=${options.arch}`,
+      nodeGyp,
+      'rebuild',
+      '--release',
+      `--target=${options.electronVersion}`,
+      '--runtime=electron',
+      `--dist-url=${options.headersUrl}`,
+      `--arch=${options.arch}`,
     ];
     const code = await run(process.execPath, args, copy, logFile);
     if (code !== 0) throw new Error(`node-gyp exited with code ${code} while building for Electron ${options.electronVersion}; see ${logFile}`);

@@ -3,9 +3,7 @@
  * origin (served from the built files by app-protocol.ts) in production. Every trust decision
  * (IPC senders, navigation, CSP, network requests) is made against this one value.
  */
-export type RendererLocation =
-  | { kind: 'dev-server'; origin: string; url: string }
-  | { kind: 'app'; origin: string; url: string };
+export type RendererLocation = { kind: 'dev-server'; origin: string; url: string } | { kind: 'app'; origin: string; url: string };
 
 /** The custom scheme of the packaged renderer; registered privileged in app-protocol.ts. */
 export const APP_SCHEME = 'app';

@@ -137,8 +137,6 @@ export function campaignInfo(campaign: CampaignState): CampaignInfo {
     labels: [...spec.labels],
     bid: { ...campaign.bid },
     audiences: campaign.audiences.filter((a) => a.id !== null).map((a) => ({ id: a.id as string, name: a.name, weight: a.weight, enabled: a.enabled })),
-    creatives: campaign.creatives
-      .filter((c) => c.id !== null)
-      .map((c) => ({ id: c.id as string, name: c.name, enabled: c.enabled, liveSince: c.liveSince })),
+    creatives: campaign.creatives.filter((c) => c.id !== null).map((c) => ({ id: c.id as string, name: c.name, enabled: c.enabled, liveSince: c.liveSince })),
   };
 }

@@ -41,7 +41,8 @@ export class SandboxPlatform implements PlatformAdapter {
 
   async getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]> {
     this.enter({ operation: 'getMetrics' });
-    if (!Number.isFinite(query.from) || !Number.isFinite(query.to)) throw new PlatformError('INVALID_CHANGE', `metrics query needs finite from and to, got ${query.from}..${query.to}`);
+    if (!Number.isFinite(query.from) || !Number.isFinite(query.to))
+      throw new PlatformError('INVALID_CHANGE', `metrics query needs finite from and to, got ${query.from}..${query.to}`);
     const campaigns = query.campaignIds ? query.campaignIds.map((id) => this.find(id)) : this.world.campaigns;
     return queryMetrics(this.world, campaigns, query);
   }
@@ -84,7 +85,10 @@ export class SandboxPlatform implements PlatformAdapter {
     switch (change.kind) {
       case 'budget':
         if (!(Number.isFinite(change.dailyBudget) && change.dailyBudget >= campaign.spec.minDailyBudget)) {
-          throw new PlatformError('INVALID_CHANGE', `${id}: daily budget must be at least the platform minimum ${campaign.spec.minDailyBudget}, got ${change.dailyBudget}`);
+          throw new PlatformError(
+            'INVALID_CHANGE',
+            `${id}: daily budget must be at least the platform minimum ${campaign.spec.minDailyBudget}, got ${change.dailyBudget}`,
+          );
         }
         campaign.dailyBudget = change.dailyBudget;
         return;

@@ -50,7 +50,10 @@ export class World {
   /** Conversions waiting for their attribution delay, by the hour they become visible: [campaign, slot, count, revenue] quadruples. */
   private readonly pending = new Map<number, number[]>();
 
-  constructor(readonly scenario: Scenario, options: WorldOptions = {}) {
+  constructor(
+    readonly scenario: Scenario,
+    options: WorldOptions = {},
+  ) {
     this.seed = options.seed ?? scenario.seed;
     this.startMs = options.startMs ?? startOfDate(scenario.start);
     this.days = options.days ?? scenario.days;

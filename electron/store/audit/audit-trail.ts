@@ -57,7 +57,9 @@ export function createAuditTrail(sqlite: Database.Database, options: AuditTrailO
   const log = createAuditLog(sqlite, now);
   const checkpoints = createCheckpointStore(sqlite);
   const lastKeyStmt = sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE kind = 'audit.key' ORDER BY seq DESC LIMIT 1`);
-  const ownCheckpointsStmt = sqlite.prepare('SELECT entry_count AS count, head_hash AS headHash, signed_at AS signedAt, public_key AS publicKey, signature FROM audit_checkpoints ORDER BY id DESC');
+  const ownCheckpointsStmt = sqlite.prepare(
+    'SELECT entry_count AS count, head_hash AS headHash, signed_at AS signedAt, public_key AS publicKey, signature FROM audit_checkpoints ORDER BY id DESC',
+  );
 
   function lastKeyChange(): { seq: number; change: KeyChange } | undefined {
     const row = lastKeyStmt.get() as AuditEntry | undefined;
@@ -84,7 +86,8 @@ export function createAuditTrail(sqlite: Database.Database, options: AuditTrailO
     try {
       vault.create(newKeyPem());
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot create the audit signing key (${vault.where}): ${(e as Error).message}`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new Error(`cannot create the audit signing key (${vault.where}): ${(e as Error).message}`, { cause: e });
     }
     return signerFromPem(vault.read()!, vault.where);
   }
@@ -101,7 +104,11 @@ export function createAuditTrail(sqlite: Database.Database, options: AuditTrailO
   const signHead = sqlite.transaction((): AuditCheckpoint => {
     const key = currentSigner();
     const verdict = verifyChain(sqlite, { publicKey: key.publicKey, from: trustedStart(key.publicKey) });
-    if (!verdict.ok) throw new AcmError('INTEGRITY', `refused to sign the audit log: it does not verify (${verdict.seq === null ? '' : `entry ${verdict.seq}: `}${verdict.problem})`);
+    if (!verdict.ok)
+      throw new AcmError(
+        'INTEGRITY',
+        `refused to sign the audit log: it does not verify (${verdict.seq === null ? '' : `entry ${verdict.seq}: `}${verdict.problem})`,
+      );
     const recorded = lastKeyChange();
     if (recorded === undefined) {
       // The first key the log records: from here on a checkpoint signed with another key needs a recorded rotation.
@@ -178,7 +185,8 @@ export function createAuditTrail(sqlite: Database.Database, options: AuditTrailO
     rotateKey(reason) {
       if (reason.trim() === '') throw new AcmError('INVALID_INPUT', 'a key rotation needs a reason', { path: 'reason' });
       const chain = verifyChain(sqlite);
-      if (!chain.ok) throw new AcmError('INTEGRITY', `refused to start a new key: the audit log does not verify (${chain.problem}); a new key would vouch for it`);
+      if (!chain.ok)
+        throw new AcmError('INTEGRITY', `refused to start a new key: the audit log does not verify (${chain.problem}); a new key would vouch for it`);
       const inForce = lastKeyChange()?.change.publicKey ?? checkpoints.latest()?.publicKey ?? null;
       const oldPem = vault.read();
       const old = oldPem === undefined ? undefined : signerFromPem(oldPem, vault.where);

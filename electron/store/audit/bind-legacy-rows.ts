@@ -18,11 +18,18 @@ export function bindLegacyRows(sqlite: Database.Database, log: AuditLog): number
       for (const table of BOUND_TABLE_NAMES) {
         const key = BOUND_TABLES[table].key;
         const unbound = sqlite
-          .prepare(`SELECT t.${key} FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.row_table = ? AND l.subject = t.${key}) ORDER BY t.${key}`)
+          .prepare(
+            `SELECT t.${key} FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.row_table = ? AND l.subject = t.${key}) ORDER BY t.${key}`,
+          )
           .pluck()
           .all(table) as string[];
         for (const id of unbound) {
-          log.append({ kind: 'record.bound', subject: id, content: toJson({ table, reason: `bound at the upgrade to schema version ${ROWS_BOUND_FROM_VERSION}` }, `${table} ${id}`), row: table });
+          log.append({
+            kind: 'record.bound',
+            subject: id,
+            content: toJson({ table, reason: `bound at the upgrade to schema version ${ROWS_BOUND_FROM_VERSION}` }, `${table} ${id}`),
+            row: table,
+          });
           bound++;
         }
       }

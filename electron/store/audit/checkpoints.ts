@@ -15,9 +15,7 @@ export interface CheckpointStore {
 }
 
 export function createCheckpointStore(sqlite: Database.Database): CheckpointStore {
-  const insert = sqlite.prepare(
-    'INSERT INTO audit_checkpoints (signed_at, entry_count, head_hash, public_key, signature) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insert = sqlite.prepare('INSERT INTO audit_checkpoints (signed_at, entry_count, head_hash, public_key, signature) VALUES (?, ?, ?, ?, ?)');
   const latest = sqlite.prepare(`SELECT ${COLUMNS} FROM audit_checkpoints ORDER BY id DESC LIMIT 1`);
   const all = sqlite.prepare(`SELECT ${COLUMNS} FROM audit_checkpoints ORDER BY id`);
   return {

@@ -18,14 +18,21 @@ export function formatDailyDigest(digest: DailyDigest): string {
     ...section(
       'Conflicts with dissent',
       x.conflictsWithDissent.map(
-        (c) => `  ${time(c.createdAt)}  ${c.campaignId} ${c.setting}: ${c.winner} won over ${c.loser}${c.reviewed ? '' : ' (unreviewed)'}\n    dissent: ${clip(c.dissent)}`,
+        (c) =>
+          `  ${time(c.createdAt)}  ${c.campaignId} ${c.setting}: ${c.winner} won over ${c.loser}${c.reviewed ? '' : ' (unreviewed)'}\n    dissent: ${clip(c.dissent)}`,
       ),
     ),
     ...section(
       'Outcomes that missed their interval',
-      x.missedOutcomes.map((o) => `  ${o.agent}  ${o.campaignId}  ${o.metric}: predicted ${o.predicted.toFixed(1)} [${o.low80.toFixed(1)}, ${o.high80.toFixed(1)}], actual ${o.actual.toFixed(1)}  [${o.decisionId}]`),
+      x.missedOutcomes.map(
+        (o) =>
+          `  ${o.agent}  ${o.campaignId}  ${o.metric}: predicted ${o.predicted.toFixed(1)} [${o.low80.toFixed(1)}, ${o.high80.toFixed(1)}], actual ${o.actual.toFixed(1)}  [${o.decisionId}]`,
+      ),
     ),
-    ...section('Goals at risk', x.goalsAtRisk.map((a) => `  ${time(a.createdAt)}  ${a.agent ?? 'account'}: ${clip(a.message)} (${a.state})`)),
+    ...section(
+      'Goals at risk',
+      x.goalsAtRisk.map((a) => `  ${time(a.createdAt)}  ${a.agent ?? 'account'}: ${clip(a.message)} (${a.state})`),
+    ),
   ];
   const count = x.escalationsWaiting.length + x.blocked.length + x.conflictsWithDissent.length + x.missedOutcomes.length + x.goalsAtRisk.length;
   const decided = Object.values(s.decisions).reduce((a, b) => a + b, 0);

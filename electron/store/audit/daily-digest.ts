@@ -104,7 +104,16 @@ export function dailyDigest(sqlite: Database.Database, dayStart: number = defaul
     dayStart,
     end,
   );
-  const conflicts = all<{ id: string; createdAt: number; campaignId: string; setting: string; winner: string; loser: string; loserProposal: string; reviewed: number }>(
+  const conflicts = all<{
+    id: string;
+    createdAt: number;
+    campaignId: string;
+    setting: string;
+    winner: string;
+    loser: string;
+    loserProposal: string;
+    reviewed: number;
+  }>(
     `SELECT c.id, c.created_at AS createdAt, c.campaign_id AS campaignId, c.setting, w.name AS winner, l.name AS loser,
             c.loser_proposal AS loserProposal, c.reviewed
      FROM conflicts c JOIN agents w ON w.id = c.winner_agent_id JOIN agents l ON l.id = c.loser_agent_id

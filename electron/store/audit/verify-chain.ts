@@ -155,7 +155,8 @@ export function verifyChain(sqlite: Database.Database, options: VerifyOptions = 
 
 /** The key in force just after entry `seq`: the latest key entry's, else the first stored checkpoint's (a log from before keys were recorded). */
 function keyInForceAt(sqlite: Database.Database, seq: number, stored: readonly Anchor[]): string | undefined {
-  const row = sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE kind = 'audit.key' AND seq <= ? ORDER BY seq DESC LIMIT 1`).get(seq) as AuditEntry | undefined;
+  const row = sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE kind = 'audit.key' AND seq <= ? ORDER BY seq DESC LIMIT 1`).get(seq) as
+    AuditEntry | undefined;
   if (row) {
     const change = keyChangeOf(row);
     if (change.ok) return change.value.publicKey;

@@ -29,13 +29,20 @@ export function* rowFaults(sqlite: Database.Database): Generator<RowFault> {
       }
       const [seq, bound] = binding.split(' ');
       if (rowHash(table, values) !== bound) {
-        yield { table, key: id, seq: Number(seq), problem: `${table} row ${id} was changed outside the app: it no longer matches what audit entry ${seq} recorded` };
+        yield {
+          table,
+          key: id,
+          seq: Number(seq),
+          problem: `${table} row ${id} was changed outside the app: it no longer matches what audit entry ${seq} recorded`,
+        };
       }
     }
-    const gone = sqlite.prepare(
-      `SELECT l.subject, max(l.seq) FROM audit_log l WHERE l.row_table = ? AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${key} = l.subject)
+    const gone = sqlite
+      .prepare(
+        `SELECT l.subject, max(l.seq) FROM audit_log l WHERE l.row_table = ? AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${key} = l.subject)
        GROUP BY l.subject ORDER BY 2`,
-    ).raw();
+      )
+      .raw();
     for (const [id, seq] of gone.iterate(table) as IterableIterator<[string, number]>) {
       yield { table, key: id, seq, problem: `${table} row ${id} was deleted: audit entry ${seq} recorded it` };
     }

@@ -73,9 +73,27 @@ export const EXPORT_CHUNK = 2000;
 /** Rows come back as arrays (better-sqlite3 builds those at half the cost of objects) and are named here, in SELECT order. */
 function toRow(v: unknown[]): ExportRow {
   return {
-    id: v[0], createdAt: v[1], agentId: v[2], agentName: v[3], campaignId: v[4], kind: v[5], before: v[6], after: v[7],
-    state: v[8], approvedBy: v[9], reasoning: v[10], confidence: v[11], metric: v[12], predicted: v[13], low80: v[14],
-    high80: v[15], baseline: v[16], actual: v[17], withinInterval: v[18], directionCorrect: v[19], parentDecisionId: v[20],
+    id: v[0],
+    createdAt: v[1],
+    agentId: v[2],
+    agentName: v[3],
+    campaignId: v[4],
+    kind: v[5],
+    before: v[6],
+    after: v[7],
+    state: v[8],
+    approvedBy: v[9],
+    reasoning: v[10],
+    confidence: v[11],
+    metric: v[12],
+    predicted: v[13],
+    low80: v[14],
+    high80: v[15],
+    baseline: v[16],
+    actual: v[17],
+    withinInterval: v[18],
+    directionCorrect: v[19],
+    parentDecisionId: v[20],
     entryHash: v[21],
   } as ExportRow;
 }
@@ -97,7 +115,8 @@ export function* exportChunks(sqlite: Database.Database, filter: ExportFilter = 
   let cursor = { createdAt: Number.MIN_SAFE_INTEGER, id: '' };
   for (;;) {
     const rows: ExportRow[] = [];
-    for (const values of statement.iterate(...params, cursor.createdAt, cursor.createdAt, cursor.createdAt, cursor.id, chunk)) rows.push(toRow(values as unknown[]));
+    for (const values of statement.iterate(...params, cursor.createdAt, cursor.createdAt, cursor.createdAt, cursor.id, chunk))
+      rows.push(toRow(values as unknown[]));
     if (rows.length > 0) yield rows;
     if (rows.length < chunk) return;
     const last = rows[rows.length - 1];

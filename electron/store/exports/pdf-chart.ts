@@ -36,12 +36,23 @@ export function drawPredictedVsActual(doc: PDFKit.PDFDocument, points: readonly 
 
   doc.save().lineWidth(0.5).strokeColor('#bbbbbb').fontSize(7).fillColor('#555555');
   for (let v = min; v <= max + step / 2; v += step) {
-    doc.moveTo(left, sy(v)).lineTo(left + plotW, sy(v)).stroke();
+    doc
+      .moveTo(left, sy(v))
+      .lineTo(left + plotW, sy(v))
+      .stroke();
     doc.text(format(v), box.x, sy(v) - 3, { width: 36, align: 'right', lineBreak: false });
     doc.text(format(v), sx(v) - 18, bottom + 4, { width: 36, align: 'center', lineBreak: false });
   }
-  doc.strokeColor('#333333').lineWidth(0.8).moveTo(left, bottom).lineTo(left + plotW, bottom).stroke();
-  doc.moveTo(left, bottom).lineTo(left, bottom - plotH).stroke();
+  doc
+    .strokeColor('#333333')
+    .lineWidth(0.8)
+    .moveTo(left, bottom)
+    .lineTo(left + plotW, bottom)
+    .stroke();
+  doc
+    .moveTo(left, bottom)
+    .lineTo(left, bottom - plotH)
+    .stroke();
   doc.dash(3, { space: 3 }).strokeColor('#888888').moveTo(sx(min), sy(min)).lineTo(sx(max), sy(max)).stroke().undash();
   for (const p of points) {
     const inside = p.actual >= p.low80 && p.actual <= p.high80;

@@ -84,9 +84,16 @@ function summaryPage(doc: PDFKit.PDFDocument, figures: ReportFigures): void {
     doc.font('Helvetica').text(value, MARGIN + 150, y, { width: 600, lineBreak: false });
     y += 15;
   }
-  doc.font('Helvetica-Bold').fontSize(12).text('Predicted vs actual (evaluated decisions)', MARGIN, y + 12);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .text('Predicted vs actual (evaluated decisions)', MARGIN, y + 12);
   doc.font('Helvetica').fontSize(8).fillColor('#555555');
-  doc.text('Whisker: the 80% interval at the prediction. Dot: what happened (green inside the interval, red outside). Dashed: a perfect forecast.', MARGIN, y + 28);
+  doc.text(
+    'Whisker: the 80% interval at the prediction. Dot: what happened (green inside the interval, red outside). Dashed: a perfect forecast.',
+    MARGIN,
+    y + 28,
+  );
   doc.fillColor('#000000');
   if (figures.points.length === 0) doc.fontSize(10).text('No decision in this period has a closed outcome window yet.', MARGIN, y + 50);
   else drawPredictedVsActual(doc, figures.points, { x: MARGIN, y: y + 42, width: 560, height: 595 - MARGIN - (y + 42) });
@@ -101,7 +108,11 @@ async function decisionTable(doc: PDFKit.PDFDocument, sqlite: Database.Database,
     if (y > bottom) {
       if (page++ > 0) await drain();
       doc.addPage({ layout: 'landscape', margin: MARGIN });
-      doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(page === 1 ? 'Decisions' : 'Decisions (continued)', MARGIN, MARGIN);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(12)
+        .fillColor('#000000')
+        .text(page === 1 ? 'Decisions' : 'Decisions (continued)', MARGIN, MARGIN);
       drawHeader(doc, MARGIN, MARGIN + 20);
       y = MARGIN + 36;
     }
@@ -136,7 +147,14 @@ function* conflictLines(sqlite: Database.Database, f: ExportFilter): Generator<s
        WHERE c.created_at >= ? AND c.created_at < ? AND (? IS NULL OR c.campaign_id = ?) AND (? IS NULL OR ? IN (c.winner_agent_id, c.loser_agent_id))
        ORDER BY c.created_at, c.id`,
     )
-    .all(f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER, f.campaignId ?? null, f.campaignId ?? null, f.agentId ?? null, f.agentId ?? null) as {
+    .all(
+      f.from ?? Number.MIN_SAFE_INTEGER,
+      f.to ?? Number.MAX_SAFE_INTEGER,
+      f.campaignId ?? null,
+      f.campaignId ?? null,
+      f.agentId ?? null,
+      f.agentId ?? null,
+    ) as {
     at: number;
     campaign: string;
     setting: string;
@@ -160,7 +178,14 @@ function* alertLines(sqlite: Database.Database, f: ExportFilter): Generator<stri
        WHERE al.created_at >= ? AND al.created_at < ? AND (? IS NULL OR d.campaign_id = ?) AND (? IS NULL OR al.agent_id = ?)
        ORDER BY al.created_at, al.id`,
     )
-    .all(f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER, f.campaignId ?? null, f.campaignId ?? null, f.agentId ?? null, f.agentId ?? null) as {
+    .all(
+      f.from ?? Number.MIN_SAFE_INTEGER,
+      f.to ?? Number.MAX_SAFE_INTEGER,
+      f.campaignId ?? null,
+      f.campaignId ?? null,
+      f.agentId ?? null,
+      f.agentId ?? null,
+    ) as {
     at: number;
     severity: string;
     kind: string;
@@ -188,7 +213,7 @@ export async function writeDecisionsPdf(sqlite: Database.Database, file: string,
     titlePage(doc, options, figures);
     summaryPage(doc, figures);
     const rows = await decisionTable(doc, sqlite, filter);
-    listSection(doc, 'Conflicts between agents (with the losing agent\'s dissent)', conflictLines(sqlite, filter));
+    listSection(doc, "Conflicts between agents (with the losing agent's dissent)", conflictLines(sqlite, filter));
     listSection(doc, 'Alerts', alertLines(sqlite, filter));
     doc.end();
     await finished(out);

@@ -46,7 +46,12 @@ export function drawHeader(doc: PDFKit.PDFDocument, x: number, y: number): void 
     doc.text(c.title, cx, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false });
     cx += c.width;
   }
-  doc.moveTo(x, y + 11).lineTo(x + TABLE_WIDTH, y + 11).lineWidth(0.6).strokeColor('#444444').stroke();
+  doc
+    .moveTo(x, y + 11)
+    .lineTo(x + TABLE_WIDTH, y + 11)
+    .lineWidth(0.6)
+    .strokeColor('#444444')
+    .stroke();
 }
 
 /** One decision: its cells on one line (so extracted text keeps a row together), its reasoning below in grey. */

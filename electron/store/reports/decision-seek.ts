@@ -21,7 +21,10 @@ function whereOf(filter: DecisionFilter): { sql: string; params: unknown[] } {
 /** How many decisions match the filter. */
 export function countDecisions(sqlite: Database.Database, filter: DecisionFilter = {}): number {
   const { sql, params } = whereOf(filter);
-  return sqlite.prepare(`SELECT count(*) FROM decisions ${sql}`).pluck().get(...params) as number;
+  return sqlite
+    .prepare(`SELECT count(*) FROM decisions ${sql}`)
+    .pluck()
+    .get(...params) as number;
 }
 
 /**
@@ -33,9 +36,9 @@ export function cursorAtOffset(sqlite: Database.Database, filter: DecisionFilter
   if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`decisions offset must be a whole number of rows, 0 or more, got ${offset}`);
   if (offset === 0) return undefined;
   const { sql, params } = whereOf(filter);
-  const row = sqlite.prepare(`SELECT created_at AS createdAt, id FROM decisions ${sql} ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?`).get(...params, offset - 1) as
-    | DecisionCursor
-    | undefined;
+  const row = sqlite
+    .prepare(`SELECT created_at AS createdAt, id FROM decisions ${sql} ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?`)
+    .get(...params, offset - 1) as DecisionCursor | undefined;
   // Past the last row: a cursor older than every decision, so the page is empty.
   return row ?? { createdAt: Number.MIN_SAFE_INTEGER, id: '' };
 }

@@ -20,7 +20,14 @@ export function decisionTally(sqlite: Database.Database): DecisionCounts {
     )
     .get() as DecisionCounts;
   // In the report's order, whatever SQLite's.
-  return { proposed: row.proposed, executed: row.executed, autonomous: row.autonomous, escalated: row.escalated, blocked: row.blocked, cancelled: row.cancelled };
+  return {
+    proposed: row.proposed,
+    executed: row.executed,
+    autonomous: row.autonomous,
+    escalated: row.escalated,
+    blocked: row.blocked,
+    cancelled: row.cancelled,
+  };
 }
 
 export function accuracyTally(sqlite: Database.Database): AccuracySummary {
@@ -33,7 +40,10 @@ export function accuracyTally(sqlite: Database.Database): AccuracySummary {
     .all() as { actual: number; inside: number; direction: number; point: number; low: number; high: number }[];
   if (rows.length === 0) return { evaluated: 0, directional: 0, coverage80: 0, mape: 0, medianRelativeWidth: 0 };
   const withActual = rows.filter((r) => r.actual > 0);
-  const widths = rows.filter((r) => r.point > 0).map((r) => (r.high - r.low) / r.point).sort((a, b) => a - b);
+  const widths = rows
+    .filter((r) => r.point > 0)
+    .map((r) => (r.high - r.low) / r.point)
+    .sort((a, b) => a - b);
   return {
     evaluated: rows.length,
     directional: rows.filter((r) => r.direction).length / rows.length,

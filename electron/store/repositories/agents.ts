@@ -47,7 +47,11 @@ function toAgent<D>(row: AgentRow): StoredAgent<D> {
 }
 
 export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepository {
-  const byId = db.select().from(agents).where(eq(agents.id, sql.placeholder('id'))).prepare();
+  const byId = db
+    .select()
+    .from(agents)
+    .where(eq(agents.id, sql.placeholder('id')))
+    .prepare();
 
   function mustGet<D>(id: string): StoredAgent<D> {
     const row = byId.get({ id });
@@ -116,7 +120,13 @@ export function createAgentRepository({ sqlite, db, audit }: Handles): AgentRepo
         // Unchanged, the row is left as it is: a write without an entry would unbind it from the chain.
         if (before.status !== status) {
           db.update(agents).set({ status, updatedAt: at }).where(eq(agents.id, id)).run();
-          audit.append({ kind: STATUS_KINDS[status], subject: id, agentId: id, content: toJson({ from: before.status, to: status, at }, `agent ${id} status`), row: 'agents' });
+          audit.append({
+            kind: STATUS_KINDS[status],
+            subject: id,
+            agentId: id,
+            content: toJson({ from: before.status, to: status, at }, `agent ${id} status`),
+            row: 'agents',
+          });
         }
         return mustGet(id);
       })();

@@ -41,7 +41,14 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
       .returning({ agentId: alerts.agentId, decisionId: alerts.decisionId })
       .all();
     if (!moved) return false;
-    audit.append({ kind: MOVE_KINDS[to], subject: id, agentId: moved.agentId, decisionId: moved.decisionId, content: toJson({ to }, `alert ${id}`), row: 'alerts' });
+    audit.append({
+      kind: MOVE_KINDS[to],
+      subject: id,
+      agentId: moved.agentId,
+      decisionId: moved.decisionId,
+      content: toJson({ to }, `alert ${id}`),
+      row: 'alerts',
+    });
     return true;
   });
   const raiseAudited = sqlite.transaction((stored: Alert) => {
@@ -88,12 +95,7 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
     },
     countOpen() {
       const counts = { total: 0, ...Object.fromEntries(ALERT_SEVERITIES.map((s) => [s, 0])) } as OpenAlertCounts;
-      const rows = db
-        .select({ severity: alerts.severity, n: count() })
-        .from(alerts)
-        .where(eq(alerts.state, 'open'))
-        .groupBy(alerts.severity)
-        .all();
+      const rows = db.select({ severity: alerts.severity, n: count() }).from(alerts).where(eq(alerts.state, 'open')).groupBy(alerts.severity).all();
       for (const { severity, n } of rows) {
         counts[severity] = n;
         counts.total += n;

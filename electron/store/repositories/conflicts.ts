@@ -42,7 +42,14 @@ export function createConflictRepository({ sqlite, db, audit }: Handles): Confli
       .returning({ agentId: conflicts.winnerAgentId, campaignId: conflicts.campaignId })
       .all();
     if (!row) return false;
-    audit.append({ kind: 'conflict.reviewed', subject: id, agentId: row.agentId, campaignId: row.campaignId, content: toJson({ reviewed: true }, `conflict ${id}`), row: 'conflicts' });
+    audit.append({
+      kind: 'conflict.reviewed',
+      subject: id,
+      agentId: row.agentId,
+      campaignId: row.campaignId,
+      content: toJson({ reviewed: true }, `conflict ${id}`),
+      row: 'conflicts',
+    });
     return true;
   });
 

@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { DECISION_STATES, DECISION_TRANSITIONS, type Decision, type DecisionState } from '@shared/domain/decision';
-import { MAX_PAGE_SIZE, type DecisionCursor, type DecisionFilter, type DecisionPage, type PlatformAttempt, type TransitionPatch } from '@shared/domain/decision-log';
+import {
+  MAX_PAGE_SIZE,
+  type DecisionCursor,
+  type DecisionFilter,
+  type DecisionPage,
+  type PlatformAttempt,
+  type TransitionPatch,
+} from '@shared/domain/decision-log';
 import { AcmError } from '@shared/errors';
 import { toJson } from '../json';
 import { decisions } from '../schema';
@@ -55,16 +62,18 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
       .all();
   }
 
-  const insertStmt = sqlite.prepare(
-    `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
-  );
+  const insertStmt = sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
   const transitionStmt = sqlite.prepare(
     `UPDATE decisions SET state = ?, error = coalesce(?, error), executed_at = coalesce(?, executed_at),
        approved_by = coalesce(?, approved_by) WHERE id = ? AND state = ?
      RETURNING agent_id AS agentId, campaign_id AS campaignId`,
   );
   const stateStmt = sqlite.prepare('SELECT state FROM decisions WHERE id = ?').pluck();
-  const byId = db.select().from(decisions).where(eq(decisions.id, sql.placeholder('id'))).prepare();
+  const byId = db
+    .select()
+    .from(decisions)
+    .where(eq(decisions.id, sql.placeholder('id')))
+    .prepare();
 
   // Each change and its audit entry commit together or not at all (a savepoint when nested).
   const insertAudited = sqlite.transaction((decision: Decision, params: unknown[]) => {
@@ -81,8 +90,7 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
   });
   const transitionAudited = sqlite.transaction((id: string, expected: DecisionState, next: DecisionState, patch: TransitionPatch): boolean => {
     const row = transitionStmt.get(next, patch.error ?? null, patch.executedAt ?? null, patch.approvedBy ?? null, id, expected) as
-      | { agentId: string; campaignId: string }
-      | undefined;
+      { agentId: string; campaignId: string } | undefined;
     if (!row) return false;
     audit.append({
       kind: patch.approvedBy === undefined ? 'decision.state' : 'decision.approved',
@@ -100,7 +108,14 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
   const attemptAudited = sqlite.transaction((id: string, attempt: PlatformAttempt) => {
     const row = ownerStmt.get(id) as { agentId: string; campaignId: string } | undefined;
     if (!row) throw new AcmError('NOT_FOUND', `no decision with id ${id}`);
-    audit.append({ kind: 'decision.attempt', subject: id, agentId: row.agentId, campaignId: row.campaignId, decisionId: id, content: toJson(attempt, `decision ${id} attempt`) });
+    audit.append({
+      kind: 'decision.attempt',
+      subject: id,
+      agentId: row.agentId,
+      campaignId: row.campaignId,
+      decisionId: id,
+      content: toJson(attempt, `decision ${id} attempt`),
+    });
   });
 
   return {
@@ -130,13 +145,7 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
       return row && toDecision(row);
     },
     listPending() {
-      return db
-        .select()
-        .from(decisions)
-        .where(eq(decisions.state, 'pending'))
-        .orderBy(asc(decisions.createdAt), asc(decisions.id))
-        .all()
-        .map(toDecision);
+      return db.select().from(decisions).where(eq(decisions.state, 'pending')).orderBy(asc(decisions.createdAt), asc(decisions.id)).all().map(toDecision);
     },
     page(filter = {}, cursor, limit = 50) {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {

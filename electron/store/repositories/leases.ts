@@ -23,7 +23,9 @@ export function createLeaseRepository({ sqlite }: Handles): LeaseRepository {
   const seize = sqlite.prepare('UPDATE campaign_leases SET owner = ?, expires_at = ? WHERE campaign_id = ? AND owner = ?');
   const drop = sqlite.prepare('DELETE FROM campaign_leases WHERE campaign_id = ? AND owner = ?');
   const current = sqlite.prepare('SELECT owner FROM campaign_leases WHERE campaign_id = ? AND expires_at > ?').pluck();
-  const acquire = sqlite.transaction((campaignId: string, owner: string, now: number, ttlMs: number) => take.run(campaignId, owner, now + ttlMs, now).changes === 1);
+  const acquire = sqlite.transaction(
+    (campaignId: string, owner: string, now: number, ttlMs: number) => take.run(campaignId, owner, now + ttlMs, now).changes === 1,
+  );
   return {
     acquire: (campaignId, owner, now, ttlMs) => {
       if (!(ttlMs > 0)) throw new RangeError(`lease ttl must be > 0 ms, got ${ttlMs}`);

@@ -30,9 +30,6 @@ export const hourlyMetrics = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.campaignId, t.hour, t.audienceId, t.creativeId] }),
-    check(
-      'hourly_metrics_not_negative',
-      sql`${t.spend} >= 0 AND ${t.impressions} >= 0 AND ${t.clicks} >= 0 AND ${t.conversions} >= 0 AND ${t.revenue} >= 0`,
-    ),
+    check('hourly_metrics_not_negative', sql`${t.spend} >= 0 AND ${t.impressions} >= 0 AND ${t.clicks} >= 0 AND ${t.conversions} >= 0 AND ${t.revenue} >= 0`),
   ],
 );

@@ -24,15 +24,30 @@ export function AgentBuilder({ onSaved }: { onSaved(message: string): void }) {
   const saving = editing ? edit : create;
   const dryRun = useAcmMutation('agents.dryRun');
   const definition = useMemo(() => toDefinition(draft), [draft]);
-  const checked = useMemo(() => validateAgentDefinition(definition, campaigns.map((c) => c.id)), [definition, campaigns]);
+  const checked = useMemo(
+    () =>
+      validateAgentDefinition(
+        definition,
+        campaigns.map((c) => c.id),
+      ),
+    [definition, campaigns],
+  );
   const issues = attempted && !checked.ok ? checked.errors : [];
 
   const save = () => {
     attempt();
     if (!checked.ok) return document.getElementById('builder-problems')?.focus();
     const definition = checked.agent as AgentDefinition;
-    if (editing) edit.mutate({ id: editing.id, definition: { ...definition, status: editing.status } }, { onSuccess: (agent) => (close(), onSaved(`Saved the changes to ${agent.name}.`)) });
-    else create.mutate({ definition }, { onSuccess: (agent) => (close(), onSaved(`Saved ${agent.name}, paused. Activate it below when the preview looks right.`)) });
+    if (editing)
+      edit.mutate(
+        { id: editing.id, definition: { ...definition, status: editing.status } },
+        { onSuccess: (agent) => (close(), onSaved(`Saved the changes to ${agent.name}.`)) },
+      );
+    else
+      create.mutate(
+        { definition },
+        { onSuccess: (agent) => (close(), onSaved(`Saved ${agent.name}, paused. Activate it below when the preview looks right.`)) },
+      );
   };
   const preview = () => {
     attempt();
@@ -119,11 +134,13 @@ export function AgentBuilder({ onSaved }: { onSaved(message: string): void }) {
             ))}
           </div>
         )}
-        {issues.filter((i) => i.path.startsWith('campaigns')).map((i) => (
-          <p key={i.path + i.message} className="error small">
-            {i.message}
-          </p>
-        ))}
+        {issues
+          .filter((i) => i.path.startsWith('campaigns'))
+          .map((i) => (
+            <p key={i.path + i.message} className="error small">
+              {i.message}
+            </p>
+          ))}
       </fieldset>
 
       <GoalRows goals={draft.goals} issues={issues} onChange={(goals) => update({ goals })} />

@@ -33,9 +33,8 @@ export function AgentsScreen() {
       {agents.data && list.length === 0 && !open && (
         <EmptyState title="No agents yet">
           <p>
-            An agent manages campaigns toward goals such as a minimum ROAS or a maximum CPA, inside the guardrails you set. Choose{' '}
-            <strong>New agent</strong> to build one from a role template or a preset, preview what it would do, then save and activate
-            it; or import agents from a JSON file.
+            An agent manages campaigns toward goals such as a minimum ROAS or a maximum CPA, inside the guardrails you set. Choose <strong>New agent</strong> to
+            build one from a role template or a preset, preview what it would do, then save and activate it; or import agents from a JSON file.
           </p>
         </EmptyState>
       )}

@@ -9,7 +9,19 @@ export const fieldId = (path: string) => `field-${path.replace(/[^\w-]/g, '_')}`
 export const errorId = (path: string) => `error-${path.replace(/[^\w-]/g, '_')}`;
 
 /** A labelled control with its problems named right under it; the control gets `fieldId(path)` and points at them. */
-export function Field({ label, path, issues, hint, children }: { label: string; path: string; issues: readonly ScenarioIssue[]; hint?: string; children: ReactNode }) {
+export function Field({
+  label,
+  path,
+  issues,
+  hint,
+  children,
+}: {
+  label: string;
+  path: string;
+  issues: readonly ScenarioIssue[];
+  hint?: string;
+  children: ReactNode;
+}) {
   const mine = issuesAt(issues, path);
   return (
     <div className={`field${mine.length > 0 ? ' invalid' : ''}`}>

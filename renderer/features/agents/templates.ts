@@ -24,10 +24,18 @@ export const ROLE_TEMPLATES: { label: string; description: string; draft(): Draf
 
 /** Goals in plain words, as an operator would say them. */
 export const PRESETS: { label: string; apply(draft: Draft): Draft }[] = [
-  { label: 'Maximise ROAS above 4x', apply: (d) => ({ ...d, role: d.role === 'custom' ? 'efficiency' : d.role, objective: 'revenue', goals: [goal('roas', '>=', 4)] }) },
+  {
+    label: 'Maximise ROAS above 4x',
+    apply: (d) => ({ ...d, role: d.role === 'custom' ? 'efficiency' : d.role, objective: 'revenue', goals: [goal('roas', '>=', 4)] }),
+  },
   {
     label: 'Scale to $10K/day with CPA under $50',
-    apply: (d) => ({ ...d, role: d.role === 'custom' ? 'scale' : d.role, objective: 'conversions', goals: [goal('spend', '>=', 10000), goal('cpa', '<=', 50)] }),
+    apply: (d) => ({
+      ...d,
+      role: d.role === 'custom' ? 'scale' : d.role,
+      objective: 'conversions',
+      goals: [goal('spend', '>=', 10000), goal('cpa', '<=', 50)],
+    }),
   },
   { label: 'Keep CPA under $30', apply: (d) => ({ ...d, objective: 'conversions', goals: [goal('cpa', '<=', 30)] }) },
 ];

@@ -27,7 +27,10 @@ export function AlertItem({ item }: { item: AlertItemView }) {
   const busy = approve.isPending || reject.isPending || acknowledge.isPending;
   const waiting = decision?.state === 'escalated';
   return (
-    <li className={`card alert-item severity-${alert.severity}`} aria-label={`${KIND_LABEL[alert.kind]}: ${alert.agentId ? names.agent(alert.agentId) : 'account'}`}>
+    <li
+      className={`card alert-item severity-${alert.severity}`}
+      aria-label={`${KIND_LABEL[alert.kind]}: ${alert.agentId ? names.agent(alert.agentId) : 'account'}`}
+    >
       <header className="card-header">
         <span className={`pill severity-${alert.severity}`}>{alert.severity}</span>
         <strong>{KIND_LABEL[alert.kind]}</strong>
@@ -38,8 +41,8 @@ export function AlertItem({ item }: { item: AlertItemView }) {
       {decision && (
         <div className="alert-decision">
           <p>
-            {names.campaign(decision.campaignId)}: {describeChange(decision.before, decision.after, names.currency)} ·{' '}
-            predicts {formatMetric(decision.prediction.metric, decision.prediction.point, names.currency)} {decision.prediction.metric}, confidence{' '}
+            {names.campaign(decision.campaignId)}: {describeChange(decision.before, decision.after, names.currency)} · predicts{' '}
+            {formatMetric(decision.prediction.metric, decision.prediction.point, names.currency)} {decision.prediction.metric}, confidence{' '}
             {formatPercent(decision.confidence)} · <span className={`pill state-${decision.state}`}>{decision.state}</span>
           </p>
           <p className="reasoning muted">{decision.reasoning}</p>

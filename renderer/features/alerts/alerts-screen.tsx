@@ -17,8 +17,8 @@ export function AlertsScreen() {
       {alerts.data && alerts.data.items.length === 0 && alerts.data.conflicts.length === 0 && (
         <EmptyState title="No alerts">
           <p>
-            Decisions waiting for your approval, actions a guardrail blocked, conflicts between agents and circuit breaks appear
-            here, so you can approve, reject or look into them.
+            Decisions waiting for your approval, actions a guardrail blocked, conflicts between agents and circuit breaks appear here, so you can approve,
+            reject or look into them.
           </p>
           <p>Nothing needs your attention now.</p>
         </EmptyState>

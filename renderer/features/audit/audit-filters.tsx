@@ -49,7 +49,10 @@ export function AuditFilters() {
       </label>
       <label>
         Action
-        <select value={filter.kinds?.[0] ?? ''} onChange={(e) => update({ kinds: e.target.value ? [e.target.value as (typeof CHANGE_KINDS)[number]] : undefined })}>
+        <select
+          value={filter.kinds?.[0] ?? ''}
+          onChange={(e) => update({ kinds: e.target.value ? [e.target.value as (typeof CHANGE_KINDS)[number]] : undefined })}
+        >
           <option value="">All actions</option>
           {CHANGE_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -60,7 +63,10 @@ export function AuditFilters() {
       </label>
       <label>
         State
-        <select value={filter.states?.[0] ?? ''} onChange={(e) => update({ states: e.target.value ? [e.target.value as (typeof DECISION_STATES)[number]] : undefined })}>
+        <select
+          value={filter.states?.[0] ?? ''}
+          onChange={(e) => update({ states: e.target.value ? [e.target.value as (typeof DECISION_STATES)[number]] : undefined })}
+        >
           <option value="">All states</option>
           {DECISION_STATES.map((s) => (
             <option key={s} value={s}>
@@ -75,7 +81,11 @@ export function AuditFilters() {
       </label>
       <label>
         To
-        <input type="date" value={filter.to === undefined ? '' : toDate(filter.to - DAY)} onChange={(e) => update({ to: e.target.value ? fromDate(e.target.value)! + DAY : undefined })} />
+        <input
+          type="date"
+          value={filter.to === undefined ? '' : toDate(filter.to - DAY)}
+          onChange={(e) => update({ to: e.target.value ? fromDate(e.target.value)! + DAY : undefined })}
+        />
       </label>
       <label>
         Reasoning contains

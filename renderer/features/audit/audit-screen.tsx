@@ -19,8 +19,8 @@ export function AuditScreen() {
       {any.data && any.data.items.length === 0 ? (
         <EmptyState title="No audit entries yet">
           <p>
-            Every decision agents propose, execute, hand to a person or are blocked from making will be listed here, newest first,
-            with its reasoning, its prediction and what actually happened.
+            Every decision agents propose, execute, hand to a person or are blocked from making will be listed here, newest first, with its reasoning, its
+            prediction and what actually happened.
           </p>
           <p>
             Entries appear once an agent runs: create and activate one on the <a href={hrefOf('agents')}>Agents</a> screen.

@@ -24,15 +24,28 @@ function Exception({ title, items }: { title: string; items: ReactNode[] }) {
 function Exceptions({ x }: { x: DailyDigestView['exceptions'] }) {
   return (
     <>
-      <Exception title="Escalations waiting for a person" items={x.escalationsWaiting.map((d) => `${formatShortTime(d.createdAt)} ${d.agent} on ${d.campaignId}: ${d.change}, confidence ${formatPercent(d.confidence)}`)} />
-      <Exception title="Blocked actions" items={x.blocked.map((d) => `${formatShortTime(d.createdAt)} ${d.agent} on ${d.campaignId}: ${d.change}. ${d.note ?? d.reasoning}`)} />
+      <Exception
+        title="Escalations waiting for a person"
+        items={x.escalationsWaiting.map(
+          (d) => `${formatShortTime(d.createdAt)} ${d.agent} on ${d.campaignId}: ${d.change}, confidence ${formatPercent(d.confidence)}`,
+        )}
+      />
+      <Exception
+        title="Blocked actions"
+        items={x.blocked.map((d) => `${formatShortTime(d.createdAt)} ${d.agent} on ${d.campaignId}: ${d.change}. ${d.note ?? d.reasoning}`)}
+      />
       <Exception
         title="Conflicts with dissent"
-        items={x.conflictsWithDissent.map((c) => `${c.campaignId} ${c.setting}: ${c.winner} won over ${c.loser}${c.reviewed ? '' : ' (unreviewed)'}. Dissent: ${c.dissent}`)}
+        items={x.conflictsWithDissent.map(
+          (c) => `${c.campaignId} ${c.setting}: ${c.winner} won over ${c.loser}${c.reviewed ? '' : ' (unreviewed)'}. Dissent: ${c.dissent}`,
+        )}
       />
       <Exception
         title="Outcomes that missed their interval"
-        items={x.missedOutcomes.map((o) => `${o.agent} on ${o.campaignId}: ${o.metric} predicted ${o.predicted.toFixed(1)} (${o.low80.toFixed(1)} to ${o.high80.toFixed(1)}), actual ${o.actual.toFixed(1)}`)}
+        items={x.missedOutcomes.map(
+          (o) =>
+            `${o.agent} on ${o.campaignId}: ${o.metric} predicted ${o.predicted.toFixed(1)} (${o.low80.toFixed(1)} to ${o.high80.toFixed(1)}), actual ${o.actual.toFixed(1)}`,
+        )}
       />
       <Exception title="Goals at risk" items={x.goalsAtRisk.map((a) => `${a.agent ?? 'Account'}: ${a.message} (${a.state})`)} />
     </>

@@ -44,7 +44,9 @@ export function DecisionDetail({ id }: { id: string }) {
           >
             Undo, overriding the agent's limits…
           </button>{' '}
-          <span className="muted small">sends the value before this change back to the platform, as a new logged decision, within the agent's limits in force unless you override them</span>
+          <span className="muted small">
+            sends the value before this change back to the platform, as a new logged decision, within the agent's limits in force unless you override them
+          </span>
         </p>
       )}
       <ErrorText error={undo.error} what="Undo failed" />
@@ -55,8 +57,8 @@ export function DecisionDetail({ id }: { id: string }) {
         <dd>{formatPercent(d.confidence)}</dd>
         <dt>Prediction</dt>
         <dd>
-          {metricLabel(d.prediction.metric)} {m(d.prediction.point)} over {d.prediction.windowHours / 24} days (80% interval {m(d.prediction.low80)} to {m(d.prediction.high80)})
-          {d.prediction.baseline !== undefined && <> against {m(d.prediction.baseline)} unchanged</>}
+          {metricLabel(d.prediction.metric)} {m(d.prediction.point)} over {d.prediction.windowHours / 24} days (80% interval {m(d.prediction.low80)} to{' '}
+          {m(d.prediction.high80)}){d.prediction.baseline !== undefined && <> against {m(d.prediction.baseline)} unchanged</>}
         </dd>
         <dt>Actual outcome</dt>
         <dd>
@@ -82,7 +84,8 @@ export function DecisionDetail({ id }: { id: string }) {
       <ol className="chain">
         {chain.map((entry, i) => (
           <li key={i}>
-            <span className={`pill state-${entry.state}`}>{entry.state}</span> {formatSimulatedTime(entry.at)} {entry.note && <span className="muted">— {entry.note}</span>}
+            <span className={`pill state-${entry.state}`}>{entry.state}</span> {formatSimulatedTime(entry.at)}{' '}
+            {entry.note && <span className="muted">— {entry.note}</span>}
           </li>
         ))}
       </ol>
@@ -93,7 +96,8 @@ export function DecisionDetail({ id }: { id: string }) {
             {related.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => select(r.id)}>
-                  {r.parentDecisionId === d.id ? 'The undo of this decision' : 'The decision this one undoes'}: {describeChange(r.before, r.after, names.currency)} ({r.state})
+                  {r.parentDecisionId === d.id ? 'The undo of this decision' : 'The decision this one undoes'}:{' '}
+                  {describeChange(r.before, r.after, names.currency)} ({r.state})
                 </button>
               </li>
             ))}

@@ -16,12 +16,25 @@ export function PredictionChart({ prediction, actual }: { prediction: DecisionVi
       yAxis: { type: 'category', data: rows, axisLabel: { color: c.text }, axisLine: { lineStyle: { color: c.border } } },
       series: [
         { type: 'bar', stack: 'interval', data: at('Predicted', prediction.low80), itemStyle: { color: 'transparent' }, barWidth: 18, silent: true },
-        { name: '80% interval', type: 'bar', stack: 'interval', data: at('Predicted', prediction.high80 - prediction.low80), itemStyle: { color: c.accent, opacity: 0.3 }, barWidth: 18 },
+        {
+          name: '80% interval',
+          type: 'bar',
+          stack: 'interval',
+          data: at('Predicted', prediction.high80 - prediction.low80),
+          itemStyle: { color: c.accent, opacity: 0.3 },
+          barWidth: 18,
+        },
         { name: 'Predicted', type: 'scatter', data: at('Predicted', prediction.point), itemStyle: { color: c.accent }, symbolSize: 14 },
         { name: 'Unchanged', type: 'scatter', data: at('Unchanged', prediction.baseline ?? null), itemStyle: { color: c.muted }, symbolSize: 12 },
         { name: 'Actual', type: 'scatter', data: at('Actual', actual), itemStyle: { color: c.active }, symbol: 'diamond', symbolSize: 16 },
       ],
     };
   }, [prediction, actual]);
-  return <EChart option={option} label={`Predicted ${metricLabel(prediction.metric)} with its 80% interval${actual === null ? '' : ', against the actual outcome'}`} height={150} />;
+  return (
+    <EChart
+      option={option}
+      label={`Predicted ${metricLabel(prediction.metric)} with its 80% interval${actual === null ? '' : ', against the actual outcome'}`}
+      height={150}
+    />
+  );
 }

@@ -43,7 +43,8 @@ export function useDecisionRows(filter: DecisionFilterView): DecisionRows {
   });
   const pageKey = (index: number) => ['decisions.page', { filter, window: index }] as const;
   const wanted: number[] = [];
-  if (!searching && range.last > range.first) for (let p = Math.floor(range.first / PAGE_SIZE); p <= Math.floor((range.last - 1) / PAGE_SIZE); p++) wanted.push(p);
+  if (!searching && range.last > range.first)
+    for (let p = Math.floor(range.first / PAGE_SIZE); p <= Math.floor((range.last - 1) / PAGE_SIZE); p++) wanted.push(p);
   const pages = useQueries({
     queries: wanted.map((index) => ({
       queryKey: pageKey(index),

@@ -62,7 +62,9 @@ export function WindowedList<T>({ count, rowAt, rowHeight, height, label, render
     assigned.current = container.scrollTop;
     setView({ position: next, scrollTop: container.scrollTop });
     // The row may only exist once the new window is drawn.
-    requestAnimationFrame(() => container.querySelector<HTMLElement>(`[data-index="${index}"] button, [data-index="${index}"]`)?.focus({ preventScroll: true }));
+    requestAnimationFrame(() =>
+      container.querySelector<HTMLElement>(`[data-index="${index}"] button, [data-index="${index}"]`)?.focus({ preventScroll: true }),
+    );
   };
 
   const rows: ReactNode[] = [];
@@ -80,7 +82,11 @@ export function WindowedList<T>({ count, rowAt, rowHeight, height, label, render
         className="windowed-row"
         style={{ position: 'absolute', top: view.scrollTop + index * rowHeight - position, height: rowHeight, left: 0, right: 0 }}
       >
-        {item === undefined ? <span className="muted small windowed-pending">Loading decision {(index + 1).toLocaleString('en-US')}…</span> : renderRow(item, index)}
+        {item === undefined ? (
+          <span className="muted small windowed-pending">Loading decision {(index + 1).toLocaleString('en-US')}…</span>
+        ) : (
+          renderRow(item, index)
+        )}
       </div>,
     );
   }

@@ -59,8 +59,9 @@ export function AgentCard({ agent, currency, campaignName }: { agent: AgentMonit
                 <span className={`pill state-${d.state}`}>{d.state}</span>
                 <div>{describeChange(d.before, d.after, currency)}</div>
                 <div className="muted small">
-                  Predicts {formatMetric(d.prediction.metric, d.prediction.point, currency)} {d.prediction.metric} (80%: {formatMetric(d.prediction.metric, d.prediction.low80, currency)}–
-                  {formatMetric(d.prediction.metric, d.prediction.high80, currency)}), confidence {formatPercent(d.confidence)}
+                  Predicts {formatMetric(d.prediction.metric, d.prediction.point, currency)} {d.prediction.metric} (80%:{' '}
+                  {formatMetric(d.prediction.metric, d.prediction.low80, currency)}–{formatMetric(d.prediction.metric, d.prediction.high80, currency)}),
+                  confidence {formatPercent(d.confidence)}
                 </div>
                 <p className="reasoning">{d.reasoning}</p>
               </li>

@@ -9,7 +9,12 @@ const TITLES: Record<Metric, string> = { roas: 'ROAS', cpa: 'CPA', spend: 'Spend
 /** ROAS, CPA and spend per day of an agent's campaigns, each with its goal as a dashed line. */
 export function KpiCharts({ agentId, agentName, currency }: { agentId: string; agentName: string; currency: string }) {
   const kpis = useAcmQuery('monitor.kpis', { agentId });
-  if (kpis.error) return <p className="error" role="alert">KPIs unavailable: {kpis.error.message}</p>;
+  if (kpis.error)
+    return (
+      <p className="error" role="alert">
+        KPIs unavailable: {kpis.error.message}
+      </p>
+    );
   if (!kpis.data) return <p role="status">Loading KPIs…</p>;
   if (kpis.data.days.length === 0) return <p className="muted">No reported spend yet: the charts fill in as the platform reports hours.</p>;
   return (
@@ -21,7 +26,17 @@ export function KpiCharts({ agentId, agentName, currency }: { agentId: string; a
   );
 }
 
-function KpiChart({ metric, data, label, currency }: { metric: Metric; data: { days: { day: number; roas: number | null; cpa: number | null; spend: number }[]; goals: Partial<Record<Metric, number>> }; label: string; currency: string }) {
+function KpiChart({
+  metric,
+  data,
+  label,
+  currency,
+}: {
+  metric: Metric;
+  data: { days: { day: number; roas: number | null; cpa: number | null; spend: number }[]; goals: Partial<Record<Metric, number>> };
+  label: string;
+  currency: string;
+}) {
   const option = useMemo((): ChartOption => {
     const c = themeColors();
     const goal = data.goals[metric];

@@ -18,8 +18,8 @@ export function MonitorScreen() {
       {summary.data && summary.data.length === 0 && (
         <EmptyState title="No agents at work">
           <p>
-            Create an agent on the <a href={hrefOf('agents')}>Agents</a> screen and activate it; it appears here with its goals, its
-            last actions and its KPIs as it works.
+            Create an agent on the <a href={hrefOf('agents')}>Agents</a> screen and activate it; it appears here with its goals, its last actions and its KPIs
+            as it works.
           </p>
         </EmptyState>
       )}

@@ -98,7 +98,10 @@ export const decisionChannels = {
       })
       .strict()
       .refine((q) => q.offset === undefined || q.cursor === undefined, { message: 'give a cursor or an offset, not both', path: ['offset'] })
-      .refine((q) => q.offset === undefined || !q.filter.text, { message: 'an offset cannot be used with a text filter: page through it with the cursor', path: ['offset'] }),
+      .refine((q) => q.offset === undefined || !q.filter.text, {
+        message: 'an offset cannot be used with a text filter: page through it with the cursor',
+        path: ['offset'],
+      }),
     z.object({ items: z.array(decisionSchema), next: cursorSchema.optional() }),
   ),
   /** How many decisions match the filter; not for a text filter, which is searched page by page. */

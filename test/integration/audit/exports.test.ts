@@ -61,7 +61,12 @@ describe('acm audit export on a simulated run', () => {
     expect(decisions.length).toBeGreaterThan(5);
     expect(rows).toHaveLength(decisions.length);
     expect(result.out).toContain(`wrote ${decisions.length} decisions`);
-    const outcomes = new Map(connectionOf(store).prepare('SELECT decision_id AS id, actual FROM outcomes').all().map((o) => [(o as { id: string }).id, (o as { actual: number }).actual]));
+    const outcomes = new Map(
+      connectionOf(store)
+        .prepare('SELECT decision_id AS id, actual FROM outcomes')
+        .all()
+        .map((o) => [(o as { id: string }).id, (o as { actual: number }).actual]),
+    );
     expect(outcomes.size).toBeGreaterThan(0);
     decisions.forEach((d, i) => {
       const row = rows[i];
@@ -97,7 +102,24 @@ describe('acm audit export on a simulated run', () => {
     const campaign = pick.campaignId;
     const day = new Date(pick.createdAt).toISOString().slice(0, 10);
     const out = tmp.file('filtered.csv');
-    const result = await acm('audit', 'export', '--db', db, '--format', 'csv', '--out', out, '--from', day, '--to', day, '--agent', agent.name, '--campaign', campaign);
+    const result = await acm(
+      'audit',
+      'export',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--from',
+      day,
+      '--to',
+      day,
+      '--agent',
+      agent.name,
+      '--campaign',
+      campaign,
+    );
     expect(result.code).toBe(0);
     const [, ...rows] = parseCsv(readFileSync(out, 'utf8').slice(1));
     const expected = decisions.filter((d) => d.agentId === agent.id && d.campaignId === campaign && new Date(d.createdAt).toISOString().startsWith(day));

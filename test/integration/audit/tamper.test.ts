@@ -83,10 +83,29 @@ describe('acm audit verify', () => {
       const prev = s.prepare(`SELECT ${ENTRY} FROM audit_log WHERE seq = 9`).get() as AuditEntry;
       s.prepare('UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 10').run();
       s.prepare('UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1010').run();
-      const forged = { ...prev, seq: 10, kind: 'decision.approved' as const, content: '{"from":"escalated","to":"pending","approvedBy":"operator"}', prevHash: prev.hash };
+      const forged = {
+        ...prev,
+        seq: 10,
+        kind: 'decision.approved' as const,
+        content: '{"from":"escalated","to":"pending","approvedBy":"operator"}',
+        prevHash: prev.hash,
+      };
       s.prepare(
         'INSERT INTO audit_log (seq, at, kind, subject, agent_id, campaign_id, decision_id, content, row_table, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(forged.seq, forged.at, forged.kind, forged.subject, forged.agentId, forged.campaignId, forged.decisionId, forged.content, forged.rowTable, forged.rowHash, forged.prevHash, entryHash(forged));
+      ).run(
+        forged.seq,
+        forged.at,
+        forged.kind,
+        forged.subject,
+        forged.agentId,
+        forged.campaignId,
+        forged.decisionId,
+        forged.content,
+        forged.rowTable,
+        forged.rowHash,
+        forged.prevHash,
+        entryHash(forged),
+      );
     });
     const result = await acm('audit', 'verify', '--db', db);
     expect(result.code).toBe(1);
@@ -147,7 +166,7 @@ describe('acm audit verify', () => {
 
   it('explains bad input with exit code 2', async () => {
     expect(await acm('audit', 'verify')).toMatchObject({ code: 2, err: 'acm audit verify: --db FILE is required' });
-    expect((await acm('audit', 'verify', '--db', tmp.file('none.db'))).err).toContain("--db: no such file");
+    expect((await acm('audit', 'verify', '--db', tmp.file('none.db'))).err).toContain('--db: no such file');
     writeFileSync(tmp.file('bad.json'), JSON.stringify({ format: 'acm-audit-digest/1', algorithm: 'ed25519', count: 3, headHash: 'xyz' }));
     const bad = await acm('audit', 'verify', '--db', db, '--digest', tmp.file('bad.json'));
     expect(bad.code).toBe(2);

@@ -22,11 +22,19 @@ function bundled(name: string): Scenario {
 
 /** One campaign of the given creatives, managed by a Creative Lab agent with these constraints. */
 function soloCampaign(name: string, seed: number, days: number, creatives: unknown[], constraints: Record<string, unknown>): Scenario {
-  const parsed = parseScenario(JSON.stringify({
-    format: 'acm-scenario/1', name, seed, start: '2026-03-02', days,
-    campaigns: [{ id: 'solo', name: 'Solo', dailyBudget: 1000, response: { maxConversions: 80, halfSaturationSpend: 1000 }, orderValue: { mean: 80 }, creatives }],
-    agents: [{ name: 'Creative Lab', role: 'creative', campaigns: ['solo'], goals: [{ metric: 'cpa', op: '<=', value: 60 }], constraints }],
-  }));
+  const parsed = parseScenario(
+    JSON.stringify({
+      format: 'acm-scenario/1',
+      name,
+      seed,
+      start: '2026-03-02',
+      days,
+      campaigns: [
+        { id: 'solo', name: 'Solo', dailyBudget: 1000, response: { maxConversions: 80, halfSaturationSpend: 1000 }, orderValue: { mean: 80 }, creatives },
+      ],
+      agents: [{ name: 'Creative Lab', role: 'creative', campaigns: ['solo'], goals: [{ metric: 'cpa', op: '<=', value: 60 }], constraints }],
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.errors[0].message);
   return parsed.scenario;
 }
@@ -64,13 +72,28 @@ function harness(scenario: Scenario) {
   const clock = new ManualClock(world.startMs);
   const make = () =>
     new AgentRuntime({
-      store, platform, clock, random: new SeededRandom(3), sleep: async () => undefined,
-      policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar),
+      store,
+      platform,
+      clock,
+      random: new SeededRandom(3),
+      sleep: async () => undefined,
+      policies: scenario.policies,
+      pools: scenario.pools,
+      accountDailySpendCap: scenario.account?.dailySpendCap,
+      calendar: forecastCalendar(scenario.calendar),
     });
   const runtime = make();
   const ids = scenario.agents.map((a) => runtime.addAgent(a));
   return {
-    world, platform, store, clock, runtime, ids, calls, hooks, make,
+    world,
+    platform,
+    store,
+    clock,
+    runtime,
+    ids,
+    calls,
+    hooks,
+    make,
     async run(hours: number, each?: () => void | Promise<void>) {
       for (let i = 0; i < hours; i++) {
         clock.set(world.now());
@@ -128,8 +151,19 @@ describe('the agent runtime on the sandbox', () => {
     const h = harness(bundled('single-agent-roas'));
     const now = h.world.now();
     const pending = (id: string, campaignId: string, from: number, to: number): Decision => ({
-      id, createdAt: now, agentId: h.ids[0], campaignId, kind: 'budget', before: { kind: 'budget', dailyBudget: from }, after: { kind: 'budget', dailyBudget: to },
-      reasoning: 'test', confidence: 0.9, prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2, baseline: 1 }, metrics: {}, state: 'proposed', idempotencyKey: `key-${id}`,
+      id,
+      createdAt: now,
+      agentId: h.ids[0],
+      campaignId,
+      kind: 'budget',
+      before: { kind: 'budget', dailyBudget: from },
+      after: { kind: 'budget', dailyBudget: to },
+      reasoning: 'test',
+      confidence: 0.9,
+      prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2, baseline: 1 },
+      metrics: {},
+      state: 'proposed',
+      idempotencyKey: `key-${id}`,
     });
     h.store.decisions.insert(pending('sent', 'shopping', 500, 600));
     h.store.decisions.transition('sent', 'proposed', 'pending');
@@ -143,7 +177,11 @@ describe('the agent runtime on the sandbox', () => {
 
     const restarted = h.make();
     const settled = await restarted.start();
-    expect(settled.map((s) => [s.decisionId, s.state])).toEqual([['over', 'blocked'], ['sent', 'executed'], ['unsent', 'executed']]);
+    expect(settled.map((s) => [s.decisionId, s.state])).toEqual([
+      ['over', 'blocked'],
+      ['sent', 'executed'],
+      ['unsent', 'executed'],
+    ]);
     expect(h.store.decisions.get('over')?.error).toMatch(/constraint\.maxDailySpend/);
     const applies = h.calls.filter((c) => c.operation === 'applyChange');
     expect(applies.filter((c) => c.key === 'key-sent')).toHaveLength(1);
@@ -158,9 +196,14 @@ describe('the agent runtime on the sandbox', () => {
     await h.run(2 * 24);
     h.platform.faults.inject({ kind: 'transient', count: 2, match: { operation: 'applyChange' } });
     await h.run(2 * 24);
-    const retried = h.decisions().find((d) => d.state === 'executed' && h.store.audit.forDecision(d.id).filter((e) => e.kind === 'decision.attempt').length === 3);
+    const retried = h
+      .decisions()
+      .find((d) => d.state === 'executed' && h.store.audit.forDecision(d.id).filter((e) => e.kind === 'decision.attempt').length === 3);
     expect(retried).toBeDefined();
-    const attempts = h.store.audit.forDecision(retried!.id).filter((e) => e.kind === 'decision.attempt').map((e) => JSON.parse(e.content));
+    const attempts = h.store.audit
+      .forDecision(retried!.id)
+      .filter((e) => e.kind === 'decision.attempt')
+      .map((e) => JSON.parse(e.content));
     expect(attempts.map((a) => a.result)).toEqual(['error', 'error', 'applied']);
     expect(attempts[0].error).toContain('TRANSIENT');
     expect(h.store.audit.verify()).toMatchObject({ ok: true });
@@ -188,22 +231,46 @@ describe('the agent runtime on the sandbox', () => {
 
 describe('bids', () => {
   it('raises a max-CPC bid that keeps the budget from being spent, and delivery recovers; a bid over the market is left alone', async () => {
-    const parsed = parseScenario(JSON.stringify({
-      format: 'acm-scenario/1', name: 'bid-under-market', seed: 4, start: '2026-03-02', days: 24,
-      campaigns: [
-        { id: 'under', name: 'Under the market', dailyBudget: 1000, bid: { strategy: 'max_cpc', amount: 1 }, market: { cpc: 1.3, cpcSigma: 0.05 },
-          response: { maxConversions: 100, halfSaturationSpend: 2000 }, orderValue: { mean: 90 } },
-        { id: 'over', name: 'Over the market', dailyBudget: 1000, bid: { strategy: 'max_cpc', amount: 2 }, market: { cpc: 1, cpcSigma: 0.05 },
-          response: { maxConversions: 100, halfSaturationSpend: 2000 }, orderValue: { mean: 90 } },
-      ],
-      agents: [{ name: 'Efficiency', role: 'efficiency', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 2 }], constraints: { actions: ['bid'] } }],
-    }));
+    const parsed = parseScenario(
+      JSON.stringify({
+        format: 'acm-scenario/1',
+        name: 'bid-under-market',
+        seed: 4,
+        start: '2026-03-02',
+        days: 24,
+        campaigns: [
+          {
+            id: 'under',
+            name: 'Under the market',
+            dailyBudget: 1000,
+            bid: { strategy: 'max_cpc', amount: 1 },
+            market: { cpc: 1.3, cpcSigma: 0.05 },
+            response: { maxConversions: 100, halfSaturationSpend: 2000 },
+            orderValue: { mean: 90 },
+          },
+          {
+            id: 'over',
+            name: 'Over the market',
+            dailyBudget: 1000,
+            bid: { strategy: 'max_cpc', amount: 2 },
+            market: { cpc: 1, cpcSigma: 0.05 },
+            response: { maxConversions: 100, halfSaturationSpend: 2000 },
+            orderValue: { mean: 90 },
+          },
+        ],
+        agents: [
+          { name: 'Efficiency', role: 'efficiency', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 2 }], constraints: { actions: ['bid'] } },
+        ],
+      }),
+    );
     if (!parsed.ok) throw new Error(parsed.errors[0].message);
     const h = harness(parsed.scenario);
     await h.run(parsed.scenario.days * 24);
     const dayMs = 24 * 3_600_000;
     const deliveredOn = async (day: number) =>
-      (await h.platform.getMetrics({ campaignIds: ['under'], from: h.world.startMs + day * dayMs, to: h.world.startMs + (day + 1) * dayMs, breakdown: 'none' })).reduce((s, r) => s + r.spend, 0);
+      (
+        await h.platform.getMetrics({ campaignIds: ['under'], from: h.world.startMs + day * dayMs, to: h.world.startMs + (day + 1) * dayMs, breakdown: 'none' })
+      ).reduce((s, r) => s + r.spend, 0);
     const bids = h.decisions().filter((d) => d.kind === 'bid' && d.state === 'executed');
     expect(bids.length).toBeGreaterThan(0);
     expect(bids.every((d) => d.campaignId === 'under')).toBe(true);
@@ -231,7 +298,8 @@ describe('learning from outcomes', () => {
     expect(corrected.length).toBeGreaterThan(3);
     // The stored direction is judged against the corrected baseline; the same raises against the model's own baseline do worse.
     // Scaling point and baseline alike leaves the predicted direction (and the confidence) as it was.
-    const right = (baseline: number, x: (typeof judged)[number]) => Math.sign(x.d.prediction.point - x.d.prediction.baseline!) === Math.sign(x.o.actual - baseline);
+    const right = (baseline: number, x: (typeof judged)[number]) =>
+      Math.sign(x.d.prediction.point - x.d.prediction.baseline!) === Math.sign(x.o.actual - baseline);
     const withCorrection = judged.filter((x) => right(x.d.prediction.baseline!, x)).length;
     const without = judged.filter((x) => right(x.d.prediction.baseline! / x.bias!, x)).length;
     expect(judged.filter((x) => x.o.directionCorrect).length).toBe(withCorrection);
@@ -302,7 +370,9 @@ describe('several agents on shared campaigns', () => {
     const roas = rows.reduce((s, r) => s + r.revenue, 0) / rows.reduce((s, r) => s + r.spend, 0);
     expect(roas).toBeGreaterThanOrEqual(3.2);
     const [efficiency] = h.ids;
-    const aimedHigher = h.decisions().filter((d) => d.agentId === efficiency && /ROAS ≥ 3.2, aimed at [\d.]+ since the last settled days ran at [\d.]+/.test(d.reasoning));
+    const aimedHigher = h
+      .decisions()
+      .filter((d) => d.agentId === efficiency && /ROAS ≥ 3.2, aimed at [\d.]+ since the last settled days ran at [\d.]+/.test(d.reasoning));
     expect(aimedHigher.length).toBeGreaterThan(0);
   });
 
@@ -316,7 +386,10 @@ describe('several agents on shared campaigns', () => {
       if (!changed || h.clock.now() < changed.createdAt + 24 * 3_600_000) return;
       previewed = true;
       const preview = await h.runtime.preview(scenario.agents[1]);
-      expect(preview.held).toContainEqual({ campaignId: changed.campaignId, why: 'its creatives or audiences changed within 48 h: its forecast still knows the old mix' });
+      expect(preview.held).toContainEqual({
+        campaignId: changed.campaignId,
+        why: 'its creatives or audiences changed within 48 h: its forecast still knows the old mix',
+      });
     });
     expect(previewed).toBe(true);
     const executed = h.decisions().filter((d) => d.state === 'executed');
@@ -324,25 +397,42 @@ describe('several agents on shared campaigns', () => {
     expect(mixChanges.length).toBeGreaterThan(3);
     // Decided in a later review than the change (the same review's agents decide side by side).
     for (const change of mixChanges) {
-      const tooSoon = executed.filter((d) => d.kind === 'budget' && d.campaignId === change.campaignId && d.createdAt >= change.createdAt + 3_600_000 && d.createdAt < change.createdAt + 48 * 3_600_000);
+      const tooSoon = executed.filter(
+        (d) =>
+          d.kind === 'budget' &&
+          d.campaignId === change.campaignId &&
+          d.createdAt >= change.createdAt + 3_600_000 &&
+          d.createdAt < change.createdAt + 48 * 3_600_000,
+      );
       expect(tooSoon).toEqual([]);
     }
   });
 
   it('runs the best creative alone and rotates through the library as each tires, converting more than leaving them be', async () => {
-    const scenario = (actions: string[]) => soloCampaign('rotation', 4, 45, [
-      { id: 'quick', name: 'Quick', quality: 1.3, fatigueHalfLifeDays: 8 },
-      { id: 'steady', name: 'Steady', quality: 0.9 },
-      { id: 'spare', name: 'Spare', quality: 1.25, fatigueHalfLifeDays: 10, enabled: false },
-    ], { actions, cooldownHours: 48 });
+    const scenario = (actions: string[]) =>
+      soloCampaign(
+        'rotation',
+        4,
+        45,
+        [
+          { id: 'quick', name: 'Quick', quality: 1.3, fatigueHalfLifeDays: 8 },
+          { id: 'steady', name: 'Steady', quality: 0.9 },
+          { id: 'spare', name: 'Spare', quality: 1.25, fatigueHalfLifeDays: 10, enabled: false },
+        ],
+        { actions, cooldownHours: 48 },
+      );
     const conversions = async (h: ReturnType<typeof harness>) =>
-      (await h.platform.getMetrics({ campaignIds: ['solo'], from: h.world.startMs, to: h.world.now(), breakdown: 'none' })).reduce((s, r) => s + r.conversions, 0);
+      (await h.platform.getMetrics({ campaignIds: ['solo'], from: h.world.startMs, to: h.world.now(), breakdown: 'none' })).reduce(
+        (s, r) => s + r.conversions,
+        0,
+      );
     const rotating = harness(scenario(['creative']));
     await rotating.run(45 * 24);
     const leftAlone = harness(scenario(['bid']));
     await leftAlone.run(45 * 24);
     expect(await conversions(rotating)).toBeGreaterThan(1.2 * (await conversions(leftAlone)));
-    const changes = rotating.decisions()
+    const changes = rotating
+      .decisions()
       .filter((d) => d.kind === 'creative' && d.state === 'executed')
       .sort((a, b) => a.createdAt - b.createdAt)
       .map((d) => d.after as { creativeId: string; enabled: boolean });
@@ -353,16 +443,24 @@ describe('several agents on shared campaigns', () => {
   });
 
   it('brings in a challenger when the only creative running tires, and never retires the only one', async () => {
-    const scenario = soloCampaign('one-tiring-creative', 8, 40, [
-      { id: 'worn', name: 'Worn', quality: 1.2, fatigueHalfLifeDays: 10 },
-      { id: 'fresh', name: 'Fresh', quality: 1.1, enabled: false },
-    ], { actions: ['creative'] });
+    const scenario = soloCampaign(
+      'one-tiring-creative',
+      8,
+      40,
+      [
+        { id: 'worn', name: 'Worn', quality: 1.2, fatigueHalfLifeDays: 10 },
+        { id: 'fresh', name: 'Fresh', quality: 1.1, enabled: false },
+      ],
+      { actions: ['creative'] },
+    );
     const h = harness(scenario);
     await h.run(scenario.days * 24);
     const creative = h.decisions().filter((d) => d.kind === 'creative');
     const tried = creative.find((d) => d.state === 'executed' && d.after.kind === 'creative' && d.after.creativeId === 'fresh' && d.after.enabled);
     expect(tried?.reasoning).toMatch(/'Worn' is expected to convert [\d.]+ per 1,000 spent over the next 3 days, losing \d+% a day as it tires/);
-    const retiredFirst = creative.find((d) => d.after.kind === 'creative' && d.after.creativeId === 'worn' && !d.after.enabled && d.createdAt <= tried!.createdAt);
+    const retiredFirst = creative.find(
+      (d) => d.after.kind === 'creative' && d.after.creativeId === 'worn' && !d.after.enabled && d.createdAt <= tried!.createdAt,
+    );
     expect(retiredFirst).toBeUndefined();
   });
 
@@ -375,7 +473,18 @@ describe('several agents on shared campaigns', () => {
     const input = { initial, agents, policies: scenario.policies, pools: scenario.pools, accountDailySpendCap: scenario.account?.dailySpendCap };
     expect(recountViolations({ ...input, decisions: h.decisions() })).toEqual([]);
     const last = h.decisions().filter((d) => d.state === 'executed')[0];
-    const forged: Decision = { ...last, id: 'forged', createdAt: h.world.now(), executedAt: h.world.now(), idempotencyKey: 'forged', campaignId: 'c5', kind: 'status', before: { kind: 'status', status: 'active' }, after: { kind: 'status', status: 'paused' }, state: 'executed' };
+    const forged: Decision = {
+      ...last,
+      id: 'forged',
+      createdAt: h.world.now(),
+      executedAt: h.world.now(),
+      idempotencyKey: 'forged',
+      campaignId: 'c5',
+      kind: 'status',
+      before: { kind: 'status', status: 'active' },
+      after: { kind: 'status', status: 'paused' },
+      state: 'executed',
+    };
     const found = recountViolations({ ...input, decisions: [...h.decisions(), forged] });
     expect(found.map((v) => v.decisionId)).toEqual(['forged']);
     expect(found[0].findings.map((f) => f.rule)).toContain('policy.keep-brand');

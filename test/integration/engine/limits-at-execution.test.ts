@@ -22,13 +22,24 @@ const AGENT = {
   role: 'scale',
   campaigns: ['c1', 'c2', 'c3'],
   goals: [{ metric: 'roas', op: '>=', value: 3 }],
-  constraints: { actions: ['budget', 'status'], maxBudgetChangePct: 25, maxDailySpend: 2800, cooldownHours: 0, minConversionsToAct: 0, approvalAboveBudgetChange: 100 },
+  constraints: {
+    actions: ['budget', 'status'],
+    maxBudgetChangePct: 25,
+    maxDailySpend: 2800,
+    cooldownHours: 0,
+    minConversionsToAct: 0,
+    approvalAboveBudgetChange: 100,
+  },
 };
 
 async function account() {
   const parsed = parseScenario(
     JSON.stringify({
-      format: 'acm-scenario/1', name: 'limits', seed: 5, start: '2026-03-02', days: 10,
+      format: 'acm-scenario/1',
+      name: 'limits',
+      seed: 5,
+      start: '2026-03-02',
+      days: 10,
       campaigns: [
         { id: 'c1', name: 'Prospecting', dailyBudget: 800, response: { maxConversions: 60, halfSaturationSpend: 900 }, orderValue: { mean: 90 } },
         { id: 'c2', name: 'Retargeting', dailyBudget: 500, response: { maxConversions: 40, halfSaturationSpend: 500 }, orderValue: { mean: 90 } },
@@ -51,9 +62,19 @@ async function account() {
   const decide = (campaignId: string, from: number, to: number, state: 'escalated' | 'executed'): Decision => {
     const id = `d${++n}`;
     store.decisions.insert({
-      id, createdAt: clock.now(), agentId, campaignId, kind: 'budget', before: { kind: 'budget', dailyBudget: from }, after: { kind: 'budget', dailyBudget: to },
-      reasoning: 'test', confidence: 0.9, prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2 }, metrics: { evidenceConversions: 50 },
-      state: 'proposed', idempotencyKey: `key-${id}`,
+      id,
+      createdAt: clock.now(),
+      agentId,
+      campaignId,
+      kind: 'budget',
+      before: { kind: 'budget', dailyBudget: from },
+      after: { kind: 'budget', dailyBudget: to },
+      reasoning: 'test',
+      confidence: 0.9,
+      prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2 },
+      metrics: { evidenceConversions: 50 },
+      state: 'proposed',
+      idempotencyKey: `key-${id}`,
     } as Decision);
     if (state === 'escalated') store.decisions.transition(id, 'proposed', 'escalated', { error: 'a raise above the approval limit' });
     else {
@@ -109,7 +130,9 @@ describe('an approval meets the limits in force when it executes', () => {
     expect((await a.runtime.approve(first.id, 'operator')).state).toBe('executed');
     const outcome = await a.runtime.approve(second.id, 'operator');
     expect(outcome.state).toBe('blocked');
-    expect(a.store.decisions.get(second.id)?.error).toMatch(/^refused at the moment of execution by the limits in force: constraint\.maxDailySpend: the agent's campaigns would budget 2860\.00 a day, above its limit of 2800\.00/);
+    expect(a.store.decisions.get(second.id)?.error).toMatch(
+      /^refused at the moment of execution by the limits in force: constraint\.maxDailySpend: the agent's campaigns would budget 2860\.00 a day, above its limit of 2800\.00/,
+    );
     expect(a.store.alerts.forDecision(second.id).some((alert) => alert.kind === 'blocked')).toBe(true);
     expect(await a.budget('c1')).toBe(800);
   });
@@ -146,7 +169,11 @@ describe('an undo obeys the limits in force, unless a person overrides them', ()
     const a = await afterACut();
     const outcome = await a.runtime.undo(a.cut.id, 'operator', { overrideLimits: true });
     expect(outcome.state).toBe('executed');
-    expect(a.store.decisions.get(outcome.decisionId)).toMatchObject({ approvedBy: 'operator', reasoning: expect.stringContaining("overriding the agent's own limits"), metrics: expect.objectContaining({ overrideLimits: true }) });
+    expect(a.store.decisions.get(outcome.decisionId)).toMatchObject({
+      approvedBy: 'operator',
+      reasoning: expect.stringContaining("overriding the agent's own limits"),
+      metrics: expect.objectContaining({ overrideLimits: true }),
+    });
     expect(await a.budget('c3')).toBe(1200);
   });
 
@@ -164,8 +191,19 @@ describe('a restart settles every decision it finds unsettled', () => {
   it('a decision left proposed by a crash is cancelled, never sent', async () => {
     const a = await account();
     a.store.decisions.insert({
-      id: 'orphan', createdAt: a.clock.now(), agentId: a.agentId, campaignId: 'c1', kind: 'budget', before: { kind: 'budget', dailyBudget: 800 }, after: { kind: 'budget', dailyBudget: 900 },
-      reasoning: 'test', confidence: 0.9, prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2 }, metrics: {}, state: 'proposed', idempotencyKey: 'key-orphan',
+      id: 'orphan',
+      createdAt: a.clock.now(),
+      agentId: a.agentId,
+      campaignId: 'c1',
+      kind: 'budget',
+      before: { kind: 'budget', dailyBudget: 800 },
+      after: { kind: 'budget', dailyBudget: 900 },
+      reasoning: 'test',
+      confidence: 0.9,
+      prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2 },
+      metrics: {},
+      state: 'proposed',
+      idempotencyKey: 'key-orphan',
     } as Decision);
     const next = new AgentRuntime({ store: a.store, platform: a.platform, clock: a.clock, random: new SeededRandom(2), sleep: async () => undefined });
     await next.start();

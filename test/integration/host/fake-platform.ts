@@ -53,6 +53,11 @@ export const fakeCampaigns = (): CampaignInfo[] => [
 /** An account factory for tests: the fake platform on the host's accelerated clock. */
 export const fakeAccountFactory =
   (campaigns: CampaignInfo[] = fakeCampaigns()): AccountFactory =>
-  async ({ startClock }) => ({ name: 'Test account', platform: new FakePlatform(campaigns), clock: startClock(FAKE_START), rules: { policies: [], calendar: [] } });
+  async ({ startClock }) => ({
+    name: 'Test account',
+    platform: new FakePlatform(campaigns),
+    clock: startClock(FAKE_START),
+    rules: { policies: [], calendar: [] },
+  });
 
 export const manualClock = (): ManualClock => new ManualClock(FAKE_START);

@@ -38,12 +38,18 @@ describe('headless host IPC messages', () => {
   it('answers a message over the size limit with INVALID_INPUT and keeps serving', async () => {
     const big = JSON.stringify({ id: 1, channel: 'app.info', request: { pad: 'x'.repeat(MAX_MESSAGE_BYTES) } });
     const reply = await call(socket, big);
-    expect(reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/over the 1048576-byte limit/) } } });
+    expect(reply).toMatchObject({
+      id: 1,
+      result: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/over the 1048576-byte limit/) } },
+    });
     expect(await call(socket, { id: 2, channel: 'app.info', request: {} })).toMatchObject({ id: 2, result: { ok: true } });
   });
 
   it('answers non-JSON text and binary messages with INVALID_INPUT', async () => {
-    expect(await call(socket, '{"id": 3, "channel": ')).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('not valid JSON') } } });
+    expect(await call(socket, '{"id": 3, "channel": ')).toMatchObject({
+      id: null,
+      result: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('not valid JSON') } },
+    });
     const binaryReply = call(socket, '');
     socket.send(Buffer.from([1, 2, 3]), { binary: true });
     expect(await binaryReply).toMatchObject({ result: { error: { code: 'INVALID_INPUT' } } });

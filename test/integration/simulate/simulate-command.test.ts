@@ -28,7 +28,14 @@ const tenMistakes = {
   weekly: [1, 1, 1],
   campaigns: [
     { id: 'a', name: 'A', dailyBudget: 0, response: { maxConversions: 10, halfSaturationSpend: 100 }, orderValue: { mean: 50 } },
-    { id: 'a', name: 'B', dailyBudget: 10, response: { maxConversions: 10, halfSaturationSpend: 100, shpae: 1 }, orderValue: { mean: 50 }, bid: { strategy: 'max_cpc' } },
+    {
+      id: 'a',
+      name: 'B',
+      dailyBudget: 10,
+      response: { maxConversions: 10, halfSaturationSpend: 100, shpae: 1 },
+      orderValue: { mean: 50 },
+      bid: { strategy: 'max_cpc' },
+    },
   ],
   agents: [{ name: 'Eff', role: 'boss', campaigns: ['a', 'zz'], goals: [{ metric: 'roas', op: '>', value: 3 }] }],
   policies: [{ id: 'p', rule: 'noSuchRule' }],
@@ -119,12 +126,27 @@ describe('acm simulate', () => {
 
   it('runs every bundled scenario to a complete report', async () => {
     const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.json'));
-    expect(files).toEqual(expect.arrayContaining(['single-agent-roas.json', 'scale-vs-efficiency.json', 'q4-volatility.json', 'creative-fatigue.json', 'market-shift.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['single-agent-roas.json', 'scale-vs-efficiency.json', 'q4-volatility.json', 'creative-fatigue.json', 'market-shift.json']),
+    );
     for (const file of files) {
       const io = capture();
       expect(await main(['simulate', join(scenariosDir, file), '--json'], io)).toBe(0);
       const report = JSON.parse(io.stdout.join('\n'));
-      expect(Object.keys(report)).toEqual(['format', 'scenario', 'seed', 'days', 'strategies', 'decisions', 'autonomyRate', 'violations', 'conflicts', 'accuracy', 'goals', 'wallMs']);
+      expect(Object.keys(report)).toEqual([
+        'format',
+        'scenario',
+        'seed',
+        'days',
+        'strategies',
+        'decisions',
+        'autonomyRate',
+        'violations',
+        'conflicts',
+        'accuracy',
+        'goals',
+        'wallMs',
+      ]);
       expect(Object.keys(report.strategies)).toEqual(['agents', 'static', 'manual', 'rules', 'oracle']);
       for (const totals of Object.values(report.strategies) as Record<string, number>[]) {
         expect(Object.keys(totals)).toEqual(['spend', 'revenue', 'conversions', 'roas', 'cpa', 'profit']);

@@ -49,7 +49,7 @@ function expectRefusedAndUntouched(path: string, databaseVersion: number, buildV
 }
 
 describe('schema versions', () => {
-  it('refuses a database whose user_version is higher than this build\'s, leaving it untouched', () => {
+  it("refuses a database whose user_version is higher than this build's, leaving it untouched", () => {
     const path = tmp.file('bumped.db');
     const store = openDatabase({ path });
     const version = store.schemaVersion;

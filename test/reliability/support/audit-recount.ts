@@ -96,7 +96,9 @@ export function recountFromAudit(input: AuditRecountInput): RecountViolation[] {
         confidence: decision.confidence,
       });
       const isUndo = decision.parentDecisionId !== undefined;
-      const findings: Finding[] = ids.includes(campaign.id) ? [] : [{ rule: 'constraint.campaigns', message: `${campaign.id} is not among the agent's campaigns` }];
+      const findings: Finding[] = ids.includes(campaign.id)
+        ? []
+        : [{ rule: 'constraint.campaigns', message: `${campaign.id} is not among the agent's campaigns` }];
       if (verdict.outcome === 'block') findings.push(...verdict.findings.filter((f) => !(isUndo && JUDGEMENT_RULES.has(f.rule))));
       if (verdict.outcome === 'escalate' && decision.approvedBy === undefined) findings.push(...verdict.findings);
       if (findings.length > 0) violations.push({ decisionId: decision.id, seq: entry.seq, findings });

@@ -48,8 +48,10 @@ export class CallLog implements PlatformAdapter {
     return this.track({ operation: 'getMetrics' }, () => this.inner.getMetrics(query));
   }
   applyChange(change: CampaignChange, idempotencyKey: string): Promise<ApplyResult> {
-    return this.track({ operation: 'applyChange', campaignId: change.campaignId, key: idempotencyKey, change }, () => this.inner.applyChange(change, idempotencyKey), (r) =>
-      r.applied ? 'applied' : 'ok',
+    return this.track(
+      { operation: 'applyChange', campaignId: change.campaignId, key: idempotencyKey, change },
+      () => this.inner.applyChange(change, idempotencyKey),
+      (r) => (r.applied ? 'applied' : 'ok'),
     );
   }
 

@@ -51,10 +51,15 @@ const clock = new ManualClock(world.now());
 const journal = new Journal(journalPath);
 const runtime = new AgentRuntime({
   store,
-  platform: new JournaledPlatform(sandbox, journal, () => world.hour, async (key) => {
-    say(`applied ${key}`);
-    if (applyLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, applyLatencyMs));
-  }),
+  platform: new JournaledPlatform(
+    sandbox,
+    journal,
+    () => world.hour,
+    async (key) => {
+      say(`applied ${key}`);
+      if (applyLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, applyLatencyMs));
+    },
+  ),
   clock,
   random: stream(scenario.seed, 'crash', resumeHour),
   sleep: async () => undefined,

@@ -62,7 +62,10 @@ export class Fuzz {
     if (depth <= 0 || this.chance(0.4)) return this.scalar();
     if (this.chance(0.5)) return Array.from({ length: this.int(5) }, () => this.json(depth - 1));
     const out: Record<string, unknown> = {};
-    for (let i = this.int(5); i > 0; i--) out[this.chance(0.3) ? this.pick(['id', 'name', 'definition', 'limit', 'cursor', 'text', '__proto__', 'constructor']) : this.string(8)] = this.json(depth - 1);
+    for (let i = this.int(5); i > 0; i--)
+      out[this.chance(0.3) ? this.pick(['id', 'name', 'definition', 'limit', 'cursor', 'text', '__proto__', 'constructor']) : this.string(8)] = this.json(
+        depth - 1,
+      );
     return out;
   }
 
@@ -83,7 +86,11 @@ export class Fuzz {
       node = parent[key];
     }
     const replacement = this.pick([() => this.scalar(), () => this.json(2), () => this.huge(), () => undefined, () => this.string(3)])();
-    if (!parent || key === undefined) return { value: node !== null && typeof node === 'object' && !Array.isArray(node) ? { ...node, [this.string(6) || 'extra']: this.scalar() } : replacement, path };
+    if (!parent || key === undefined)
+      return {
+        value: node !== null && typeof node === 'object' && !Array.isArray(node) ? { ...node, [this.string(6) || 'extra']: this.scalar() } : replacement,
+        path,
+      };
     if (replacement === undefined) {
       if (Array.isArray(parent)) parent.splice(Number(key), 1);
       else delete parent[key];

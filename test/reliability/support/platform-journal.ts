@@ -10,8 +10,7 @@ import type { ApplyResult, MetricsQuery, PlatformAdapter } from '@shared/platfor
  * journal onto a fresh world of the same seed, and the test reads it as the adapter's call log.
  */
 export type JournalLine =
-  | { t: 'apply'; hour: number; key: string; change: CampaignChange }
-  | { t: 'hour'; hour: number; auditCount: number; decisions: number };
+  { t: 'apply'; hour: number; key: string; change: CampaignChange } | { t: 'hour'; hour: number; auditCount: number; decisions: number };
 
 /** Reads the journal; a line torn by a kill mid-write is cut off (it never committed). */
 export function readJournal(path: string, repair = false): JournalLine[] {

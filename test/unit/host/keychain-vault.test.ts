@@ -32,7 +32,9 @@ describe('the audit key in the app', () => {
     const sealed = readFileSync(`${keyPath()}.sealed`);
     expect(sealed.toString()).not.toContain('PRIVATE KEY');
     expect(statSync(`${keyPath()}.sealed`).mode & 0o777).toBe(0o600);
-    expect(openDatabase({ path: join(dir, 'acm.db'), readonly: true, keyVault: keychainVault(keychain(), keyPath(), () => {}) }).audit.verify()).toMatchObject({ ok: true });
+    expect(openDatabase({ path: join(dir, 'acm.db'), readonly: true, keyVault: keychainVault(keychain(), keyPath(), () => {}) }).audit.verify()).toMatchObject({
+      ok: true,
+    });
   });
 
   it('seals a plain key file left by an earlier version, and removes the plain copy', () => {

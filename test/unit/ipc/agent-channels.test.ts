@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
-const definition = (overrides: Partial<AgentDefinition> = {}) => efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });
+const definition = (overrides: Partial<AgentDefinition> = {}) =>
+  efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });
 
 let app: SandboxApp;
 afterEach(() => app?.close());
@@ -54,7 +55,9 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     app = await sandboxApp();
     const unknown = await app.client['agents.create']({ definition: definition({ campaigns: ['shopping', 'nope'] }) }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'INVALID_INPUT', path: 'definition.campaigns[1]', message: expect.stringContaining('unknown campaign id "nope"') });
-    const negative = await app.client['agents.create']({ definition: { ...definition(), goals: [{ metric: 'roas', op: '>=', value: -1 }] } }).catch((e: unknown) => e);
+    const negative = await app.client['agents.create']({ definition: { ...definition(), goals: [{ metric: 'roas', op: '>=', value: -1 }] } }).catch(
+      (e: unknown) => e,
+    );
     expect(negative).toMatchObject({ code: 'INVALID_INPUT', path: 'definition.goals[0].value' });
     await app.client['agents.create']({ definition: definition() });
     expect(await app.client['agents.create']({ definition: definition() }).catch((e: unknown) => e)).toMatchObject({ code: 'CONFLICT' });
@@ -62,7 +65,9 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
 
   it('escalates below minConfidence; Approve executes it and resolves its alert; Undo reverses it', async () => {
     app = await sandboxApp();
-    const agent = await app.client['agents.create']({ definition: definition({ status: 'active', constraints: { minConfidence: 0.99 } as AgentDefinition['constraints'] }) });
+    const agent = await app.client['agents.create']({
+      definition: definition({ status: 'active', constraints: { minConfidence: 0.99 } as AgentDefinition['constraints'] }),
+    });
     const raised: string[] = [];
     app.subscribe('alert.raised', (p) => raised.push(p.alertId));
     await app.advanceHours(24);
@@ -98,7 +103,10 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     await app.advanceHours(48);
     expect(app.store.decisions.countByState().executed).toBe(0);
     expect((await app.client['monitor.summary']()).map((s) => s.status)).toEqual(['paused', 'paused']);
-    expect(await app.client['agents.pause']({ id: a.id }).catch((e: unknown) => e)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('it is paused') });
+    expect(await app.client['agents.pause']({ id: a.id }).catch((e: unknown) => e)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('it is paused'),
+    });
     expect((await app.client['agents.resumeAll']()).count).toBe(2);
     await app.client['agents.terminate']({ id: b.id });
     expect((await app.client['monitor.summary']()).map((s) => s.name)).toEqual(['Efficiency']);
@@ -109,7 +117,10 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     await app.client['agents.create']({ definition: definition({ status: 'active' }) });
     await app.advanceHours(72);
     const all = (await app.client['decisions.page']({ limit: 500 })).items;
-    const word = all[0].reasoning.split(/\s+/).find((w) => w.length > 6)!.toLowerCase();
+    const word = all[0].reasoning
+      .split(/\s+/)
+      .find((w) => w.length > 6)!
+      .toLowerCase();
     const expected = all.filter((d) => d.reasoning.toLowerCase().includes(word)).map((d) => d.id);
     const got: string[] = [];
     let cursor: { createdAt: number; id: string } | undefined;
@@ -130,10 +141,23 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
     const imported = await app.client['agents.import']({ text: JSON.stringify(renamed) });
     expect(imported.map((a) => [a.name, a.status])).toEqual([['Efficiency copy', 'paused']]);
 
-    const bad = { format: 'acm-agents/1', agents: [{ ...renamed.agents[0], name: 'X', priority: 0 }, { ...renamed.agents[0], name: 'Y', campaigns: ['ghost'] }] };
+    const bad = {
+      format: 'acm-agents/1',
+      agents: [
+        { ...renamed.agents[0], name: 'X', priority: 0 },
+        { ...renamed.agents[0], name: 'Y', campaigns: ['ghost'] },
+      ],
+    };
     const failure = await app.client['agents.import']({ text: JSON.stringify(bad) }).catch((e: unknown) => e);
-    expect(failure).toMatchObject({ code: 'INVALID_INPUT', path: 'agents[0].priority', message: expect.stringContaining('agents[1].campaigns[0]: unknown campaign id "ghost"') });
-    expect(await app.client['agents.import']({ text: '{"name": ' }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('line 1') });
+    expect(failure).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'agents[0].priority',
+      message: expect.stringContaining('agents[1].campaigns[0]: unknown campaign id "ghost"'),
+    });
+    expect(await app.client['agents.import']({ text: '{"name": ' }).catch((e: unknown) => e)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('line 1'),
+    });
     expect((await app.client['agents.list']()).map((a) => a.name).sort()).toEqual(['Efficiency', 'Efficiency copy']);
   });
 

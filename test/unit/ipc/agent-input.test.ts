@@ -3,7 +3,8 @@ import type { AgentDefinition } from '@shared/scenario/schema';
 import { parseCsv } from '../../integration/audit/rfc4180';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 
-const definition = (overrides: Partial<AgentDefinition> = {}) => efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });
+const definition = (overrides: Partial<AgentDefinition> = {}) =>
+  efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });
 const failure = (promise: Promise<unknown>) => promise.catch((e: unknown) => e);
 
 let app: SandboxApp;
@@ -17,13 +18,19 @@ describe('agents from people and files, over IPC', () => {
       path: 'line 1, column 65',
       message: expect.stringContaining('nested more than 64 deep'),
     });
-    expect(await failure(app.client['agents.create']({ definition: definition({ name: 'x'.repeat(121) }) }))).toMatchObject({ code: 'INVALID_INPUT', path: 'definition.name' });
+    expect(await failure(app.client['agents.create']({ definition: definition({ name: 'x'.repeat(121) }) }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'definition.name',
+    });
     expect(await failure(app.client['agents.create']({ definition: definition({ name: 'Scale \ud800' }) }))).toMatchObject({
       code: 'INVALID_INPUT',
       path: 'definition.name',
       message: expect.stringContaining('lone UTF-16 surrogate (U+D800) at character 7'),
     });
-    expect(await failure(app.client['agents.create']({ definition: definition({ priority: 1e308 }) }))).toMatchObject({ code: 'INVALID_INPUT', path: 'definition.priority' });
+    expect(await failure(app.client['agents.create']({ definition: definition({ priority: 1e308 }) }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'definition.priority',
+    });
     const imported = { ...definition({ name: 'Caf\u00e9' }), status: 'paused' };
     expect(await failure(app.client['agents.import']({ text: JSON.stringify({ ...imported, constraints: { maxDailySpend: 1e308 } }) }))).toMatchObject({
       code: 'INVALID_INPUT',
@@ -43,7 +50,9 @@ describe('agents from people and files, over IPC', () => {
     const link = '=HYPERLINK("http://x")';
     const sum = '@SUM(1+1)';
     await app.client['agents.create']({ definition: definition({ name: link, campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'], status: 'active' }) });
-    const [imported] = await app.client['agents.import']({ text: JSON.stringify(definition({ name: sum, campaigns: ['brand-search', 'video-broad', 'shopping'] })) });
+    const [imported] = await app.client['agents.import']({
+      text: JSON.stringify(definition({ name: sum, campaigns: ['brand-search', 'video-broad', 'shopping'] })),
+    });
     await app.client['agents.activate']({ id: imported.id });
     await app.advanceHours(3 * 24);
 

@@ -41,7 +41,16 @@ export function servicesOver(platform: PlatformAdapter, clock: Clock, extra: { a
   const store = openDatabase({ path: ':memory:' });
   const events = createEventHub();
   const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => {}, onChange: (c) => pushChange(events, c) });
-  const services = createServices({ platform, clock, store, runtime, events, accountName: extra.accountName ?? 'Shop', databasePath: extra.databasePath, version: extra.version });
+  const services = createServices({
+    platform,
+    clock,
+    store,
+    runtime,
+    events,
+    accountName: extra.accountName ?? 'Shop',
+    databasePath: extra.databasePath,
+    version: extra.version,
+  });
   return { store, runtime, services, close: () => (services.close(), store.close()) };
 }
 
@@ -68,7 +77,15 @@ export async function sandboxApp(): Promise<SandboxApp> {
   const store = openDatabase({ path: ':memory:' });
   const events = createEventHub();
   const rules = { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar) };
-  const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => {}, ...rules, onChange: (c) => pushChange(events, c) });
+  const runtime = new AgentRuntime({
+    store,
+    platform,
+    clock,
+    random: new SeededRandom(1),
+    sleep: async () => {},
+    ...rules,
+    onChange: (c) => pushChange(events, c),
+  });
   const services = createServices({ platform, clock, store, runtime, events, accountName: scenario.name });
   const { client, subscribe } = createAcmConnection(inProcessBridge(createIpcServer(services)));
   return {

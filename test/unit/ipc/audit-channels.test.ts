@@ -4,7 +4,12 @@ import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 import { connectionOf } from '@store/testing';
 
 const definition = (overrides: Partial<AgentDefinition> = {}) =>
-  efficiencyDraft({ campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'], constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active', ...overrides });
+  efficiencyDraft({
+    campaigns: ['prosp-broad', 'retarget-7d', 'lookalike-1'],
+    constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'],
+    status: 'active',
+    ...overrides,
+  });
 
 const failure = (promise: Promise<unknown>) => promise.catch((e: unknown) => e);
 
@@ -23,7 +28,11 @@ describe('audit channels on an empty record', () => {
   it('names a bad request and where it is wrong', async () => {
     expect(await failure(app.client['audit.dailyDigest']({ date: '2026-13-01' }))).toMatchObject({ code: 'INVALID_INPUT', path: 'date' });
     expect(await failure(app.client['decisions.outcomeStats']({ bucket: 'month' as 'day' }))).toMatchObject({ code: 'INVALID_INPUT', path: 'bucket' });
-    expect(await failure(app.client['decisions.outcomeStats']({ from: 10, to: 5 }))).toMatchObject({ code: 'INVALID_INPUT', path: 'to', message: expect.stringContaining('from must be before to') });
+    expect(await failure(app.client['decisions.outcomeStats']({ from: 10, to: 5 }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'to',
+      message: expect.stringContaining('from must be before to'),
+    });
     expect(await failure(app.client['decisions.outcomeStats']({ agentId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND', message: 'no agent with id nobody' });
   });
 });
@@ -36,7 +45,15 @@ describe('audit channels after two agents ran for nine simulated days', () => {
     app = await sandboxApp();
     await app.advanceHours(24);
     efficient = (await app.client['agents.create']({ definition: definition() })).id;
-    careful = (await app.client['agents.create']({ definition: definition({ name: 'Careful', campaigns: ['brand-search', 'video-broad', 'shopping'], constraints: { maxDailySpend: 6000, minConfidence: 0.99 } as AgentDefinition['constraints'] }) })).id;
+    careful = (
+      await app.client['agents.create']({
+        definition: definition({
+          name: 'Careful',
+          campaigns: ['brand-search', 'video-broad', 'shopping'],
+          constraints: { maxDailySpend: 6000, minConfidence: 0.99 } as AgentDefinition['constraints'],
+        }),
+      })
+    ).id;
     await app.advanceHours(9 * 24);
   }, 60_000);
   afterAll(() => app.close());

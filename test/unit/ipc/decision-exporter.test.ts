@@ -8,7 +8,8 @@ import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 import { connectionOf } from '@store/testing';
 
-const agent = (name: string, campaigns: string[]) => efficiencyDraft({ name, campaigns, constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active' });
+const agent = (name: string, campaigns: string[]) =>
+  efficiencyDraft({ name, campaigns, constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active' });
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -44,7 +45,10 @@ describe('Export CSV and Export PDF over IPC', () => {
     const page = await app.client['decisions.page']({ filter, limit: 500 });
     expect(page.items.length).toBeGreaterThan(0);
     const text = bytesOf((await app.client['decisions.export']({ format: 'csv', filter })).base64).toString('utf8');
-    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^timestamp,decision_id,agent,campaign,action,/);
     const ids = lines.slice(1).map((line) => line.split(',')[1]);
     expect(ids).toEqual(page.items.map((d) => d.id).reverse());

@@ -77,7 +77,10 @@ describe('dispatcher', () => {
   });
 
   it('passes responses through unchecked when response validation is off', async () => {
-    const dispatcher = createDispatcher({ 'agents.count': async () => 2.5, 'agents.create': async () => ({ id: 'a' }) }, { channels, validateResponses: false });
+    const dispatcher = createDispatcher(
+      { 'agents.count': async () => 2.5, 'agents.create': async () => ({ id: 'a' }) },
+      { channels, validateResponses: false },
+    );
     expect(await dispatcher.dispatch('agents.count', {})).toEqual({ ok: true, value: 2.5 });
   });
 });

@@ -30,7 +30,11 @@ describe('handler registry', () => {
   it('builds the full handler map from the domain modules', () => {
     const list = async () => [];
     const others = Object.fromEntries(channelNames.filter((n) => n !== 'app.info' && n !== 'campaigns.list').map((n) => [n, list]));
-    const handlers = new HandlerRegistry().register('app', { 'app.info': appInfo }).register('campaigns', { 'campaigns.list': list }).register('others', others).build();
+    const handlers = new HandlerRegistry()
+      .register('app', { 'app.info': appInfo })
+      .register('campaigns', { 'campaigns.list': list })
+      .register('others', others)
+      .build();
     expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort());
     expect(handlers['campaigns.list']).toBe(list);
   });

@@ -14,9 +14,19 @@ afterEach(() => app?.close());
 /** An app whose log holds ROWS decisions of one paused agent, every other one executed, two per minute. */
 async function appWithDecisions(): Promise<{ agentId: string }> {
   app = await sandboxApp();
-  const definition = { name: 'Seeded', role: 'efficiency', priority: 1, campaigns: '*', objective: 'revenue', goals: [], status: 'paused' } as unknown as AgentDefinition;
+  const definition = {
+    name: 'Seeded',
+    role: 'efficiency',
+    priority: 1,
+    campaigns: '*',
+    objective: 'revenue',
+    goals: [],
+    status: 'paused',
+  } as unknown as AgentDefinition;
   const { id: agentId } = await app.client['agents.create']({ definition });
-  const insert = connectionOf(app.store).prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+  const insert = connectionOf(app.store).prepare(
+    `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
+  );
   connectionOf(app.store).transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       insert.run(
@@ -76,8 +86,14 @@ describe('jumping through a long decision timeline', () => {
     await appWithDecisions();
     const cursor = { createdAt: T0, id: 'd00001' };
     expect(await app.client['decisions.page']({ cursor, offset: 10 }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT', path: 'offset' });
-    expect(await app.client['decisions.page']({ filter: { text: 'raise' }, offset: 10 }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT', path: 'offset' });
+    expect(await app.client['decisions.page']({ filter: { text: 'raise' }, offset: 10 }).catch((e: unknown) => e)).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'offset',
+    });
     expect(await app.client['decisions.page']({ offset: -1 }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT', path: 'offset' });
-    expect(await app.client['decisions.count']({ filter: { text: 'raise' } }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT', path: 'filter.text' });
+    expect(await app.client['decisions.count']({ filter: { text: 'raise' } }).catch((e: unknown) => e)).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'filter.text',
+    });
   });
 });

@@ -30,7 +30,16 @@ async function budgetsByDay(scenario: Scenario, make: (s: Scenario) => Strategy)
 const twoCampaigns = (extra: Record<string, unknown> = {}) =>
   makeScenario({
     days: 15,
-    agents: [{ name: 'A', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 4 }, { metric: 'cpa', op: '<=', value: 40 }] }],
+    agents: [
+      {
+        name: 'A',
+        campaigns: '*',
+        goals: [
+          { metric: 'roas', op: '>=', value: 4 },
+          { metric: 'cpa', op: '<=', value: 40 },
+        ],
+      },
+    ],
     campaigns: [{ minDailyBudget: 900 }, { orderValue: { mean: 200, sigma: 0 } }],
     ...extra,
   });
@@ -53,7 +62,10 @@ describe('baseline strategies', () => {
   });
 
   it('manual: scales raised budgets down to the account cap', async () => {
-    const seen = await budgetsByDay(twoCampaigns({ account: { dailySpendCap: 2000 }, campaigns: [{ orderValue: { mean: 200, sigma: 0 } }, { orderValue: { mean: 200, sigma: 0 } }] }), manualStrategy);
+    const seen = await budgetsByDay(
+      twoCampaigns({ account: { dailySpendCap: 2000 }, campaigns: [{ orderValue: { mean: 200, sigma: 0 } }, { orderValue: { mean: 200, sigma: 0 } }] }),
+      manualStrategy,
+    );
     expect(seen[7].budgets).toEqual([1000, 1000]);
   });
 

@@ -11,8 +11,13 @@ function ledger(days: number, dailySpend: number, roas: number) {
 
 describe('goals over the final 28 days', () => {
   const agent = AgentDefinitionSchema.parse({
-    name: 'Scale', role: 'scale', campaigns: '*',
-    goals: [{ metric: 'spend', op: '>=', value: 10000 }, { metric: 'roas', op: '>=', value: 3.5 }],
+    name: 'Scale',
+    role: 'scale',
+    campaigns: '*',
+    goals: [
+      { metric: 'spend', op: '>=', value: 10000 },
+      { metric: 'roas', op: '>=', value: 3.5 },
+    ],
   });
 
   it('meets a spend goal spent to the cent, whatever the floating-point sum of its hours', () => {

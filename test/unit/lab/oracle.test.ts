@@ -14,7 +14,10 @@ const scenario = makeScenario({
       minDailyBudget: 50,
       response: { maxConversions: 100, halfSaturationSpend: 800 },
       orderValue: { mean: 50, sigma: 0 },
-      creatives: [{ id: 'dull', name: 'Dull', quality: 1 }, { id: 'sharp', name: 'Sharp', quality: 1.4 }],
+      creatives: [
+        { id: 'dull', name: 'Dull', quality: 1 },
+        { id: 'sharp', name: 'Sharp', quality: 1.4 },
+      ],
     },
     { bid: { strategy: 'max_cpc', amount: 0.8 }, response: { maxConversions: 80, halfSaturationSpend: 400 }, orderValue: { mean: 70, sigma: 0 } },
     {

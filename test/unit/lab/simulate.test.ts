@@ -7,7 +7,14 @@ import { makeScenario } from '../platforms/sandbox/make-scenario';
 const scenario = makeScenario({
   days: 35,
   agents: [
-    { name: 'Eff', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 2 }, { metric: 'spend', op: '>=', value: 1500 }] },
+    {
+      name: 'Eff',
+      campaigns: '*',
+      goals: [
+        { metric: 'roas', op: '>=', value: 2 },
+        { metric: 'spend', op: '>=', value: 1500 },
+      ],
+    },
     { name: 'One', campaigns: ['c2'], goals: [{ metric: 'conversions', op: '>=', value: 1000, per: 'total' }] },
   ],
   campaigns: [

@@ -17,7 +17,10 @@ describe('tray and menu agent commands', () => {
   });
 
   it('says plainly when this build has no such command', async () => {
-    const { notices, calls } = await run(async () => ({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown channel agents.resumeAll' } }), 'resumeAll');
+    const { notices, calls } = await run(
+      async () => ({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown channel agents.resumeAll' } }),
+      'resumeAll',
+    );
     expect(calls).toEqual(['agents.resumeAll']);
     expect(notices).toEqual([{ title: 'Could not resume all agents', body: 'This version of the app has no "agents.resumeAll" command yet.' }]);
   });

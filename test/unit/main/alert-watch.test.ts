@@ -9,7 +9,8 @@ function fakeServer(counts: AlertCount[], messages: Record<string, string>) {
   const server: IpcServer = {
     async handle(channel) {
       if (channel === 'alerts.count') return { ok: true, value: counts[Math.min(call++, counts.length - 1)] };
-      if (channel === 'alerts.list') return { ok: true, value: { items: Object.entries(messages).map(([id, message]) => ({ alert: { id, message } })), conflicts: [] } };
+      if (channel === 'alerts.list')
+        return { ok: true, value: { items: Object.entries(messages).map(([id, message]) => ({ alert: { id, message } })), conflicts: [] } };
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
     },
     onEvent(l) {

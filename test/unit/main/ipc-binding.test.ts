@@ -60,7 +60,10 @@ describe('the Electron IPC binding', () => {
 
   it('rejects a channel name that is not a string', async () => {
     const { invoke } = setup();
-    expect(await invoke({ senderFrame: { url: 'file:///app/index.html' } }, 42, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('number') } });
+    expect(await invoke({ senderFrame: { url: 'file:///app/index.html' } }, 42, {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('number') },
+    });
   });
 
   it('turns a server that throws into an INTERNAL error as data', async () => {

@@ -33,7 +33,10 @@ describe('tray menu', () => {
 });
 
 describe('application menu', () => {
-  const roles = (items: MenuItemConstructorOptions[]) => flatten(items).map((item) => item.role).filter(Boolean);
+  const roles = (items: MenuItemConstructorOptions[]) =>
+    flatten(items)
+      .map((item) => item.role)
+      .filter(Boolean);
 
   it('offers developer tools only in development', () => {
     const { actions } = recorder();

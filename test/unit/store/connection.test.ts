@@ -9,10 +9,7 @@ afterEach(() => store?.close());
 describe('openDatabase on a fresh database', () => {
   it('creates every table and records the schema version', () => {
     store = memoryStore();
-    const tables = connectionOf(store)
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .pluck()
-      .all();
+    const tables = connectionOf(store).prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
     expect(tables).toEqual([
       '__drizzle_migrations',
       'agent_goals',
@@ -35,9 +32,9 @@ describe('openDatabase on a fresh database', () => {
     store = memoryStore();
     expect(connectionOf(store).pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => store.decisions.insert(decision({ id: 'd1', agentId: 'nobody' }))).toThrow(/d1: FOREIGN KEY constraint failed/);
-    expect(() =>
-      store.alerts.raise({ createdAt: 0, severity: 'info', kind: 'blocked', decisionId: 'missing', message: 'x' }),
-    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => store.alerts.raise({ createdAt: 0, severity: 'info', kind: 'blocked', decisionId: 'missing', message: 'x' })).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
   });
 
   it('names a migrations folder that is not one', () => {

@@ -58,7 +58,8 @@ const HOLDS: readonly Hold[] = [
   { holds: personAsked, why: () => 'a person was asked about it lately' },
   {
     holds: tooLittleEvidence,
-    why: (ctx, campaign) => `only ${count(evidenceOf(ctx, campaign.id))} conversions in ${EVIDENCE_DAYS} days; ${ctx.agent.constraints.minConversionsToAct} needed`,
+    why: (ctx, campaign) =>
+      `only ${count(evidenceOf(ctx, campaign.id))} conversions in ${EVIDENCE_DAYS} days; ${ctx.agent.constraints.minConversionsToAct} needed`,
   },
 ];
 

@@ -93,8 +93,7 @@ function moveReasoning(f: MoveFacts): string {
 
 /** A campaign the agent keeps where it is: held this review though the plan wants it no lower, or already close to the plan. */
 export type KeepFacts =
-  | { kind: 'held'; name: string; budget: number; limitedBy: string; target: number }
-  | { kind: 'close'; name: string; budget: number; limitedBy: string };
+  { kind: 'held'; name: string; budget: number; limitedBy: string; target: number } | { kind: 'close'; name: string; budget: number; limitedBy: string };
 
 export function keepReasoning(f: KeepFacts): string {
   return f.kind === 'held'

@@ -139,7 +139,14 @@ export function stepBudget(basis: StepBasis, { model, calibrator }: StepForecast
   // A raise's bias applies to its baseline too: what the campaign would do unchanged is as overestimated as what the raise would do.
   const raiseBias = raising && !forSpendGoal ? basis.raiseBias : undefined;
   const outcome: Prediction = forSpendGoal
-    ? { metric: 'spend', windowHours: 0, point: pathSpend * days, low80: pathSpend * days * (1 - DELIVERY_SLACK), high80: pathSpend * days, baseline: current * days }
+    ? {
+        metric: 'spend',
+        windowHours: 0,
+        point: pathSpend * days,
+        low80: pathSpend * days * (1 - DELIVERY_SLACK),
+        high80: pathSpend * days,
+        baseline: current * days,
+      }
     : raiseBias !== undefined
       ? scaled({ metric, windowHours: 0, ...calibrated, baseline: before.point }, raiseBias)
       : efficiencyOf(metric, calibrated, before, pathSpend * days, current * days);
@@ -181,10 +188,24 @@ function stepsToward(current: number, first: number, target: number, maxStep: nu
  */
 function efficiencyOf(metric: Objective, after: Interval80, before: Interval80, spendAfter: number, spendBefore: number): Prediction {
   if (metric === 'revenue') {
-    return { metric: 'roas', windowHours: 0, point: after.point / spendAfter, low80: after.low80 / spendAfter, high80: after.high80 / spendAfter, baseline: before.point / spendBefore };
+    return {
+      metric: 'roas',
+      windowHours: 0,
+      point: after.point / spendAfter,
+      low80: after.low80 / spendAfter,
+      high80: after.high80 / spendAfter,
+      baseline: before.point / spendBefore,
+    };
   }
   const cpa = (conversions: number) => (conversions > 0 ? spendAfter / conversions : spendAfter);
-  return { metric: 'cpa', windowHours: 0, point: cpa(after.point), low80: cpa(after.high80), high80: cpa(after.low80), baseline: before.point > 0 ? spendBefore / before.point : spendBefore };
+  return {
+    metric: 'cpa',
+    windowHours: 0,
+    point: cpa(after.point),
+    low80: cpa(after.high80),
+    high80: cpa(after.low80),
+    baseline: before.point > 0 ? spendBefore / before.point : spendBefore,
+  };
 }
 
 function scaled(p: Prediction, by: number): Prediction {

@@ -37,7 +37,10 @@ export class SharedPlatform implements PlatformAdapter {
   readonly currency = 'USD';
   private readonly db: Database.Database;
 
-  constructor(path: string, private readonly now: () => number) {
+  constructor(
+    path: string,
+    private readonly now: () => number,
+  ) {
     this.db = new Database(path);
     this.db.pragma('busy_timeout = 5000');
   }
@@ -55,7 +58,9 @@ export class SharedPlatform implements PlatformAdapter {
   }
 
   async listCampaigns(): Promise<CampaignInfo[]> {
-    return (this.db.prepare('SELECT id, daily_budget FROM campaigns ORDER BY id').all() as { id: string; daily_budget: number }[]).map((r) => info(r.id, r.daily_budget));
+    return (this.db.prepare('SELECT id, daily_budget FROM campaigns ORDER BY id').all() as { id: string; daily_budget: number }[]).map((r) =>
+      info(r.id, r.daily_budget),
+    );
   }
 
   async getCampaign(campaignId: string): Promise<CampaignInfo> {
@@ -67,8 +72,14 @@ export class SharedPlatform implements PlatformAdapter {
   async getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]> {
     const rows: HourlyMetrics[] = [];
     const end = Math.min(query.to, Math.floor(this.now() / HOUR_MS) * HOUR_MS);
-    const campaigns = this.db.prepare('SELECT id, max_conversions, half_saturation FROM campaigns').all() as { id: string; max_conversions: number; half_saturation: number }[];
-    const budgetAt = this.db.prepare('SELECT daily_budget FROM budget_history WHERE campaign_id = ? AND from_hour <= ? ORDER BY from_hour DESC LIMIT 1').pluck();
+    const campaigns = this.db.prepare('SELECT id, max_conversions, half_saturation FROM campaigns').all() as {
+      id: string;
+      max_conversions: number;
+      half_saturation: number;
+    }[];
+    const budgetAt = this.db
+      .prepare('SELECT daily_budget FROM budget_history WHERE campaign_id = ? AND from_hour <= ? ORDER BY from_hour DESC LIMIT 1')
+      .pluck();
     for (const c of campaigns) {
       if (query.campaignIds && !query.campaignIds.includes(c.id)) continue;
       for (let hour = query.from; hour < end; hour += HOUR_MS) {
@@ -97,5 +108,16 @@ export class SharedPlatform implements PlatformAdapter {
 }
 
 function info(id: string, dailyBudget: number): CampaignInfo {
-  return { id, name: `Campaign ${id}`, platform: 'sandbox', status: 'active', dailyBudget, minDailyBudget: 1, labels: [], bid: { strategy: 'lowest_cost' }, audiences: [], creatives: [] };
+  return {
+    id,
+    name: `Campaign ${id}`,
+    platform: 'sandbox',
+    status: 'active',
+    dailyBudget,
+    minDailyBudget: 1,
+    labels: [],
+    bid: { strategy: 'lowest_cost' },
+    audiences: [],
+    creatives: [],
+  };
 }

@@ -4,21 +4,43 @@ import type { Proposal } from '@engine/agents/proposal';
 import type { CampaignInfo } from '@shared/domain/campaign';
 
 const campaign = (id: string, dailyBudget = 1000): CampaignInfo => ({
-  id, name: `Campaign ${id}`, platform: 'sandbox', status: 'active', dailyBudget, minDailyBudget: 1, labels: [], bid: { strategy: 'lowest_cost' }, audiences: [], creatives: [],
+  id,
+  name: `Campaign ${id}`,
+  platform: 'sandbox',
+  status: 'active',
+  dailyBudget,
+  minDailyBudget: 1,
+  labels: [],
+  bid: { strategy: 'lowest_cost' },
+  audiences: [],
+  creatives: [],
 });
 
 function budget(agentName: string, id: string, to: number): Proposal {
   const c = campaign(id);
   return {
-    agentName, campaign: c, change: { kind: 'budget', campaignId: id, dailyBudget: to },
-    before: { kind: 'budget', dailyBudget: c.dailyBudget }, after: { kind: 'budget', dailyBudget: to },
-    reasoning: `${agentName} wants ${to}`, prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2, baseline: 1 },
-    raw: { metric: 'revenue', point: 1, low80: 0, high80: 2 }, confidence: 0.8, evidenceConversions: 100, metrics: {},
+    agentName,
+    campaign: c,
+    change: { kind: 'budget', campaignId: id, dailyBudget: to },
+    before: { kind: 'budget', dailyBudget: c.dailyBudget },
+    after: { kind: 'budget', dailyBudget: to },
+    reasoning: `${agentName} wants ${to}`,
+    prediction: { metric: 'revenue', windowHours: 72, point: 1, low80: 0, high80: 2, baseline: 1 },
+    raw: { metric: 'revenue', point: 1, low80: 0, high80: 2 },
+    confidence: 0.8,
+    evidenceConversions: 100,
+    metrics: {},
   };
 }
 
 const contender = (agentId: string, priority: number, proposals: Proposal[], over: Partial<Contender> = {}): Contender => ({
-  agentId, name: agentId, priority, trackRecord: 0.5, proposals, keeps: [], ...over,
+  agentId,
+  name: agentId,
+  priority,
+  trackRecord: 0.5,
+  proposals,
+  keeps: [],
+  ...over,
 });
 
 describe('arbiter', () => {
@@ -26,9 +48,18 @@ describe('arbiter', () => {
     const scale = contender('scale', 2, [budget('scale', 'c1', 1200)]);
     const efficiency = contender('efficiency', 1, [budget('efficiency', 'c1', 800), budget('efficiency', 'c2', 900)]);
     const result = arbitrate([efficiency, scale], []);
-    expect(result.accepted.map((a) => [a.agentId, a.proposal.campaign.id])).toEqual([['scale', 'c1'], ['efficiency', 'c2']]);
+    expect(result.accepted.map((a) => [a.agentId, a.proposal.campaign.id])).toEqual([
+      ['scale', 'c1'],
+      ['efficiency', 'c2'],
+    ]);
     expect(result.conflicts).toHaveLength(1);
-    expect(result.conflicts[0]).toMatchObject({ campaignId: 'c1', setting: 'budget', rule: 'priority', winner: { agentId: 'scale' }, loser: { agentId: 'efficiency' } });
+    expect(result.conflicts[0]).toMatchObject({
+      campaignId: 'c1',
+      setting: 'budget',
+      rule: 'priority',
+      winner: { agentId: 'scale' },
+      loser: { agentId: 'efficiency' },
+    });
     expect(result.conflicts[0].loser.proposal.reasoning).toBe('efficiency wants 800');
     expect(result.report.get('efficiency')).toMatchObject({ asked: 2, granted: 1 });
   });
@@ -36,7 +67,10 @@ describe('arbiter', () => {
   it('breaks a priority tie by track record, whatever the order', () => {
     const a = contender('a', 1, [budget('a', 'c1', 1200)], { trackRecord: 0.4 });
     const b = contender('b', 1, [budget('b', 'c1', 900)], { trackRecord: 0.7 });
-    for (const order of [[a, b], [b, a]]) {
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
       const result = arbitrate(order, []);
       expect(result.accepted.map((x) => x.agentId)).toEqual(['b']);
       expect(result.conflicts[0].rule).toBe('track record');
@@ -53,7 +87,16 @@ describe('arbiter', () => {
 
   it('refuses to undo a higher-ranked agent’s recent change, but lets it be pushed further', () => {
     const scale = contender('scale', 2, []);
-    const recent = [{ agentId: 'scale', campaignId: 'c1', setting: 'budget', at: 0, before: { kind: 'budget' as const, dailyBudget: 800 }, after: { kind: 'budget' as const, dailyBudget: 1000 } }];
+    const recent = [
+      {
+        agentId: 'scale',
+        campaignId: 'c1',
+        setting: 'budget',
+        at: 0,
+        before: { kind: 'budget' as const, dailyBudget: 800 },
+        after: { kind: 'budget' as const, dailyBudget: 1000 },
+      },
+    ];
     const back = arbitrate([scale, contender('efficiency', 1, [budget('efficiency', 'c1', 850)])], recent);
     expect(back.accepted).toEqual([]);
     expect(back.conflicts[0].rule).toBe('earlier change');
@@ -67,7 +110,10 @@ describe('arbiter', () => {
     const efficiency = contender('efficiency', 1, [budget('efficiency', 'c1', 850), budget('efficiency', 'c2', 950)]);
     const result = arbitrate([efficiency, scale], []);
     // Scale's raise of 100 makes up for the cut of 50, not for the cut of 150.
-    expect(result.accepted.map((a) => [a.agentId, a.proposal.campaign.id])).toEqual([['efficiency', 'c2'], ['scale', 'c3']]);
+    expect(result.accepted.map((a) => [a.agentId, a.proposal.campaign.id])).toEqual([
+      ['efficiency', 'c2'],
+      ['scale', 'c3'],
+    ]);
     expect(result.conflicts).toHaveLength(1);
     expect(result.conflicts[0]).toMatchObject({ campaignId: 'c1', rule: 'priority', winner: { agentId: 'scale' }, loser: { agentId: 'efficiency' } });
     expect((result.conflicts[0].winner.proposal as { reasoning: string }).reasoning).toMatch(/3,000\/day together, its spend goal/);

@@ -10,7 +10,13 @@ import { agent, campaign, mindAfter, NOW, reportedDays, reviewOf } from './revie
 /** A max-CPC campaign budgeted at 1,000 a day that delivers 700 a day, its clicks costing 3. */
 const capped = (bid: BidSetting = { strategy: 'max_cpc', amount: 2 }, over: Partial<CampaignInfo> = {}) => campaign('a', { bid, ...over });
 const rows = reportedDays('a', { maxConversions: 200, halfSaturationSpend: 5000 }, 700, { spread: 0, cpc: 3 });
-const planned = (target: number): Plan => ({ targets: new Map([['a', target]]), totals: { spend: target, conversions: 0, revenue: 0 }, price: 1, limitedBy: 'the daily limit of 5000', atRisk: [] });
+const planned = (target: number): Plan => ({
+  targets: new Map([['a', target]]),
+  totals: { spend: target, conversions: 0, revenue: 0 },
+  price: 1,
+  limitedBy: 'the daily limit of 5000',
+  atRisk: [],
+});
 
 describe('bid proposals', () => {
   let mind: AgentMind;
@@ -23,7 +29,9 @@ describe('bid proposals', () => {
     const [raise] = bids();
     expect(raise.change).toEqual({ kind: 'bid', campaignId: 'a', bid: { strategy: 'max_cpc', amount: 2.4 } });
     expect(raise.before).toEqual({ kind: 'bid', bid: { strategy: 'max_cpc', amount: 2 } });
-    expect(raise.reasoning).toMatch(/^Raise the max CPC bid 2 → 2\.4 \(\+20%\): over the last 3 days the campaign delivered 70% of its budgets \(2,100 of 3,000\) while clicks cost up to 3, above its bid/);
+    expect(raise.reasoning).toMatch(
+      /^Raise the max CPC bid 2 → 2\.4 \(\+20%\): over the last 3 days the campaign delivered 70% of its budgets \(2,100 of 3,000\) while clicks cost up to 3, above its bid/,
+    );
     expect(raise.reasoning).toContain('(700 → 840/day)');
     expect(raise.metrics).toMatchObject({ bid: 2, deliveredShare: 0.7, dearestClick: 3, deliveredNow: 700, deliveredAfter: 840 });
     expect(raise.prediction.point).toBeGreaterThan(raise.prediction.baseline!);
@@ -46,7 +54,13 @@ describe('bid proposals', () => {
   });
 
   it('waits after a bid change, for a person, and for an agent allowed to change bids', () => {
-    const changed: AppliedChange = { campaignId: 'a', setting: 'bid', at: NOW - 30 * HOUR_MS, before: { kind: 'bid', bid: { strategy: 'max_cpc', amount: 1.8 } }, after: { kind: 'bid', bid: { strategy: 'max_cpc', amount: 2 } } };
+    const changed: AppliedChange = {
+      campaignId: 'a',
+      setting: 'bid',
+      at: NOW - 30 * HOUR_MS,
+      before: { kind: 'bid', bid: { strategy: 'max_cpc', amount: 1.8 } },
+      after: { kind: 'bid', bid: { strategy: 'max_cpc', amount: 2 } },
+    };
     expect(bids(capped(), { history: [changed] })).toEqual([]);
     expect(bids(capped(), { awaitingPerson: new Set(['a']) })).toEqual([]);
     expect(bids(capped(), { agent: agent({ constraints: { actions: ['budget'] } }) })).toEqual([]);

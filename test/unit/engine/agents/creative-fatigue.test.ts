@@ -6,7 +6,11 @@ const DAY = 86_400_000;
 const START = Date.UTC(2026, 4, 4);
 
 /** A creative converting `rate(n)` per unit of spend on its n-th running day; `off` days have no spend. */
-function days(count: number, rate: (n: number) => number, opts: { spend?: number; off?: ReadonlySet<number>; completeness?: (i: number) => number } = {}): DailyObservation[] {
+function days(
+  count: number,
+  rate: (n: number) => number,
+  opts: { spend?: number; off?: ReadonlySet<number>; completeness?: (i: number) => number } = {},
+): DailyObservation[] {
   const spend = opts.spend ?? 1000;
   let running = 0;
   return Array.from({ length: count }, (_, i) => {
@@ -28,7 +32,12 @@ describe('fitFatigue', () => {
   });
 
   it('reads a steady creative as steady', () => {
-    const fit = fitFatigue(days(14, () => 0.04), 'conversions', 0.04, 'next');
+    const fit = fitFatigue(
+      days(14, () => 0.04),
+      'conversions',
+      0.04,
+      'next',
+    );
     expect(fit.dailyFactor).toBeCloseTo(1, 2);
     expect(fit.level.mean).toBeCloseTo(0.04, 3);
   });
@@ -46,18 +55,38 @@ describe('fitFatigue', () => {
   });
 
   it('does not mistake conversions still being reported for fatigue', () => {
-    const late = fitFatigue(days(14, () => 0.04, { completeness: (i) => (i >= 12 ? 0.6 : 1) }), 'conversions', 0.04, 'next');
+    const late = fitFatigue(
+      days(14, () => 0.04, { completeness: (i) => (i >= 12 ? 0.6 : 1) }),
+      'conversions',
+      0.04,
+      'next',
+    );
     expect(late.dailyFactor).toBeCloseTo(1, 2);
   });
 
   it('is less sure of a creative whose days swing more than counting noise', () => {
-    const smooth = fitFatigue(days(14, () => 0.04), 'conversions', 0.04, 'next');
-    const swinging = fitFatigue(days(14, (n) => (n % 2 === 0 ? 0.055 : 0.025)), 'conversions', 0.04, 'next');
+    const smooth = fitFatigue(
+      days(14, () => 0.04),
+      'conversions',
+      0.04,
+      'next',
+    );
+    const swinging = fitFatigue(
+      days(14, (n) => (n % 2 === 0 ? 0.055 : 0.025)),
+      'conversions',
+      0.04,
+      'next',
+    );
     expect(swinging.level.logVariance).toBeGreaterThan(3 * smooth.level.logVariance);
   });
 
   it('leans on the prior when a creative has barely run', () => {
-    const one = fitFatigue(days(1, () => 0.08, { spend: 50 }), 'conversions', 0.04, 'next');
+    const one = fitFatigue(
+      days(1, () => 0.08, { spend: 50 }),
+      'conversions',
+      0.04,
+      'next',
+    );
     expect(one.level.mean).toBeGreaterThan(0.04);
     expect(one.level.mean).toBeLessThan(0.08);
     expect(one.level.logVariance).toBeGreaterThan(0.15);

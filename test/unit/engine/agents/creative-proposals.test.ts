@@ -21,7 +21,13 @@ const tiring: Segment = { id: 'c1', spend: 1000, rate: (i) => 0.05 * 0.93 ** i }
 
 describe('creative proposals', () => {
   it('retires a running creative that is most likely below the best running one', async () => {
-    const { ctx } = await review([creative('c1'), creative('c2')], [{ id: 'c1', spend: 500, rate: () => 0.01 }, { id: 'c2', spend: 500, rate: () => 0.04 }]);
+    const { ctx } = await review(
+      [creative('c1'), creative('c2')],
+      [
+        { id: 'c1', spend: 500, rate: () => 0.01 },
+        { id: 'c2', spend: 500, rate: () => 0.04 },
+      ],
+    );
     const [retire] = proposeCreatives(ctx);
     expect(retire.change).toEqual({ kind: 'creative', campaignId: 'a', creativeId: 'c1', enabled: false });
     expect(retire.reasoning).toMatch(
@@ -47,8 +53,18 @@ describe('creative proposals', () => {
   });
 
   it('leaves a creative alone within its cooldown, and an agent that may not change creatives', async () => {
-    const changed = { campaignId: 'a', setting: 'creative:c2', at: NOW - 2 * HOUR_MS, before: { kind: 'creative' as const, creativeId: 'c2', enabled: true }, after: { kind: 'creative' as const, creativeId: 'c2', enabled: false } };
+    const changed = {
+      campaignId: 'a',
+      setting: 'creative:c2',
+      at: NOW - 2 * HOUR_MS,
+      before: { kind: 'creative' as const, creativeId: 'c2', enabled: true },
+      after: { kind: 'creative' as const, creativeId: 'c2', enabled: false },
+    };
     expect(proposeCreatives((await review([creative('c1'), creative('c2', false, null)], [tiring], { history: [changed] })).ctx)).toEqual([]);
-    expect(proposeCreatives((await review([creative('c1'), creative('c2', false, null)], [tiring], { agent: tester({ constraints: { actions: ['budget'] } }) })).ctx)).toEqual([]);
+    expect(
+      proposeCreatives(
+        (await review([creative('c1'), creative('c2', false, null)], [tiring], { agent: tester({ constraints: { actions: ['budget'] } }) })).ctx,
+      ),
+    ).toEqual([]);
   });
 });

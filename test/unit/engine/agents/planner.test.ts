@@ -3,10 +3,18 @@ import { allocationAt, GOAL_MARGIN, plan, type PlanUnit } from '@engine/agents/p
 import { GoalSchema } from '@shared/scenario/schema';
 
 const unit = (id: string, maxConversions: number, halfSaturationSpend: number, over: Partial<PlanUnit> = {}): PlanUnit => ({
-  campaignId: id, maxConversions, halfSaturationSpend, orderValue: 80, lower: 1, upper: Number.POSITIVE_INFINITY, canPause: false, ...over,
+  campaignId: id,
+  maxConversions,
+  halfSaturationSpend,
+  orderValue: 80,
+  lower: 1,
+  upper: Number.POSITIVE_INFINITY,
+  canPause: false,
+  ...over,
 });
 const goal = (g: Record<string, unknown>) => GoalSchema.parse(g);
-const revenueOf = (units: PlanUnit[], spend: number[]) => units.reduce((s, u, i) => s + (u.orderValue * u.maxConversions * spend[i]) / (spend[i] + u.halfSaturationSpend), 0);
+const revenueOf = (units: PlanUnit[], spend: number[]) =>
+  units.reduce((s, u, i) => s + (u.orderValue * u.maxConversions * spend[i]) / (spend[i] + u.halfSaturationSpend), 0);
 
 /** The best revenue for a total on a fine grid: the brute-force answer the plan is held against. */
 function bruteForce(units: PlanUnit[], total: number, steps = 400): number {
@@ -91,7 +99,12 @@ describe('planner', () => {
 
   it('lets the efficiency goal win over a volume goal and reports the volume goal at risk', () => {
     const units = [unit('a', 100, 1000), unit('b', 100, 1000)];
-    const result = plan(units, { objective: 'conversions', goals: [goal({ metric: 'spend', op: '>=', value: 10000 }), goal({ metric: 'cpa', op: '<=', value: 25 })] }, { maxTotal: 1e6 }, 2000);
+    const result = plan(
+      units,
+      { objective: 'conversions', goals: [goal({ metric: 'spend', op: '>=', value: 10000 }), goal({ metric: 'cpa', op: '<=', value: 25 })] },
+      { maxTotal: 1e6 },
+      2000,
+    );
     expect(result.totals.spend / result.totals.conversions).toBeLessThanOrEqual(25);
     expect(result.atRisk.join()).toContain('spend ≥ 10000/day is out of reach');
   });

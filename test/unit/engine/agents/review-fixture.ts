@@ -17,7 +17,19 @@ export const DAYS = 28;
 export const NOW = START + DAYS * DAY_MS;
 
 export function campaign(id: string, over: Partial<CampaignInfo> = {}): CampaignInfo {
-  return { id, name: `Campaign ${id}`, platform: 'sandbox', status: 'active', dailyBudget: 1000, minDailyBudget: 10, labels: [], bid: { strategy: 'lowest_cost' }, audiences: [], creatives: [], ...over };
+  return {
+    id,
+    name: `Campaign ${id}`,
+    platform: 'sandbox',
+    status: 'active',
+    dailyBudget: 1000,
+    minDailyBudget: 10,
+    labels: [],
+    bid: { strategy: 'lowest_cost' },
+    audiences: [],
+    creatives: [],
+    ...over,
+  };
 }
 
 export function agent(over: Record<string, unknown> = {}): AgentDefinition {
@@ -49,7 +61,12 @@ export interface Segment {
  * segment's row (conversions rounded, revenue at `orderValue` each) and the campaign's row that
  * sums them.
  */
-export function segmentedDays(campaignId: string, kind: 'creative' | 'audience', segments: readonly Segment[], { days = DAYS, orderValue = 50, cpc = 2 } = {}): HourlyMetrics[] {
+export function segmentedDays(
+  campaignId: string,
+  kind: 'creative' | 'audience',
+  segments: readonly Segment[],
+  { days = DAYS, orderValue = 50, cpc = 2 } = {},
+): HourlyMetrics[] {
   return Array.from({ length: days }, (_, i) => {
     const hour = START + i * DAY_MS + 12 * HOUR_MS;
     const parts = segments.map((s) => {
@@ -58,7 +75,10 @@ export function segmentedDays(campaignId: string, kind: 'creative' | 'audience',
       return kind === 'creative' ? { ...row, creativeId: s.id } : { ...row, audienceId: s.id };
     });
     const sum = (field: 'spend' | 'clicks' | 'conversions' | 'revenue') => parts.reduce((t, p) => t + p[field], 0);
-    return [{ campaignId, hour, spend: sum('spend'), impressions: 0, clicks: sum('clicks'), conversions: sum('conversions'), revenue: sum('revenue') }, ...parts];
+    return [
+      { campaignId, hour, spend: sum('spend'), impressions: 0, clicks: sum('clicks'), conversions: sum('conversions'), revenue: sum('revenue') },
+      ...parts,
+    ];
   }).flat();
 }
 
@@ -68,7 +88,12 @@ function breakdownOf(row: HourlyMetrics): string {
 }
 
 /** The agent's mind after reading `rows` up to NOW: what a review works from. */
-export async function mindAfter(definition: AgentDefinition, campaigns: readonly CampaignInfo[], rows: readonly HourlyMetrics[], now = NOW): Promise<AgentMind> {
+export async function mindAfter(
+  definition: AgentDefinition,
+  campaigns: readonly CampaignInfo[],
+  rows: readonly HourlyMetrics[],
+  now = NOW,
+): Promise<AgentMind> {
   const mind = new AgentMind('agent-1', definition, 'active', []);
   const platform = {
     getMetrics: async (q: { campaignIds?: string[]; from: number; to: number; breakdown?: string }) =>

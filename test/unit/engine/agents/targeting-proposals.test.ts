@@ -14,14 +14,16 @@ const rows = segmentedDays('a', 'audience', [
   { id: 'weak', spend: 500, rate: () => 0.008 },
   { id: 'y', spend: 500, rate: () => 0.04 },
 ]);
-const efficiency = (over: Record<string, unknown> = {}) => agent({ goals: [{ metric: 'roas', op: '>=', value: 1.5 }], constraints: { actions: ['budget', 'targeting'] }, ...over });
+const efficiency = (over: Record<string, unknown> = {}) =>
+  agent({ goals: [{ metric: 'roas', op: '>=', value: 1.5 }], constraints: { actions: ['budget', 'targeting'] }, ...over });
 
 describe('targeting proposals', () => {
   let mind: AgentMind;
   beforeAll(async () => {
     mind = await mindAfter(efficiency(), [split([audience('x'), audience('weak'), audience('y')])], rows);
   });
-  const moves = (c: CampaignInfo = split([audience('x'), audience('weak'), audience('y')]), over: Partial<ReviewContext> = {}) => proposeTargeting(reviewOf(mind, [c], over));
+  const moves = (c: CampaignInfo = split([audience('x'), audience('weak'), audience('y')]), over: Partial<ReviewContext> = {}) =>
+    proposeTargeting(reviewOf(mind, [c], over));
 
   it('switches off the audience clearly below the rest of its campaign and below what the goal needs', () => {
     const [off] = moves();
@@ -43,7 +45,13 @@ describe('targeting proposals', () => {
   });
 
   it('leaves an audience alone within its cooldown, and an agent that may not change targeting', () => {
-    const changed = { campaignId: 'a', setting: 'targeting:weak', at: NOW - 2 * HOUR_MS, before: { kind: 'targeting' as const, audienceId: 'weak', enabled: false }, after: { kind: 'targeting' as const, audienceId: 'weak', enabled: true } };
+    const changed = {
+      campaignId: 'a',
+      setting: 'targeting:weak',
+      at: NOW - 2 * HOUR_MS,
+      before: { kind: 'targeting' as const, audienceId: 'weak', enabled: false },
+      after: { kind: 'targeting' as const, audienceId: 'weak', enabled: true },
+    };
     expect(moves(undefined, { history: [changed] })).toEqual([]);
     expect(moves(undefined, { agent: efficiency({ constraints: { actions: ['budget'] } }) })).toEqual([]);
     expect(moves(undefined, { awaitingPerson: new Set(['a']) })).toEqual([]);

@@ -11,7 +11,10 @@ import { openDatabase, type Store } from '@store/index';
 const START = Date.UTC(2026, 0, 5);
 
 const scenario = ScenarioSchema.parse({
-  format: 'acm-scenario/1', name: 'executor', days: 10, start: '2026-01-05',
+  format: 'acm-scenario/1',
+  name: 'executor',
+  days: 10,
+  start: '2026-01-05',
   campaigns: [{ id: 'c1', name: 'One', dailyBudget: 1000, orderValue: { mean: 80 }, response: { maxConversions: 100, halfSaturationSpend: 1000 } }],
   agents: [{ name: 'A', campaigns: '*' }],
 });
@@ -25,18 +28,33 @@ let n = 0;
 
 function executor(extra: Partial<ConstructorParameters<typeof Executor>[0]> = {}) {
   return new Executor({
-    platform, decisions: store.decisions, mayExecute: () => active, clock: new ManualClock(START), random: new SeededRandom(1),
-    sleep: async (ms) => void waits.push(ms), onAttempt: (e) => attempts.push(e), ...extra,
+    platform,
+    decisions: store.decisions,
+    mayExecute: () => active,
+    clock: new ManualClock(START),
+    random: new SeededRandom(1),
+    sleep: async (ms) => void waits.push(ms),
+    onAttempt: (e) => attempts.push(e),
+    ...extra,
   });
 }
 
 function propose(after: number, before = 1000): Decision {
   n += 1;
   return store.decisions.insert({
-    id: `d${n}`, createdAt: START + n, agentId: 'agent-a', campaignId: 'c1', kind: 'budget',
-    before: { kind: 'budget', dailyBudget: before }, after: { kind: 'budget', dailyBudget: after },
-    reasoning: 'test', confidence: 0.9, prediction: { metric: 'revenue', windowHours: 24, point: 1, low80: 0, high80: 2 },
-    metrics: {}, state: 'proposed', idempotencyKey: `key-${n}`,
+    id: `d${n}`,
+    createdAt: START + n,
+    agentId: 'agent-a',
+    campaignId: 'c1',
+    kind: 'budget',
+    before: { kind: 'budget', dailyBudget: before },
+    after: { kind: 'budget', dailyBudget: after },
+    reasoning: 'test',
+    confidence: 0.9,
+    prediction: { metric: 'revenue', windowHours: 24, point: 1, low80: 0, high80: 2 },
+    metrics: {},
+    state: 'proposed',
+    idempotencyKey: `key-${n}`,
   });
 }
 
@@ -99,7 +117,9 @@ describe('executor', () => {
     const d = propose(1150);
     const outcome = await ex.execute(d.id);
     expect(outcome.state).toBe('pending');
-    expect(outcome.error).toMatch(/^the change was sent but no answer or read-back confirmed it \(TRANSIENT: .*\): it stays pending until the platform can be read$/);
+    expect(outcome.error).toMatch(
+      /^the change was sent but no answer or read-back confirmed it \(TRANSIENT: .*\): it stays pending until the platform can be read$/,
+    );
     expect(store.decisions.get(d.id)?.state).toBe('pending');
     expect(await budget()).toBe(1150);
     active = false;
@@ -119,7 +139,11 @@ describe('executor', () => {
     const d = propose(1150);
     expect((await ex.execute(d.id)).state).toBe('pending');
     const [settled] = await ex.settleInDoubt();
-    expect(settled).toMatchObject({ decisionId: d.id, state: 'cancelled', error: 'the change was not in effect when it could be read back, and is out of date: it is not sent again' });
+    expect(settled).toMatchObject({
+      decisionId: d.id,
+      state: 'cancelled',
+      error: 'the change was not in effect when it could be read back, and is out of date: it is not sent again',
+    });
     expect(store.decisions.get(d.id)?.state).toBe('cancelled');
     expect(await budget()).toBe(1000);
   });
@@ -172,7 +196,10 @@ describe('executor', () => {
 describe('executor with another host on the same database', () => {
   it('waits for the campaign lease and gives up without calling the platform while another host holds it', async () => {
     store.leases.acquire('c1', 'other-host', Date.now(), 60_000);
-    const lease = { acquire: (id: string) => store.leases.acquire(id, 'this-host', Date.now(), 60_000), release: (id: string) => store.leases.release(id, 'this-host') };
+    const lease = {
+      acquire: (id: string) => store.leases.acquire(id, 'this-host', Date.now(), 60_000),
+      release: (id: string) => store.leases.release(id, 'this-host'),
+    };
     const d = propose(1100);
     const outcome = await executor({ lease }).execute(d.id);
     expect(outcome.state).toBe('failed');

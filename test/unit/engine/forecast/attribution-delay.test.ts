@@ -32,7 +32,7 @@ const trueDayCompleteness = (delayMean: number, hoursSinceDayStart: number) => {
 };
 
 describe('AttributionDelayEstimator', () => {
-  it("uses a reporting curve that matches conversions spread over the hour with exponential delays", () => {
+  it('uses a reporting curve that matches conversions spread over the hour with exponential delays', () => {
     const r = stream(1, 'curve');
     const reports = simulate(r, 4000, 5, 6).flat();
     for (const age of [0.5, 1, 3, 12, 30]) {

@@ -219,7 +219,9 @@ describe('ResponseModel: input', () => {
     expect(() => model.observe([{ ...good, completeness: 1.5 }])).toThrow(/completeness must be in 0..1, got 1.5/);
     model.observe([good]);
     expect(() => model.predict({ dailySpend: 10, days: 0, from: START })).toThrow(/days must be an integer 1..366, got 0/);
-    expect(() => new ResponseModel({ calendar: [{ name: 'x', from: START + DAY_MS, to: START, volatility: 'high' }] })).toThrow(/calendar\[0\] \(x\): to must be on or after from/);
+    expect(() => new ResponseModel({ calendar: [{ name: 'x', from: START + DAY_MS, to: START, volatility: 'high' }] })).toThrow(
+      /calendar\[0\] \(x\): to must be on or after from/,
+    );
   });
 
   it('forgets days too old to matter, so a long-running campaign stays cheap to fit', () => {

@@ -9,7 +9,13 @@ const NOW = Date.UTC(2026, 2, 10, 12);
 
 function campaign(id: string, over: Partial<CampaignInfo> = {}): CampaignInfo {
   return {
-    id, name: id, platform: 'sandbox', status: 'active', dailyBudget: 1000, minDailyBudget: 1, labels: [],
+    id,
+    name: id,
+    platform: 'sandbox',
+    status: 'active',
+    dailyBudget: 1000,
+    minDailyBudget: 1,
+    labels: [],
     bid: { strategy: 'lowest_cost' },
     audiences: [{ id: 'a1', name: 'A1', weight: 1, enabled: true }],
     creatives: [{ id: 'k1', name: 'K1', enabled: true, liveSince: 0 }],
@@ -20,16 +26,27 @@ function campaign(id: string, over: Partial<CampaignInfo> = {}): CampaignInfo {
 function input(change: CampaignChange, over: Partial<GuardInput> = {}, constraints: Record<string, unknown> = {}): GuardInput {
   const target = campaign('c1');
   return {
-    now: NOW, change, campaign: target, account: [target, campaign('c2')], agentCampaignIds: ['c1', 'c2'],
-    constraints: ConstraintsSchema.parse(constraints), policies: [], history: [], evidenceConversions: 50, confidence: 0.9,
+    now: NOW,
+    change,
+    campaign: target,
+    account: [target, campaign('c2')],
+    agentCampaignIds: ['c1', 'c2'],
+    constraints: ConstraintsSchema.parse(constraints),
+    policies: [],
+    history: [],
+    evidenceConversions: 50,
+    confidence: 0.9,
     ...over,
   };
 }
 
 const budget = (dailyBudget: number): CampaignChange => ({ kind: 'budget', campaignId: 'c1', dailyBudget });
 const applied = (hoursAgo: number, from: number, to: number, setting = 'budget'): AppliedChange => ({
-  campaignId: 'c1', setting, at: NOW - hoursAgo * HOUR_MS,
-  before: { kind: 'budget', dailyBudget: from }, after: { kind: 'budget', dailyBudget: to },
+  campaignId: 'c1',
+  setting,
+  at: NOW - hoursAgo * HOUR_MS,
+  before: { kind: 'budget', dailyBudget: from },
+  after: { kind: 'budget', dailyBudget: to },
 });
 
 function rules(verdict: ReturnType<typeof guard>): string[] {
@@ -123,7 +140,9 @@ describe('guard: policies', () => {
     expect(rules(withPolicy({ id: 'cap', rule: 'accountDailySpendCap', value: 2100 }, budget(1150)))).toEqual(['policy.cap']);
     expect(rules(guard(input(budget(1150), { accountDailySpendCap: 2100 })))).toEqual(['account.dailySpendCap']);
     const paused = campaign('c2', { status: 'paused' });
-    const resume = guard(input({ kind: 'status', campaignId: 'c2', status: 'active' }, { campaign: paused, account: [campaign('c1'), paused], accountDailySpendCap: 1500 }));
+    const resume = guard(
+      input({ kind: 'status', campaignId: 'c2', status: 'active' }, { campaign: paused, account: [campaign('c1'), paused], accountDailySpendCap: 1500 }),
+    );
     expect(rules(resume)).toEqual(['account.dailySpendCap']);
   });
 });

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy, withContentSecurityPolicy } from '../../../../electron/main/security/content-security-policy';
 import { appLocation, devServerLocation } from '../../../../electron/main/security/renderer-location';
 
-const directives = (csp: string) => new Map(csp.split(';').map((part) => {
-  const [name, ...sources] = part.trim().split(/\s+/);
-  return [name, sources] as const;
-}));
+const directives = (csp: string) =>
+  new Map(
+    csp.split(';').map((part) => {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      return [name, sources] as const;
+    }),
+  );
 
 const production = directives(buildContentSecurityPolicy({ location: appLocation() }));
 const dev = directives(buildContentSecurityPolicy({ location: devServerLocation('http://localhost:5173/'), devNonce: 'abcdefghijklmnopqrstuv==' }));
@@ -41,7 +44,9 @@ describe('Content-Security-Policy', () => {
 
   it('refuses a nonce in production and a nonce that could break out of the header', () => {
     expect(() => buildContentSecurityPolicy({ location: appLocation(), devNonce: 'abcdefghijklmnopqrstuv' })).toThrow(/dev server only/);
-    expect(() => buildContentSecurityPolicy({ location: devServerLocation('http://localhost:5173'), devNonce: "abcdefghijklmnop'; script-src *" })).toThrow(/dev nonce/);
+    expect(() => buildContentSecurityPolicy({ location: devServerLocation('http://localhost:5173'), devNonce: "abcdefghijklmnop'; script-src *" })).toThrow(
+      /dev nonce/,
+    );
   });
 
   it('replaces whatever policy the server sent, whatever its letter case', () => {

@@ -4,7 +4,10 @@ import { createFakeElectron } from '../fake-electron';
 
 type Answer = NonNullable<Parameters<typeof createFakeElectron>[0]['answerMessageBox']>;
 
-const press = (label: string): Answer => (box) => box.buttons?.indexOf(label) ?? -1;
+const press =
+  (label: string): Answer =>
+  (box) =>
+    box.buttons?.indexOf(label) ?? -1;
 
 function opener(answerMessageBox?: Answer, parent?: object) {
   const { electron, record } = createFakeElectron({ appPath: '/unused', answerMessageBox });
@@ -58,7 +61,15 @@ describe('opening a link outside the app', () => {
 
   it('never asks about, nor opens, unsafe schemes', async () => {
     const { open, record, warnings } = opener(press('Open in browser'));
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', 'app://acm/index.html', 'https://user:pw@example.com/', 'not a url']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-settings:',
+      'app://acm/index.html',
+      'https://user:pw@example.com/',
+      'not a url',
+    ]) {
       expect(await open(url), url).toBe(false);
     }
     expect(record.messageBoxes).toEqual([]);

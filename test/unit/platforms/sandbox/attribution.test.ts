@@ -5,13 +5,20 @@ import { makeScenario } from './make-scenario';
 
 const totals = async (platform: SandboxPlatform, from: number, to: number) => {
   const rows = await platform.getMetrics({ from, to });
-  return { conversions: rows.reduce((s, r) => s + r.conversions, 0), revenue: rows.reduce((s, r) => s + r.revenue, 0), spend: rows.reduce((s, r) => s + r.spend, 0) };
+  return {
+    conversions: rows.reduce((s, r) => s + r.conversions, 0),
+    revenue: rows.reduce((s, r) => s + r.revenue, 0),
+    spend: rows.reduce((s, r) => s + r.spend, 0),
+  };
 };
 
 describe('sandbox world: attribution delay', () => {
   it('reports conversions after an exponential delay: recent hours fill in later', async () => {
     const delay = 10;
-    const scenario = makeScenario({ days: 10, campaigns: [{ dailyBudget: 1000, response: { maxConversions: 4000, halfSaturationSpend: 1000 }, attribution: { delayHoursMean: delay } }] });
+    const scenario = makeScenario({
+      days: 10,
+      campaigns: [{ dailyBudget: 1000, response: { maxConversions: 4000, halfSaturationSpend: 1000 }, attribution: { delayHoursMean: delay } }],
+    });
     const world = new World(scenario);
     const platform = new SandboxPlatform(world);
     world.advanceTo(24);

@@ -9,7 +9,17 @@ import { existsSync } from 'node:fs';
 
 const scenario = makeScenario({
   campaigns: [
-    { labels: ['protected'], audiences: [{ id: 'a1', name: 'A1', weight: 1 }, { id: 'a2', name: 'A2', weight: 1 }], creatives: [{ id: 'k1', name: 'K1' }, { id: 'k2', name: 'K2', enabled: false }] },
+    {
+      labels: ['protected'],
+      audiences: [
+        { id: 'a1', name: 'A1', weight: 1 },
+        { id: 'a2', name: 'A2', weight: 1 },
+      ],
+      creatives: [
+        { id: 'k1', name: 'K1' },
+        { id: 'k2', name: 'K2', enabled: false },
+      ],
+    },
     { minDailyBudget: 50 },
   ],
 });
@@ -30,8 +40,14 @@ describe('sandbox platform adapter', () => {
   it('lists campaigns with their audiences and creatives, and hides the implicit ones', async () => {
     const [first, second] = await fresh().listCampaigns();
     expect(first).toMatchObject({ id: 'c1', status: 'active', dailyBudget: 1000, labels: ['protected'], bid: { strategy: 'lowest_cost' } });
-    expect(first.audiences.map((a) => [a.id, a.enabled])).toEqual([['a1', true], ['a2', true]]);
-    expect(first.creatives.map((c) => [c.id, c.enabled, c.liveSince === null])).toEqual([['k1', true, false], ['k2', false, true]]);
+    expect(first.audiences.map((a) => [a.id, a.enabled])).toEqual([
+      ['a1', true],
+      ['a2', true],
+    ]);
+    expect(first.creatives.map((c) => [c.id, c.enabled, c.liveSince === null])).toEqual([
+      ['k1', true, false],
+      ['k2', false, true],
+    ]);
     expect(second.audiences).toEqual([]);
     expect(second.creatives).toEqual([]);
   });
@@ -68,7 +84,9 @@ describe('sandbox platform adapter', () => {
     const low = await failure(platform.applyChange({ kind: 'budget', campaignId: 'c2', dailyBudget: 20 }, 'x2'));
     expect(low.platformCode).toBe('INVALID_CHANGE');
     expect(low.message).toContain('50');
-    expect((await failure(platform.applyChange({ kind: 'targeting', campaignId: 'c1', audienceId: 'zz', enabled: true }, 'x3'))).platformCode).toBe('NOT_FOUND');
+    expect((await failure(platform.applyChange({ kind: 'targeting', campaignId: 'c1', audienceId: 'zz', enabled: true }, 'x3'))).platformCode).toBe(
+      'NOT_FOUND',
+    );
     expect((await failure(platform.getCampaign('ghost'))).platformCode).toBe('NOT_FOUND');
   });
 
@@ -123,7 +141,13 @@ describe('sandbox fault injection', () => {
       const platform = fresh();
       platform.faults.inject({ kind: 'transient', count: Infinity, rate: 0.3 });
       const out: boolean[] = [];
-      for (let i = 0; i < 400; i++) out.push(await platform.listCampaigns().then(() => true, () => false));
+      for (let i = 0; i < 400; i++)
+        out.push(
+          await platform.listCampaigns().then(
+            () => true,
+            () => false,
+          ),
+        );
       return out;
     };
     const a = await outcomes();

@@ -43,7 +43,9 @@ describe('sandbox world: FORMAT.md formulas against hand-computed expectations',
 
   it('follows the Hill curve with shape: mean daily conversions match M·x^S/(x^S+K^S)', () => {
     const days = 200;
-    const world = run(new World(makeScenario({ days, campaigns: [{ dailyBudget: 600, response: { maxConversions: 400, halfSaturationSpend: 900, shape: 2 } }] })));
+    const world = run(
+      new World(makeScenario({ days, campaigns: [{ dailyBudget: 600, response: { maxConversions: 400, halfSaturationSpend: 900, shape: 2 } }] })),
+    );
     const expected = hillOf(600, 400, 900, 2);
     const mean = sumDays(world.dayConversions, 0, days) / days;
     expect(Math.abs(mean - expected)).toBeLessThan(4 * Math.sqrt(expected / days));
@@ -117,7 +119,16 @@ describe('sandbox world: FORMAT.md formulas against hand-computed expectations',
   it('counts fatigue only over days a creative is live, from when it was first enabled', async () => {
     const scenario = makeScenario({
       days: 20,
-      campaigns: [{ dailyBudget: 1000, response: { maxConversions: 20000, halfSaturationSpend: 1000 }, creatives: [{ id: 'late', name: 'Late', fatigueHalfLifeDays: 5, enabled: false }, { id: 'always', name: 'Always' }] }],
+      campaigns: [
+        {
+          dailyBudget: 1000,
+          response: { maxConversions: 20000, halfSaturationSpend: 1000 },
+          creatives: [
+            { id: 'late', name: 'Late', fatigueHalfLifeDays: 5, enabled: false },
+            { id: 'always', name: 'Always' },
+          ],
+        },
+      ],
     });
     const world = new World(scenario);
     const platform = new SandboxPlatform(world);
@@ -159,7 +170,13 @@ describe('sandbox world: FORMAT.md formulas against hand-computed expectations',
     const days = 60;
     const scenario = makeScenario({
       days,
-      campaigns: [{ dailyBudget: 1000, response: { maxConversions: 400, halfSaturationSpend: 1000 }, changes: [{ day: 30, response: { maxConversions: 100 }, orderValue: { mean: 80 } }] }],
+      campaigns: [
+        {
+          dailyBudget: 1000,
+          response: { maxConversions: 400, halfSaturationSpend: 1000 },
+          changes: [{ day: 30, response: { maxConversions: 100 }, orderValue: { mean: 80 } }],
+        },
+      ],
     });
     const world = run(new World(scenario));
     const before = sumDays(world.dayConversions, 0, days, 0, 30) / 30;
@@ -173,7 +190,14 @@ describe('sandbox world: FORMAT.md formulas against hand-computed expectations',
 
   it('draws revenue per conversion lognormal with the given mean', () => {
     const days = 100;
-    const world = run(new World(makeScenario({ days, campaigns: [{ dailyBudget: 1000, orderValue: { mean: 120, sigma: 0.8 }, response: { maxConversions: 400, halfSaturationSpend: 1000 } }] })));
+    const world = run(
+      new World(
+        makeScenario({
+          days,
+          campaigns: [{ dailyBudget: 1000, orderValue: { mean: 120, sigma: 0.8 }, response: { maxConversions: 400, halfSaturationSpend: 1000 } }],
+        }),
+      ),
+    );
     const average = sumDays(world.dayRevenue, 0, days) / sumDays(world.dayConversions, 0, days);
     expect(average).toBeGreaterThan(115);
     expect(average).toBeLessThan(125);

@@ -5,7 +5,10 @@ const minimal = () => ({
   format: 'acm-scenario/1',
   name: 'm',
   days: 5,
-  campaigns: [{ id: 'c1', name: 'C1', dailyBudget: 100, response: { maxConversions: 10, halfSaturationSpend: 100 }, orderValue: { mean: 50 } }] as Record<string, unknown>[],
+  campaigns: [{ id: 'c1', name: 'C1', dailyBudget: 100, response: { maxConversions: 10, halfSaturationSpend: 100 }, orderValue: { mean: 50 } }] as Record<
+    string,
+    unknown
+  >[],
   agents: [{ name: 'A', campaigns: '*' }] as Record<string, unknown>[],
 });
 
@@ -18,7 +21,12 @@ const linesOf = (value: unknown): string[] => {
 describe('numbers past what any account holds', () => {
   it('refuses each with one line naming its path, the bound and the value', () => {
     const s = minimal();
-    Object.assign(s.campaigns[0], { dailyBudget: 1e308, response: { maxConversions: 1e9, halfSaturationSpend: 100 }, orderValue: { mean: 1e7 }, bid: { strategy: 'max_cpc', amount: 1e5 } });
+    Object.assign(s.campaigns[0], {
+      dailyBudget: 1e308,
+      response: { maxConversions: 1e9, halfSaturationSpend: 100 },
+      orderValue: { mean: 1e7 },
+      bid: { strategy: 'max_cpc', amount: 1e5 },
+    });
     Object.assign(s.agents[0], { priority: 1e6, constraints: { maxDailySpend: 1e12, cooldownHours: 1e6, minConversionsToAct: 1e9 } });
     expect(linesOf(s).sort()).toEqual(
       [
@@ -36,7 +44,13 @@ describe('numbers past what any account holds', () => {
 
   it('refuses amounts so small that the agents would divide by nothing, and steps past any real account', () => {
     const s = minimal();
-    s.campaigns.push({ ...s.campaigns[0], id: 'c2', dailyBudget: 1e-9, response: { maxConversions: 10, halfSaturationSpend: 1e-300 }, market: { cpc: 1e-300 } });
+    s.campaigns.push({
+      ...s.campaigns[0],
+      id: 'c2',
+      dailyBudget: 1e-9,
+      response: { maxConversions: 10, halfSaturationSpend: 1e-300 },
+      market: { cpc: 1e-300 },
+    });
     Object.assign(s.agents[0], { constraints: { maxBudgetChangePct: 1500 } });
     expect(linesOf(s).sort()).toEqual(
       [
@@ -72,7 +86,10 @@ describe('JSON text', () => {
   });
 
   it('refuses a million unclosed brackets at the first one past the nesting bound, without exhausting the stack', () => {
-    expect(parseScenario('['.repeat(1_000_000))).toEqual({ ok: false, errors: [{ path: 'line 1, column 65', message: 'invalid JSON: arrays and objects nested more than 64 deep' }] });
+    expect(parseScenario('['.repeat(1_000_000))).toEqual({
+      ok: false,
+      errors: [{ path: 'line 1, column 65', message: 'invalid JSON: arrays and objects nested more than 64 deep' }],
+    });
     const balanced = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(parseScenario(balanced)).toMatchObject({ ok: false, errors: [{ path: 'line 1, column 65' }] });
   });
@@ -96,7 +113,10 @@ describe('names', () => {
     const decomposed = agent('Cafe\u0301 ads');
     expect(decomposed.ok && decomposed.agent.name).toBe('Caf\u00e9 ads');
     const s = minimal();
-    s.agents = [{ name: 'Caf\u00e9', campaigns: '*' }, { name: 'Cafe\u0301', campaigns: '*' }];
+    s.agents = [
+      { name: 'Caf\u00e9', campaigns: '*' },
+      { name: 'Cafe\u0301', campaigns: '*' },
+    ];
     expect(linesOf(s)).toEqual(['agents[1].name: duplicate agent name "Cafe\u0301" (also at agents[0].name)']);
     const pooled = { ...minimal(), agents: [{ name: 'Caf\u00e9', campaigns: '*' }], pools: [{ id: 'p', dailyBudget: 100, agents: ['Cafe\u0301'] }] };
     const result = validateScenario(pooled);
@@ -104,7 +124,10 @@ describe('names', () => {
   });
 
   it('refuses a lone UTF-16 surrogate, saying where it is', () => {
-    expect(agent('Scale \ud800 agent')).toEqual({ ok: false, errors: [{ path: 'name', message: 'has a lone UTF-16 surrogate (U+D800) at character 7; text must be valid Unicode' }] });
+    expect(agent('Scale \ud800 agent')).toEqual({
+      ok: false,
+      errors: [{ path: 'name', message: 'has a lone UTF-16 surrogate (U+D800) at character 7; text must be valid Unicode' }],
+    });
     expect(agent('Scale \ud83d\ude80').ok).toBe(true);
   });
 });

@@ -44,7 +44,13 @@ describe('scenario format acm-scenario/1', () => {
       priority: 1,
       objective: 'revenue',
       status: 'active',
-      constraints: { maxBudgetChangePct: 20, cooldownHours: 24, minConversionsToAct: 10, minConfidence: 0.6, actions: ['budget', 'bid', 'status', 'targeting', 'creative'] },
+      constraints: {
+        maxBudgetChangePct: 20,
+        cooldownHours: 24,
+        minConversionsToAct: 10,
+        minConfidence: 0.6,
+        actions: ['budget', 'bid', 'status', 'targeting', 'creative'],
+      },
     });
     expect(s.agents[0].constraints.maxDailyBudget).toBeUndefined();
   });
@@ -78,7 +84,14 @@ describe('scenario format acm-scenario/1', () => {
   });
 
   it('checks dates: real days, and `to` on or after `from`', () => {
-    const errors = errorsOf({ ...minimal, start: '2026-02-29', calendar: [{ name: 'E', from: '2026-03-10', to: '2026-03-01' }, { name: 'F', from: '3 March', to: '2026-03-01' }] });
+    const errors = errorsOf({
+      ...minimal,
+      start: '2026-02-29',
+      calendar: [
+        { name: 'E', from: '2026-03-10', to: '2026-03-01' },
+        { name: 'F', from: '3 March', to: '2026-03-01' },
+      ],
+    });
     expect(errors).toContainEqual({ path: 'start', message: 'is not a real date: "2026-02-29"' });
     expect(errors).toContainEqual({ path: 'calendar[0].to', message: 'must be on or after from (2026-03-10), got "2026-03-01"' });
     expect(errors).toContainEqual({ path: 'calendar[1].from', message: 'must be a date YYYY-MM-DD, got "3 March"' });

@@ -41,10 +41,27 @@ export function writeHistory(store: Store): void {
     winnerAgentId: 'a1',
     loserAgentId: 'a2',
     rule: 'priority',
-    winnerProposal: { change: { kind: 'budget', campaignId: 'c2', dailyBudget: 150 }, reasoning: 'scale', confidence: 0.7, prediction: decision({ id: 'x' }).prediction },
-    loserProposal: { change: { kind: 'budget', campaignId: 'c2', dailyBudget: 90 }, reasoning: 'ROAS 2.9 is under the goal', confidence: 0.6, prediction: decision({ id: 'x' }).prediction },
+    winnerProposal: {
+      change: { kind: 'budget', campaignId: 'c2', dailyBudget: 150 },
+      reasoning: 'scale',
+      confidence: 0.7,
+      prediction: decision({ id: 'x' }).prediction,
+    },
+    loserProposal: {
+      change: { kind: 'budget', campaignId: 'c2', dailyBudget: 90 },
+      reasoning: 'ROAS 2.9 is under the goal',
+      confidence: 0.6,
+      prediction: decision({ id: 'x' }).prediction,
+    },
   });
-  store.alerts.raise({ id: 'al1', createdAt: T0 + DAY + 7 * HOUR, severity: 'warning', kind: 'goal_at_risk', agentId: 'a2', message: 'ROAS 3.2 against a goal of 4' });
+  store.alerts.raise({
+    id: 'al1',
+    createdAt: T0 + DAY + 7 * HOUR,
+    severity: 'warning',
+    kind: 'goal_at_risk',
+    agentId: 'a2',
+    message: 'ROAS 3.2 against a goal of 4',
+  });
   store.alerts.acknowledge('al1');
   store.agents.setStatus('a2', 'paused', T0 + DAY + 8 * HOUR);
   store.agents.setStatus('a2', 'active', T0 + DAY + 9 * HOUR);

@@ -23,7 +23,15 @@ describe('the daily review digest', () => {
     expect(digest.summary.outcomes).toEqual({ evaluated: 2, withinInterval: 1, directionCorrect: 1 });
 
     const text = formatDailyDigest(digest);
-    const order = ['NEEDS YOU: 5 item(s)', 'Escalations waiting', 'Blocked actions', 'Conflicts with dissent', 'Outcomes that missed', 'Goals at risk', 'Everything else'];
+    const order = [
+      'NEEDS YOU: 5 item(s)',
+      'Escalations waiting',
+      'Blocked actions',
+      'Conflicts with dissent',
+      'Outcomes that missed',
+      'Goals at risk',
+      'Everything else',
+    ];
     const positions = order.map((heading) => text.indexOf(heading));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -44,7 +44,13 @@ describe('CSV export cells a spreadsheet could run as formulas', () => {
       approvedBy: '@ops',
       reasoning: '\tcut 20%',
     });
-    expect(cells(hostile)).toMatchObject({ agent: `'=HYPERLINK("http://x")`, campaign: `'+cmd`, after: `'-2+3 off`, approved_by: `'@ops`, reasoning: `'\tcut 20%` });
+    expect(cells(hostile)).toMatchObject({
+      agent: `'=HYPERLINK("http://x")`,
+      campaign: `'+cmd`,
+      after: `'-2+3 off`,
+      approved_by: `'@ops`,
+      reasoning: `'\tcut 20%`,
+    });
     const line = csvRow(hostile);
     expect(line).toContain(`,"'=HYPERLINK(""http://x"")",`);
     expect(line).toContain(`,"'+cmd",`);

@@ -10,8 +10,23 @@ afterEach(() => store?.close());
 /** One evaluated decision: predicted 100 [80, 120]. */
 function evaluated(id: string, agentId: string, at: number, actual: number, kind: 'budget' | 'status' = 'budget'): void {
   const extra = kind === 'status' ? { kind, before: { kind, status: 'active' }, after: { kind, status: 'paused' } } : {};
-  store.decisions.insert(decision({ id, agentId, createdAt: at, prediction: { metric: 'revenue', windowHours: 72, point: 100, low80: 80, high80: 120, baseline: 90 }, ...extra } as never));
-  store.outcomes.record({ decisionId: id, evaluatedAt: at + 3 * DAY, actual, error: actual - 100, withinInterval: actual >= 80 && actual <= 120, directionCorrect: actual > 90 });
+  store.decisions.insert(
+    decision({
+      id,
+      agentId,
+      createdAt: at,
+      prediction: { metric: 'revenue', windowHours: 72, point: 100, low80: 80, high80: 120, baseline: 90 },
+      ...extra,
+    } as never),
+  );
+  store.outcomes.record({
+    decisionId: id,
+    evaluatedAt: at + 3 * DAY,
+    actual,
+    error: actual - 100,
+    withinInterval: actual >= 80 && actual <= 120,
+    directionCorrect: actual > 90,
+  });
 }
 
 describe('outcome statistics', () => {

@@ -39,9 +39,7 @@ describe('agents', () => {
 
   it('refuses a second agent with the same name, and unknown ids', () => {
     store.agents.create({ id: 'a1', name: 'Scaler', definition: {}, goals: [] }, T0);
-    expect(() => store.agents.create({ id: 'a2', name: 'Scaler', definition: {}, goals: [] }, T0)).toThrow(
-      'an agent named "Scaler" already exists',
-    );
+    expect(() => store.agents.create({ id: 'a2', name: 'Scaler', definition: {}, goals: [] }, T0)).toThrow('an agent named "Scaler" already exists');
     expect(() => store.agents.setStatus('zz', 'paused', T0)).toThrow('no agent with id zz');
     expect(() => store.agents.update('zz', { name: 'X', definition: {}, goals: [] }, T0)).toThrow('no agent with id zz');
     expect(store.agents.list()).toHaveLength(1);

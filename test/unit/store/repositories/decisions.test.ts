@@ -68,12 +68,10 @@ describe('decisions', () => {
     expect(() => store.decisions.insert(decision({ id: 'd1', confidence: 1.5 }))).toThrow(
       'decision d1: CHECK constraint failed: decision_confidence_between_0_and_1',
     );
-    expect(() => store.decisions.insert(decision({ id: 'd2', metrics: { roas: Number.NaN } }))).toThrow(
-      'decision d2 metrics.roas: NaN is not a finite number',
+    expect(() => store.decisions.insert(decision({ id: 'd2', metrics: { roas: Number.NaN } }))).toThrow('decision d2 metrics.roas: NaN is not a finite number');
+    expect(() => store.decisions.insert(decision({ id: 'd3', kind: 'bid', after: { kind: 'budget', dailyBudget: 1 } } as never))).toThrow(
+      "decision d3: before (budget) and after (budget) must both be of the decision's kind bid",
     );
-    expect(() =>
-      store.decisions.insert(decision({ id: 'd3', kind: 'bid', after: { kind: 'budget', dailyBudget: 1 } } as never)),
-    ).toThrow('decision d3: before (budget) and after (budget) must both be of the decision\'s kind bid');
     store.decisions.insert(decision({ id: 'd4', idempotencyKey: 'k' }));
     expect(() => store.decisions.insert(decision({ id: 'd5', idempotencyKey: 'k' }))).toThrow(
       'decision d5: UNIQUE constraint failed: decisions.idempotency_key',

@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 describe('outcomes', () => {
-  it('lists an agent\'s track record, most recent first, once per decision', () => {
+  it("lists an agent's track record, most recent first, once per decision", () => {
     store.decisions.insert(decision({ id: 'd1', agentId: 'a1' }));
     store.decisions.insert(decision({ id: 'd2', agentId: 'a1' }));
     store.decisions.insert(decision({ id: 'd3', agentId: 'a2' }));
@@ -42,7 +42,7 @@ describe('conflicts', () => {
     prediction: { metric: 'revenue', windowHours: 24, point: 500, low80: 450, high80: 560 },
   });
 
-  it('keeps the loser\'s proposal as dissent until reviewed', () => {
+  it("keeps the loser's proposal as dissent until reviewed", () => {
     const stored = store.conflicts.insert({
       createdAt: T0,
       campaignId: 'c1',

@@ -10,7 +10,11 @@ import { campaign, NOW } from '../review-fixture';
 import { budgetReview, roasAgent, twoCampaignMind, twoCampaigns } from './budget-fixture';
 
 const change = (setting: string, hoursAgo: number): AppliedChange => ({
-  campaignId: 'a', setting, at: NOW - hoursAgo * HOUR_MS, before: { kind: 'budget', dailyBudget: 900 }, after: { kind: 'budget', dailyBudget: 1000 },
+  campaignId: 'a',
+  setting,
+  at: NOW - hoursAgo * HOUR_MS,
+  before: { kind: 'budget', dailyBudget: 900 },
+  after: { kind: 'budget', dailyBudget: 1000 },
 });
 const protect: Policy = { id: 'p1', rule: 'protectedLabel', label: 'brand' };
 
@@ -56,12 +60,19 @@ describe('budget eligibility', () => {
   it('holds a campaign with too little evidence, saying how much it has and needs', () => {
     const evidence = evidenceOf({ observer: mind.observer, now: NOW }, 'a');
     expect(evidence).toBeGreaterThan(0);
-    expect(why({ agent: roasAgent({ constraints: { minConversionsToAct: evidence + 1 } }) })).toBe(`only ${evidence} conversions in 7 days; ${evidence + 1} needed`);
+    expect(why({ agent: roasAgent({ constraints: { minConversionsToAct: evidence + 1 } }) })).toBe(
+      `only ${evidence} conversions in 7 days; ${evidence + 1} needed`,
+    );
     expect(why({ agent: roasAgent({ constraints: { minConversionsToAct: evidence } }) })).toBeUndefined();
   });
 
   it('gives the first reason that holds, in the table’s order', () => {
-    const everything = { agent: roasAgent({ constraints: { actions: ['bid'] } }), policies: [protect], history: [change('budget', 1)], awaitingPerson: new Set(['a']) };
+    const everything = {
+      agent: roasAgent({ constraints: { actions: ['bid'] } }),
+      policies: [protect],
+      history: [change('budget', 1)],
+      awaitingPerson: new Set(['a']),
+    };
     const brand = campaign('a', { labels: ['brand'] });
     expect(why(everything, brand)).toBe('budget changes are not among its actions');
     expect(why({ ...everything, agent: roasAgent() }, brand)).toBe('a policy protects it: its budget is a person’s call');

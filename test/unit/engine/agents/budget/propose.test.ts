@@ -29,7 +29,11 @@ describe('budget proposals on a built review', () => {
   it('keeps on a raise what it was stepped from, as data only', () => {
     const raise = byCampaign(out, 'b')!;
     expect(() => structuredClone(out.proposals)).not.toThrow();
-    expect(raise.raise).toMatchObject({ agentName: 'Agent', limitedBy: 'ROAS ≥ 1.5', basis: { campaign: { id: 'b', dailyBudget: 1000 }, limits: { down: 800, up: 1200 }, cap: Number.POSITIVE_INFINITY } });
+    expect(raise.raise).toMatchObject({
+      agentName: 'Agent',
+      limitedBy: 'ROAS ≥ 1.5',
+      basis: { campaign: { id: 'b', dailyBudget: 1000 }, limits: { down: 800, up: 1200 }, cap: Number.POSITIVE_INFINITY },
+    });
     expect(byCampaign(out, 'a')?.raise).toBeUndefined();
   });
 
@@ -64,7 +68,10 @@ describe('budget proposals on a built review', () => {
 describe('budget proposals under a spend goal', () => {
   it('shrinks a cut the same review’s raises cannot make up for, so the budgets stay at the goal', async () => {
     const campaigns = [campaign('a', { dailyBudget: 1500 }), campaign('b')];
-    const rows = [...reportedDays('a', { maxConversions: 60, halfSaturationSpend: 300 }, 1500), ...reportedDays('b', { maxConversions: 200, halfSaturationSpend: 5000 }, 1000)];
+    const rows = [
+      ...reportedDays('a', { maxConversions: 60, halfSaturationSpend: 300 }, 1500),
+      ...reportedDays('b', { maxConversions: 200, halfSaturationSpend: 5000 }, 1000),
+    ];
     const withGoal = await mindAfter(agent({ goals: [{ metric: 'spend', op: '>=', value: 2500 }] }), campaigns, rows);
     const without = await mindAfter(agent(), campaigns, rows);
     const free = proposeBudgets(budgetReview(without, campaigns, { maxTotal: 2500 }));

@@ -8,12 +8,30 @@ import { HOUR_MS } from '@shared/time';
 import { campaign, NOW } from '../review-fixture';
 import { budgetReview, roasAgent, twoCampaignMind, twoCampaigns } from './budget-fixture';
 
-const unit: PlanUnit = { campaignId: 'b', maxConversions: 180, halfSaturationSpend: 4000, orderValue: 50, lower: 10, upper: Number.POSITIVE_INFINITY, canPause: true };
+const unit: PlanUnit = {
+  campaignId: 'b',
+  maxConversions: 180,
+  halfSaturationSpend: 4000,
+  orderValue: 50,
+  lower: 10,
+  upper: Number.POSITIVE_INFINITY,
+  canPause: true,
+};
 
 function basis(over: Partial<StepBasis> = {}): StepBasis {
   return {
-    campaign: campaign('b'), objective: 'revenue', day: NOW, target: 2400, curve: unit, price: 0.9,
-    limits: { down: 800, up: 1200 }, dailyStep: 0.2, gap: 0, reverses: { raise: false, cut: false }, raiseBias: 1, cap: Number.POSITIVE_INFINITY,
+    campaign: campaign('b'),
+    objective: 'revenue',
+    day: NOW,
+    target: 2400,
+    curve: unit,
+    price: 0.9,
+    limits: { down: 800, up: 1200 },
+    dailyStep: 0.2,
+    gap: 0,
+    reverses: { raise: false, cut: false },
+    raiseBias: 1,
+    cap: Number.POSITIVE_INFINITY,
     ...over,
   };
 }
@@ -92,7 +110,11 @@ describe('the budget step', () => {
 
   it('pauses only when the forecast is sure the campaign returns less than the plan’s price at its minimum', () => {
     const pause = stepBudget(basis({ target: 0, price: 1e6 }), forecast);
-    expect(pause).toMatchObject({ kind: 'pause', prediction: { metric: 'revenue', windowHours: 72, point: 0, low80: 0, high80: 0 }, raw: { metric: 'revenue', point: 0, low80: 0, high80: 0 } });
+    expect(pause).toMatchObject({
+      kind: 'pause',
+      prediction: { metric: 'revenue', windowHours: 72, point: 0, low80: 0, high80: 0 },
+      raw: { metric: 'revenue', point: 0, low80: 0, high80: 0 },
+    });
     expect(pause?.kind === 'pause' && pause.prediction.baseline).toBe(pause?.kind === 'pause' && pause.givenUp.point);
     expect(pause!.confidence).toBeGreaterThan(0.9);
     // Unsure: the largest cut instead.
@@ -108,7 +130,13 @@ describe('a step’s basis, read off the review', () => {
   const plan: Plan = { targets: new Map([['b', 2400]]), totals: { spend: 0, conversions: 0, revenue: 0 }, price: 0.9, limitedBy: 'ROAS ≥ 1.5', atRisk: [] };
   const [, b] = twoCampaigns();
   const basisOf = (over: Parameters<typeof budgetReview>[2] = {}, c = b) => budgetStepOf(budgetReview(mind, twoCampaigns(), over), c, unit, plan, 0).basis;
-  const raised = (hoursAgo: number, from: number): AppliedChange => ({ campaignId: 'b', setting: 'budget', at: NOW - hoursAgo * HOUR_MS, before: { kind: 'budget', dailyBudget: from }, after: { kind: 'budget', dailyBudget: 1000 } });
+  const raised = (hoursAgo: number, from: number): AppliedChange => ({
+    campaignId: 'b',
+    setting: 'budget',
+    at: NOW - hoursAgo * HOUR_MS,
+    before: { kind: 'budget', dailyBudget: from },
+    after: { kind: 'budget', dailyBudget: 1000 },
+  });
 
   it('limits a step by maxBudgetChangePct, halved while volatile', () => {
     expect(basisOf().limits).toEqual({ down: 800, up: 1200 });
