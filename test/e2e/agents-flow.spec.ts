@@ -73,7 +73,7 @@ test('a new user builds an agent, activates it, and sees its first decision in M
   await expect(detail).toContainText(/80% interval .* to /);
   await expect(detail).toContainText('Confidence');
   await expect(detail.getByRole('img', { name: /Predicted .* with its 80% interval/ })).toBeVisible();
-  await expect(detail.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(detail.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Export CSV' }).click();
   await expect(page.getByText(/Saved acm-decisions-.*\.csv/)).toBeVisible();
