@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '@store/index';
-import { writeHistory } from '../../unit/store/audit/account';
-import { tempDir } from '../store/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { accountFile } from './account-file';
 import { acm } from './cli-io';
 
-let tmp: ReturnType<typeof tempDir>;
-let db: string;
-beforeEach(() => {
-  tmp = tempDir();
-  db = tmp.file('account.db');
-  const store = openDatabase({ path: db });
-  writeHistory(store);
-  store.close();
-});
-afterEach(() => tmp.remove());
+const account = accountFile();
 
 describe('acm audit digest', () => {
   it("prints the latest day's review, exceptions first, or the day asked for", async () => {
-    const latest = await acm('audit', 'digest', '--db', db);
+    const latest = await acm('audit', 'digest', '--db', account.db);
     expect(latest.code).toBe(0);
     expect(latest.out.split('\n').slice(0, 5)).toEqual([
       'Daily review 2026-01-06 (UTC)',
@@ -26,13 +15,13 @@ describe('acm audit digest', () => {
       '',
       'Escalations waiting for a person (1)',
     ]);
-    const first = await acm('audit', 'digest', '--db', db, '--date', '2026-01-05');
+    const first = await acm('audit', 'digest', '--db', account.db, '--date', '2026-01-05');
     expect(first.out).toContain('Nothing needs you today.');
     expect(first.out).toContain('Scaler: 1 decisions, 1 executed');
   });
 
   it('names a bad date', async () => {
-    expect(await acm('audit', 'digest', '--db', db, '--date', '06/01/2026')).toMatchObject({
+    expect(await acm('audit', 'digest', '--db', account.db, '--date', '06/01/2026')).toMatchObject({
       code: 2,
       err: "acm audit digest: --date must be a day, YYYY-MM-DD, got '06/01/2026'",
     });

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@store/index';
 import { ENTRY_COLUMNS } from '@store/audit/audit-log';
 import { createCheckpointStore } from '@store/audit/checkpoints';
@@ -9,33 +8,13 @@ import { newKeyPem, signerFromPem } from '@store/audit/signing-key';
 import { createDecisionExporter } from '@host/decision-exporter';
 import type { AuditEntry } from '@shared/domain/audit';
 import { AcmError } from '@shared/errors';
-import { tempDir } from '../store/temp-dir';
-import { writeHistory } from '../../unit/store/audit/account';
+import { accountFile, tamper } from './account-file';
 import { acm } from './cli-io';
 
-let tmp: ReturnType<typeof tempDir>;
-let db: string;
-beforeEach(() => {
-  tmp = tempDir();
-  db = tmp.file('account.db');
-  const store = openDatabase({ path: db });
-  writeHistory(store);
-  store.audit.checkpoint();
-  store.close();
-});
-afterEach(() => tmp.remove());
-
-/** What an attacker holding the file does: drop the guards, then change rows with SQL. */
-function tamper(fn: (sqlite: Database.Database) => void): void {
-  const sqlite = new Database(db);
-  sqlite.pragma('foreign_keys = OFF');
-  for (const name of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[]) sqlite.exec(`DROP TRIGGER ${name}`);
-  fn(sqlite);
-  sqlite.close();
-}
+const account = accountFile({ signed: true });
 
 async function verify(): Promise<{ code: number; out: string }> {
-  return acm('audit', 'verify', '--db', db);
+  return acm('audit', 'verify', '--db', account.db);
 }
 
 /** The rows people read, each edited, deleted and inserted behind the app's back. */
@@ -80,53 +59,50 @@ const RECORDS = [
 
 describe('acm audit verify holds the rows people read to the chain', () => {
   for (const record of RECORDS) {
-    it(`catches an edited, a deleted and an inserted ${record.table} row`, async () => {
-      const intact = await verify();
-      expect(intact.code).toBe(0);
-
-      tamper((s) => s.exec(record.edit));
+    it(`catches an edited ${record.table} row`, async () => {
+      expect((await verify()).code).toBe(0);
+      tamper(account.db, (s) => s.exec(record.edit));
       const edited = await verify();
       expect(edited.code).toBe(1);
       expect(edited.out).toMatch(new RegExp(`${record.table} row ${record.row.edit ?? '\\S+'} was changed outside the app`));
+    });
 
-      tmp.remove();
-      tmp = tempDir();
-      db = tmp.file('account.db');
-      const store = openDatabase({ path: db });
-      writeHistory(store);
-      store.close();
-      tamper((s) => s.exec(record.remove));
+    it(`catches a deleted ${record.table} row`, async () => {
+      tamper(account.db, (s) => s.exec(record.remove));
       const removed = await verify();
       expect(removed.code).toBe(1);
       expect(removed.out).toMatch(new RegExp(`${record.table} row ${record.row.remove ?? '\\S+'} was deleted`));
+    });
 
-      tamper((s) => s.exec(record.insert));
+    it(`catches an inserted ${record.table} row`, async () => {
+      tamper(account.db, (s) => s.exec(record.insert));
       const inserted = await verify();
       expect(inserted.code).toBe(1);
+      expect(inserted.out).toMatch(new RegExp(`${record.table} row ${record.row.insert} has no audit entry`));
     });
 
     it(`refuses to export once a ${record.table} row was edited, from the app and from acm`, async () => {
-      tamper((s) => s.exec(record.edit));
-      const store = openDatabase({ path: db });
-      const exporter = createDecisionExporter(store, 'Client A', { tempDir: tmp.dir });
+      tamper(account.db, (s) => s.exec(record.edit));
+      const store = openDatabase({ path: account.db });
+      const exporter = createDecisionExporter(store, 'Client A', { tempDir: account.tmp.dir });
       await expect(exporter.export('csv', {})).rejects.toThrow(/export refused: the audit trail does not verify/);
       store.close();
-      const cli = await acm('audit', 'export', '--db', db, '--format', 'csv', '--out', tmp.file('out.csv'));
+      const cli = await acm('audit', 'export', '--db', account.db, '--format', 'csv', '--out', account.tmp.file('out.csv'));
       expect(cli.code).toBe(1);
       expect(cli.err).toMatch(/refused: the audit trail does not verify/);
-      expect(existsSync(tmp.file('out.csv'))).toBe(false);
+      expect(existsSync(account.tmp.file('out.csv'))).toBe(false);
     });
   }
 
   it('names an inserted row', async () => {
-    tamper((s) => s.exec(RECORDS[0].insert));
+    tamper(account.db, (s) => s.exec(RECORDS[0].insert));
     expect((await verify()).out).toContain('decisions row forged has no audit entry: it was inserted outside the app');
   });
 });
 
 describe('signing only what verifies, with the key in force', () => {
   it('fails a checkpoint re-signed with another key, unless the key change is recorded', async () => {
-    tamper((s) => {
+    tamper(account.db, (s) => {
       const checkpoint = createCheckpointStore(s).latest()!;
       const other = signerFromPem(newKeyPem(), 'attacker');
       s.prepare('DELETE FROM audit_checkpoints').run();
@@ -138,7 +114,7 @@ describe('signing only what verifies, with the key in force', () => {
   });
 
   it('refuses to sign a forged chain the app is asked to sign', async () => {
-    tamper((s) => {
+    tamper(account.db, (s) => {
       const rows = s.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log ORDER BY seq`).all() as AuditEntry[];
       let prev = rows[6].hash;
       for (const row of rows.slice(7)) {
@@ -148,25 +124,25 @@ describe('signing only what verifies, with the key in force', () => {
         prev = hash;
       }
     });
-    const store = openDatabase({ path: db });
+    const store = openDatabase({ path: account.db });
     const before = store.audit.latestCheckpoint();
     expect(() => store.audit.checkpoint()).toThrow(/refused to sign the audit log: it does not verify/);
     expect(store.audit.latestCheckpoint()).toEqual(before);
     store.close();
-    const signed = await acm('audit', 'checkpoint', '--db', db, '--out', tmp.file('digest.json'));
+    const signed = await acm('audit', 'checkpoint', '--db', account.db, '--out', account.tmp.file('digest.json'));
     expect(signed.code).toBe(1);
-    expect(existsSync(tmp.file('digest.json'))).toBe(false);
+    expect(existsSync(account.tmp.file('digest.json'))).toBe(false);
   });
 
   it('never replaces a missing key silently: signing is refused until it is restored or rotated, and a rotation is recorded', async () => {
-    const key = `${db}.audit-key`;
+    const key = `${account.db}.audit-key`;
     renameSync(key, `${key}.lost`);
-    const store = openDatabase({ path: db });
+    const store = openDatabase({ path: account.db });
     expect(() => store.audit.checkpoint()).toThrow(/audit signing key is missing .*acm audit rotate-key/);
     expect(existsSync(key)).toBe(false);
     store.close();
 
-    const rotated = await acm('audit', 'rotate-key', '--db', db, '--reason', 'laptop stolen, old key gone');
+    const rotated = await acm('audit', 'rotate-key', '--db', account.db, '--reason', 'laptop stolen, old key gone');
     expect(rotated.code).toBe(0);
     expect(rotated.out).toContain('the old key was not at hand');
     expect(statSync(key).mode & 0o777).toBe(0o600);
@@ -176,7 +152,7 @@ describe('signing only what verifies, with the key in force', () => {
   });
 
   it('a rotation with the old key at hand is endorsed by it, and the old key is kept', async () => {
-    const rotated = await acm('audit', 'rotate-key', '--db', db, '--reason', 'yearly rotation');
+    const rotated = await acm('audit', 'rotate-key', '--db', account.db, '--reason', 'yearly rotation');
     expect(rotated.code).toBe(0);
     expect(rotated.out).toContain('endorsed by the old key');
     const kept = rotated.out.match(/kept as (\S+)/)![1];
@@ -187,11 +163,11 @@ describe('signing only what verifies, with the key in force', () => {
   });
 
   it('restoring an old key after a rotation is refused: it is no longer the key in force', async () => {
-    const key = `${db}.audit-key`;
+    const key = `${account.db}.audit-key`;
     const old = readFileSync(key, 'utf8');
-    await acm('audit', 'rotate-key', '--db', db, '--reason', 'yearly rotation');
+    await acm('audit', 'rotate-key', '--db', account.db, '--reason', 'yearly rotation');
     writeFileSync(key, old, { mode: 0o600 });
-    const store = openDatabase({ path: db });
+    const store = openDatabase({ path: account.db });
     store.alerts.raise({ createdAt: 0, severity: 'info', kind: 'audit', message: 'after the restore' });
     expect(() => store.audit.checkpoint()).toThrow(AcmError);
     store.close();
@@ -200,21 +176,21 @@ describe('signing only what verifies, with the key in force', () => {
 
 describe('files', () => {
   it('keeps the database, its journal files and the key readable by their owner only', () => {
-    const store = openDatabase({ path: db });
+    const store = openDatabase({ path: account.db });
     store.alerts.raise({ createdAt: 0, severity: 'info', kind: 'audit', message: 'a write, so the WAL exists' });
-    for (const file of [db, `${db}-wal`, `${db}-shm`, `${db}.audit-key`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    for (const file of [account.db, `${account.db}-wal`, `${account.db}-shm`, `${account.db}.audit-key`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
     store.close();
   });
 
   it('verifies, exports and digests a read-only copy an auditor was given', async () => {
-    chmodSync(db, 0o444);
-    chmodSync(tmp.dir, 0o555);
+    chmodSync(account.db, 0o444);
+    chmodSync(account.tmp.dir, 0o555);
     try {
       expect((await verify()).code).toBe(0);
-      expect((await acm('audit', 'digest', '--db', db)).code).toBe(0);
+      expect((await acm('audit', 'digest', '--db', account.db)).code).toBe(0);
     } finally {
-      chmodSync(tmp.dir, 0o755);
-      chmodSync(db, 0o644);
+      chmodSync(account.tmp.dir, 0o755);
+      chmodSync(account.db, 0o644);
     }
   });
 });
