@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecisionExporter } from '@host/decision-exporter';
-import { writeDecisionsCsv } from '@store/index';
+import { writeDecisionsCsv } from '@store/exports/csv-export';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
 import { connectionOf } from '@store/testing';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dailyDigest, formatDailyDigest, type Store } from '@store/index';
+import { formatDailyDigest, type Store } from '@store/index';
+import { dailyDigest } from '@store/audit/daily-digest';
 import { memoryStore } from '../fixtures';
 import { DAY, T0, writeHistory } from './account';
 import { connectionOf } from '@store/testing';

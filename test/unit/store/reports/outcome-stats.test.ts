@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outcomeStats, type Store } from '@store/index';
+import type { Store } from '@store/index';
+import { outcomeStats } from '@store/reports/outcome-stats';
 import { decision, memoryStore } from '../fixtures';
 import { DAY, T0 } from '../audit/account';
 import { connectionOf } from '@store/testing';
