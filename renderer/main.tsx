@@ -6,7 +6,10 @@ import { MissingToken } from './app/missing-token';
 import { AcmProvider } from './ipc/acm-context';
 import { createAcmConnection } from './ipc/client';
 import { findBridge } from './ipc/transport';
-import './app/styles.css';
+// In this order: later sheets build on the earlier ones' rules.
+import './app/styles/foundation.css';
+import './app/styles/components.css';
+import './app/styles/screens.css';
 
 // The host pushes what changes (see use-live-updates), so cached data never goes stale by age.
 const queryClient = new QueryClient({
