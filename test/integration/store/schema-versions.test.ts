@@ -102,3 +102,39 @@ describe('schema versions', () => {
     });
   });
 });
+
+describe('the upgrade that binds the rows people read to the chain (schema 4 → 5)', () => {
+  /** A database the previous version wrote: two agents, their decisions, outcomes, a conflict and an alert, 24 audit entries. */
+  const previous = new URL('./fixtures/schema-4-account.db', import.meta.url);
+
+  it('binds every existing row as it stands: the chain verifies, and an edit made after the upgrade is caught', () => {
+    const path = tmp.file('upgraded.db');
+    cpSync(previous, path);
+    const store = openDatabase({ path });
+    const bound = store.audit.entries(24, 1000).filter((e) => e.kind === 'record.bound');
+    // 2 agents, 5 decisions, 2 outcomes, 1 conflict, 1 alert.
+    expect(bound.map((e) => e.rowTable).sort()).toEqual([
+      'agents',
+      'agents',
+      'alerts',
+      'conflicts',
+      'decisions',
+      'decisions',
+      'decisions',
+      'decisions',
+      'decisions',
+      'outcomes',
+      'outcomes',
+    ]);
+    expect(store.audit.verify()).toMatchObject({ ok: true, count: 24 + bound.length });
+    store.close();
+
+    withRawDb(path, (db) => {
+      db.exec('DROP TRIGGER decisions_settled_fields_only');
+      db.prepare(`UPDATE decisions SET reasoning = 'Small raise within limits.' WHERE id = 'd2'`).run();
+    });
+    const reopened = openDatabase({ path, readonly: true });
+    expect(reopened.audit.verify()).toMatchObject({ ok: false, problem: expect.stringContaining('decisions row d2 was changed outside the app') });
+    reopened.close();
+  });
+});
