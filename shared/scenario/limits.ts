@@ -67,11 +67,17 @@ export const MAX_DAYS = 730;
 export const MAX_HALF_LIFE_DAYS = 3_650;
 
 /**
- * Audience × creative units over all campaigns (a campaign without either is one). The simulator
- * keeps an hourly ledger of each unit (32 bytes an hour, two years for a live account: about
- * 0.56 MB a unit), so this many take about a gigabyte.
+ * Audience × creative units over all campaigns (a campaign without either is one), times the days
+ * they are played. The simulator keeps an hourly ledger of each unit (32 bytes an hour: 0.77 kB a
+ * day), so this many take about a gigabyte: 2,000 units for the two years of a live account, or a
+ * 10,000-campaign account for four months.
  */
-export const MAX_UNITS = 2_000;
+export const MAX_UNIT_DAYS = 2_000 * 730;
+
+/** Audience × creative units over the campaigns of a scenario (a campaign without either is one). */
+export function unitCount(campaigns: readonly { audiences?: readonly unknown[]; creatives?: readonly unknown[] }[]): number {
+  return campaigns.reduce((n, c) => n + Math.max(1, c.audiences?.length ?? 0) * Math.max(1, c.creatives?.length ?? 0), 0);
+}
 
 /** Counts: conversions needed before acting, changes allowed a day. */
 export const MAX_COUNT = 1_000_000;

@@ -1,7 +1,7 @@
 import { AgentDefinitionSchema, ScenarioSchema, type AgentDefinition, type Scenario } from './schema';
 import { fromZodIssues, formatPath, type ScenarioIssue } from './issues';
 import { parseJsonText } from './json-text';
-import { MAX_MULTIPLIER, MAX_UNITS } from './limits';
+import { MAX_MULTIPLIER, MAX_UNIT_DAYS, unitCount } from './limits';
 
 export type { ScenarioIssue } from './issues';
 
@@ -133,11 +133,11 @@ function crossReferenceIssues(root: unknown): ScenarioIssue[] {
     });
   });
 
-  const units = campaigns.reduce((n: number, c) => n + (isObject(c) ? Math.max(1, list(c.audiences).length) * Math.max(1, list(c.creatives).length) : 0), 0);
-  if (units > MAX_UNITS) {
+  const units = unitCount(campaigns.filter(isObject).map((c) => ({ audiences: list(c.audiences), creatives: list(c.creatives) })));
+  if (days !== undefined && units * days > MAX_UNIT_DAYS) {
     out.push({
       path: 'campaigns',
-      message: `hold ${units} audience × creative units in all; the simulator keeps an hourly ledger of each, for at most ${MAX_UNITS}`,
+      message: `hold ${units} audience × creative units over ${days} days; the simulator keeps an hourly ledger of each, for at most ${MAX_UNIT_DAYS} unit-days`,
     });
   }
 

@@ -27,10 +27,20 @@ export function applyToCampaign(campaign: CampaignInfo, change: CampaignChange):
   }
 }
 
-/** What the active campaigns among `ids` (all when omitted) may spend in a day. */
+/** Each id list asked about as a set, made once: the guard asks about an agent's thousands of campaigns for every decision. */
+const idSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function idSet(ids: readonly string[]): ReadonlySet<string> {
+  let set = idSets.get(ids);
+  if (!set) idSets.set(ids, (set = new Set(ids)));
+  return set;
+}
+
+/** What the active campaigns among `ids` (all when omitted) may spend in a day, summed in the account's order. */
 export function activeBudgetSum(campaigns: readonly CampaignInfo[], ids?: readonly string[]): number {
+  const only = ids && idSet(ids);
   let sum = 0;
-  for (const c of campaigns) if (c.status === 'active' && (!ids || ids.includes(c.id))) sum += c.dailyBudget;
+  for (const c of campaigns) if (c.status === 'active' && (!only || only.has(c.id))) sum += c.dailyBudget;
   return sum;
 }
 

@@ -20,6 +20,8 @@ export interface DecisionLog {
   listPending(): Decision[];
   /** Newest first, keyset-paged on (createdAt, id). */
   page(filter?: DecisionFilter, cursor?: DecisionCursor, limit?: number): DecisionPage;
+  /** One campaign's decisions that reached the platform (executed, or undone since), created at or after `from`, newest first. */
+  reachedPlatform(campaignId: string, from: number): Decision[];
   /** Logs one platform call for the decision. */
   recordAttempt(id: string, attempt: PlatformAttempt): void;
 }

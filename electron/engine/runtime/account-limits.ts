@@ -10,6 +10,7 @@ export type ResolvedPools = ReturnType<typeof resolvePools>;
 
 /** The pools with their agents found among `minds` and their campaigns in `account`. */
 export function agentPools(pools: readonly Pool[], minds: Iterable<AgentMind>, account: readonly CampaignInfo[]): ResolvedPools {
+  if (pools.length === 0) return [];
   const members = [...minds].map((m) => ({ id: m.id, name: m.name, campaignIds: m.campaignsOf(account).map((c) => c.id) }));
   return resolvePools(pools, members);
 }

@@ -1,3 +1,5 @@
+import { AcmError } from '@shared/errors';
+import { MAX_UNIT_DAYS, unitCount } from '@shared/scenario/limits';
 import type { Scenario } from '@shared/scenario/schema';
 import { HOUR_MS } from '@shared/time';
 import { hill } from './hill';
@@ -57,6 +59,13 @@ export class World {
     this.seed = options.seed ?? scenario.seed;
     this.startMs = options.startMs ?? startOfDate(scenario.start);
     this.days = options.days ?? scenario.days;
+    const units = unitCount(scenario.campaigns);
+    if (units * this.days > MAX_UNIT_DAYS) {
+      throw new AcmError(
+        'INVALID_INPUT',
+        `${units} audience × creative units cannot be played for ${this.days} days: the ledger holds at most ${MAX_UNIT_DAYS} unit-days`,
+      );
+    }
     this.totalHours = this.days * 24;
     this.hourly = scenario.hourly;
     this.dailySpendCap = scenario.account?.dailySpendCap ?? Infinity;

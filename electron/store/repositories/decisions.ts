@@ -28,6 +28,8 @@ export interface DecisionRepository {
   /** Newest first, keyset-paged on (createdAt, id), so rows inserted meanwhile never shift a page. */
   page(filter?: DecisionFilter, cursor?: DecisionCursor, limit?: number): DecisionPage;
   countByState(filter?: Omit<DecisionFilter, 'states'>): Record<DecisionState, number>;
+  /** One campaign's decisions that reached the platform (executed, or undone since), created at or after `from`, newest first. */
+  reachedPlatform(campaignId: string, from: number): Decision[];
   /** Logs one platform call for the decision (an audit entry; the decision itself is unchanged). */
   recordAttempt(id: string, attempt: PlatformAttempt): void;
 }
@@ -73,6 +75,19 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
     .select()
     .from(decisions)
     .where(eq(decisions.id, sql.placeholder('id')))
+    .prepare();
+  // Asked for every decision the guard judges at the moment of execution: prepared once, read off the (campaign, created_at) index.
+  const reached = db
+    .select()
+    .from(decisions)
+    .where(
+      and(
+        eq(decisions.campaignId, sql.placeholder('campaignId')),
+        gte(decisions.createdAt, sql.placeholder('from')),
+        inArray(decisions.state, ['executed', 'undone']),
+      ),
+    )
+    .orderBy(desc(decisions.createdAt), desc(decisions.id))
     .prepare();
 
   // Each change and its audit entry commit together or not at all (a savepoint when nested).
@@ -143,6 +158,9 @@ export function createDecisionRepository({ sqlite, db, audit }: Handles): Decisi
     get(id) {
       const row = byId.get({ id });
       return row && toDecision(row);
+    },
+    reachedPlatform(campaignId, from) {
+      return reached.all({ campaignId, from }).map(toDecision);
     },
     listPending() {
       return db.select().from(decisions).where(eq(decisions.state, 'pending')).orderBy(asc(decisions.createdAt), asc(decisions.id)).all().map(toDecision);

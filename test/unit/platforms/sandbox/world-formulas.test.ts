@@ -237,3 +237,21 @@ describe('sandbox world: FORMAT.md formulas against hand-computed expectations',
     expect(reported / conversions).toBeGreaterThan(0.9);
   });
 });
+
+describe('sandbox world: the size of its ledger', () => {
+  const manyUnits = () =>
+    makeScenario({
+      days: 10,
+      campaigns: [
+        {
+          audiences: Array.from({ length: 50 }, (_, i) => ({ id: `a${i}`, name: `A${i}`, weight: 1 })),
+          creatives: Array.from({ length: 50 }, (_, i) => ({ id: `k${i}`, name: `K${i}` })),
+        },
+      ],
+    });
+
+  it('plays 2,500 units for a scenario of ten days, but refuses to keep them live for two years', () => {
+    expect(new World(manyUnits()).days).toBe(10);
+    expect(() => new World(manyUnits(), { days: 730 })).toThrow(/2500 audience × creative units cannot be played for 730 days/);
+  });
+});

@@ -70,13 +70,18 @@ describe('numbers past what any account holds', () => {
     expect(linesOf(apart)).toEqual([]);
   });
 
-  it('refuses more audience × creative units than the simulator keeps', () => {
+  it('refuses more audience × creative units, over the days played, than the simulator keeps', () => {
     const s = minimal();
     Object.assign(s.campaigns[0], {
       audiences: Array.from({ length: 50 }, (_, i) => ({ id: `a${i}`, name: `A${i}`, weight: 1 })),
       creatives: Array.from({ length: 50 }, (_, i) => ({ id: `k${i}`, name: `K${i}` })),
     });
-    expect(linesOf(s)).toEqual(['campaigns: hold 2500 audience × creative units in all; the simulator keeps an hourly ledger of each, for at most 2000']);
+    s.days = 730;
+    expect(linesOf(s)).toEqual([
+      'campaigns: hold 2500 audience × creative units over 730 days; the simulator keeps an hourly ledger of each, for at most 1460000 unit-days',
+    ]);
+    s.days = 500;
+    expect(linesOf(s)).toEqual([]);
   });
 });
 
