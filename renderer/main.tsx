@@ -10,6 +10,7 @@ import { findBridge } from './ipc/transport';
 import './app/styles/foundation.css';
 import './app/styles/components.css';
 import './app/styles/screens.css';
+import './app/styles/workspaces.css';
 
 // The host pushes what changes (see use-live-updates), so cached data never goes stale by age.
 const queryClient = new QueryClient({

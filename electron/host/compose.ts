@@ -1,8 +1,7 @@
 import { AgentRuntime, type RuntimeChange } from '../engine/runtime/agent-runtime';
-import { startScheduler } from '../engine/runtime/scheduler';
+import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
 import { SeededRandom } from '@shared/random';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import { createIpcServer, type IpcServer } from '../ipc/server';
 import type { Store } from '../store';
 import type { HostAccount } from './default-account';
 import { startMetricsRecorder } from './metrics-recorder';
@@ -12,7 +11,6 @@ import { createServices } from './services';
 export interface ComposedApp {
   services: Services;
   runtime: AgentRuntime;
-  ipc: IpcServer;
   /** Stops the scheduler and the services; the caller closes the store and the account it opened. */
   close(): Promise<void>;
 }
@@ -38,20 +36,22 @@ function signHead(store: Store, log: (message: string, error?: unknown) => void)
 /**
  * The composition root shared by the Electron main process and the headless host: the agent
  * runtime over the account and the store, woken every hour of the account's clock, the
- * account's hourly metrics recorded into the store, and the IPC server over the services.
- * Both runtimes build the very same thing from here.
+ * account's hourly metrics recorded into the store, and the services the IPC handlers answer
+ * from. One per workspace; both hosts build the very same thing from here.
  */
 export async function composeApp(
   store: Store,
   account: HostAccount,
   log: (message: string, error?: unknown) => void,
-  options: { exporter?: DecisionExporter } = {},
+  /** `scheduler`: the host's, shared by its workspaces (else the app runs its own). */
+  options: { exporter?: DecisionExporter; scheduler?: Scheduler } = {},
 ): Promise<ComposedApp> {
   const events = createEventHub({ log });
   const runtime = new AgentRuntime({
     store,
     platform: account.platform,
     clock: account.clock,
+    zone: account.zone,
     random: new SeededRandom(Date.now()),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     policies: account.rules.policies,
@@ -73,7 +73,8 @@ export async function composeApp(
   });
   const settled = await runtime.start();
   if (settled.length > 0) log(`settled ${settled.length} decisions left pending by the last run`);
-  const scheduler = startScheduler(runtime, account.clock, { onError: (error) => log('an agent cycle failed', error) });
+  const scheduler = options.scheduler ?? startScheduler({ onError: (error) => log('an agent cycle failed', error) });
+  const unschedule = scheduler.add(runtime, account.clock, account.zone);
   const recorder = startMetricsRecorder({
     platform: account.platform,
     clock: account.clock,
@@ -88,15 +89,16 @@ export async function composeApp(
     exporter: options.exporter,
     events,
     accountName: account.name,
+    zone: account.zone,
     databasePath: store.path,
     log,
   });
   return {
     services,
     runtime,
-    ipc: createIpcServer(services, { log }),
     async close() {
-      scheduler.stop();
+      unschedule();
+      if (!options.scheduler) scheduler.stop();
       recorder.stop();
       stopWatchingCheckpoints();
       signHead(store, log);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AcmError } from '@shared/errors';
 import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import { AccountZone } from '@shared/zone';
 import type { Store } from '../store';
+import { labelsOf } from '../store/exports/workspace-labels';
 import type { DecisionExporter, ExportedFile } from '../ipc/services';
 
 const MIME = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
@@ -15,10 +17,22 @@ export interface ExporterOptions {
   now?: () => number;
 }
 
+/** A workspace's name as part of a file name: its letters and digits, the rest as single hyphens. */
+export function fileNamePart(name: string): string {
+  const part = name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return part || 'workspace';
+}
+
 /**
  * The app's Export CSV / Export PDF: the very files `acm audit export` writes (the store's
  * streamed writers), made in a private temporary folder, read back and deleted, so nothing is
- * left on disk whatever happens. The chain's signed digest travels with either file.
+ * left on disk whatever happens. The chain's signed digest travels with either file, and the
+ * file is named for the workspace and its local day: `acm-decisions-acme-shoes-2026-03-08.csv`.
  */
 export function createDecisionExporter(store: Store, accountName: string, options: ExporterOptions = {}): DecisionExporter {
   const now = options.now ?? Date.now;
@@ -32,7 +46,8 @@ export function createDecisionExporter(store: Store, accountName: string, option
       // Signed before the rows are read: the file holds at least what the digest covers.
       const digest = store.audit.digestIfAny();
       const generatedAt = now();
-      const fileName = `acm-decisions-${new Date(generatedAt).toISOString().slice(0, 10)}.${format}`;
+      const labels = labelsOf(store.profile.get());
+      const fileName = `acm-decisions-${fileNamePart(labels.name)}-${AccountZone.of(labels.timezone).date(generatedAt)}.${format}`;
       const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'acm-export-'));
       try {
         const file = join(dir, fileName);

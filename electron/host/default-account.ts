@@ -1,16 +1,19 @@
 import { forecastCalendar } from '../engine/agents/calendar';
 import type { ForecastEvent } from '../engine/forecast';
-import { DAY_MS, type AcceleratedClock, type Clock } from '@shared/time';
-import { loadScenarioFile } from '../lab/load-file';
+import type { AcceleratedClock, Clock } from '@shared/time';
 import type { PlatformAdapter } from '@shared/platform/adapter';
-import { createSandboxAccount, defaultScenarioPath } from '../platforms/sandbox';
 import type { Policy, Pool } from '@shared/scenario/schema';
+import type { AccountZone } from '@shared/zone';
+import type { Store } from '../store';
+import { openStoredSandbox } from './sandbox-account';
 
 /** The ad account a host serves: its platform adapter, the clock it runs on, and its display name. */
 export interface HostAccount {
   name: string;
   platform: PlatformAdapter;
   clock: Clock;
+  /** The account's own time zone: its days, midnights and hourly rows. */
+  zone: AccountZone;
   /** The account's rules for agents: policies, the daily cap, the marketer's calendar, budget pools shared by agents named in them. */
   rules: { policies: Policy[]; accountDailySpendCap?: number; calendar: ForecastEvent[]; pools?: Pool[] };
   /** Releases what the account holds (a simulator's timers, a connection). */
@@ -21,42 +24,59 @@ export interface HostAccount {
 export const DEFAULT_SPEED = 60;
 
 export interface AccountRequest {
+  /** The workspace's database: the account's row and, for the sandbox, its world live there. */
+  store: Store;
   /** A scenario file (acm-scenario/1) to load instead of the built-in sandbox account. */
   scenarioPath?: string;
   /** Where the bundled scenarios are (the packaged app's resources); the source tree's by default. */
   resourcesDir?: string;
   /** Builds the host's accelerated clock from the account's first simulated instant (epoch ms). */
   startClock(startMs: number): AcceleratedClock;
+  /** A new workspace's own zone, currency and account name, in place of the scenario's. */
+  overrides?: { timezone: string; currency: string; name: string };
   /** Now, for where the built-in account starts (default Date.now). */
   now?(): number;
+  /** Where a world that could not be saved this hour is reported (default console.error). */
+  log?(message: string, error?: unknown): void;
 }
 
 export type AccountFactory = (request: AccountRequest) => Promise<HostAccount>;
 
+/** How often, in real milliseconds, the sandbox looks whether a simulated hour has ended, to save it even when nobody asks. */
+const SAVE_POLL_MS = 250;
+
 /**
- * The sandbox account (FORMAT.md's simulator behind the platform adapter) on an accelerated
- * clock. The built-in account starts at today's midnight UTC, so a new user sees a live
- * account with a day of history filling in; a scenario given with --scenario starts on its
- * own start date, so that its calendar events fall where it put them.
+ * The workspace's sandbox account (FORMAT.md's simulator behind the platform adapter) on an
+ * accelerated clock, kept in its database so that a restart continues it where it stopped.
+ * A new built-in account starts at today's midnight in its zone, so a new user sees a live
+ * account with a day of history filling in; a scenario given with --scenario for a new
+ * database starts on its own start date, so that its calendar events fall where it put them,
+ * with its agents loaded paused.
  */
 export const createDefaultAccount: AccountFactory = async (request) => {
-  const path = request.scenarioPath ?? defaultScenarioPath(request.resourcesDir);
-  const loaded = await loadScenarioFile(path);
-  if (!loaded.ok) {
-    throw new Error(`cannot open scenario ${path}:\n${loaded.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
-  }
-  const { scenario } = loaded;
-  const startMs = request.scenarioPath ? Date.parse(`${scenario.start}T00:00:00Z`) : Math.floor((request.now ?? Date.now)() / DAY_MS) * DAY_MS;
-  const clock = request.startClock(startMs);
+  const log = request.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const { scenario, zone, clock, sandbox } = await openStoredSandbox({ ...request, log });
+  const ticker = setInterval(() => sandbox.catchUp(), SAVE_POLL_MS);
+  ticker.unref();
   return {
     name: scenario.name,
-    platform: createSandboxAccount({ scenario, clock, startMs }),
+    platform: sandbox.platform,
     clock,
+    zone,
     rules: {
       policies: scenario.policies,
       accountDailySpendCap: scenario.account?.dailySpendCap,
-      calendar: forecastCalendar(scenario.calendar),
+      calendar: forecastCalendar(scenario.calendar, zone),
       pools: scenario.pools,
+    },
+    close() {
+      clearInterval(ticker);
+      try {
+        sandbox.catchUp();
+        sandbox.save(true);
+      } catch (error) {
+        log('the sandbox world could not be saved at shutdown; it continues from its last save', error);
+      }
     },
   };
 };

@@ -1,13 +1,12 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AcceleratedClock } from '@shared/time';
-import { composeApp } from './compose';
-import { createDecisionExporter } from './decision-exporter';
 import { createDefaultAccount, DEFAULT_SPEED } from './default-account';
-import type { IpcServer } from '../ipc/server';
+import { createIpcServer, type IpcServer } from '../ipc/server';
 import { openDatabase } from '../store';
 import { defaultKeyPath } from '../store/audit/signing-key';
 import { keychainVault, type Sealer } from './keychain-vault';
+import { WorkspaceHost } from './workspace-registry';
 
 /** Where the app keeps and finds what the services need (the Electron main resolves them for both layouts). */
 export interface DesktopPaths {
@@ -24,8 +23,9 @@ export interface DesktopServices {
 }
 
 /**
- * The same composition as the headless host, with the database in userData opened through
- * the Electron build of SQLite and the migrations shipped with the app.
+ * The same composition as the headless host, with the databases in userData opened through
+ * the Electron build of SQLite, the migrations shipped with the app and each audit key sealed
+ * by the keychain.
  */
 export async function startDesktopServices(paths: DesktopPaths, sealer: Sealer, warn: (message: string) => void): Promise<DesktopServices> {
   const log = (message: string, error?: unknown) =>
@@ -34,28 +34,25 @@ export async function startDesktopServices(paths: DesktopPaths, sealer: Sealer, 
   await mkdir(folder, { recursive: true, mode: 0o700 });
   // The app's own folder holds every client's record: its owner alone may list it.
   if (process.platform !== 'win32') await chmod(folder, 0o700);
-  const store = openDatabase({
-    path: paths.database,
-    migrationsFolder: paths.migrations,
-    nativeBinding: paths.nativeBinding,
-    keyVault: keychainVault(sealer, defaultKeyPath(paths.database), warn),
+  const workspaces = await WorkspaceHost.start(paths.database, {
+    openStore: (path) =>
+      openDatabase({
+        path,
+        migrationsFolder: paths.migrations,
+        nativeBinding: paths.nativeBinding,
+        keyVault: keychainVault(sealer, defaultKeyPath(path), warn),
+        // The home file's lock, held while the app runs: a restore refuses to swap the files under it.
+        lock: path === paths.database,
+      }),
+    openAccount: (store, request) =>
+      createDefaultAccount({
+        ...request,
+        store,
+        log,
+        resourcesDir: dirname(paths.scenarios),
+        startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED),
+      }),
+    log,
   });
-  try {
-    const account = await createDefaultAccount({
-      resourcesDir: dirname(paths.scenarios),
-      startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED),
-    });
-    const app = await composeApp(store, account, log, { exporter: createDecisionExporter(store, account.name) });
-    return {
-      server: app.ipc,
-      async close() {
-        await app.close();
-        store.close();
-        await account.close?.();
-      },
-    };
-  } catch (error) {
-    store.close();
-    throw error;
-  }
+  return { server: createIpcServer(workspaces, { log }), close: () => workspaces.close() };
 }

@@ -1,5 +1,6 @@
 import type { PlatformAdapter } from '@shared/platform/adapter';
 import { AcceleratedClock, type Clock } from '@shared/time';
+import type { AccountZone } from '@shared/zone';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { AgentControl, ClockState, DecisionExporter, RecordAccess, Services } from '../ipc/services';
 import { formatDailyDigest, type Store } from '../store';
@@ -13,6 +14,7 @@ export interface ServicesOptions {
   runtime: AgentControl;
   /** How the account is shown to the user; ad platforms name accounts, the adapter interface does not. */
   accountName: string;
+  zone: AccountZone;
   /** The store's own CSV and PDF writers by default. */
   exporter?: DecisionExporter;
   /** The hub to push events through, when the caller needs it before the services exist (the runtime's onChange). */
@@ -35,8 +37,8 @@ function recordAccess(store: Store): RecordAccess {
     audit: store.audit,
     reports: {
       ...store.reports,
-      dailyDigest(dayStart) {
-        const digest = store.reports.dailyDigest(dayStart);
+      dailyDigest(date) {
+        const digest = store.reports.dailyDigest(date);
         return { digest, text: formatDailyDigest(digest) };
       },
     },
@@ -58,7 +60,7 @@ export function createServices(options: ServicesOptions): Services & { close(): 
     records: recordAccess(options.store),
     runtime: options.runtime,
     exporter: options.exporter ?? createDecisionExporter(options.store, options.accountName),
-    account: { name: options.accountName, currency: platform.currency, platform: platform.id },
+    account: { name: options.accountName, currency: platform.currency, platform: platform.id, timezone: options.zone.id },
     version: options.version ?? APP_VERSION,
     databasePath: options.databasePath ?? null,
     events,

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AcceleratedClock } from '@shared/time';
 import { openDatabase } from '../store';
-import { composeApp } from './compose';
-import { createDecisionExporter } from './decision-exporter';
+import { createIpcServer } from '../ipc/server';
 import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory } from './default-account';
+import { WorkspaceHost } from './workspace-registry';
 
 export { DEFAULT_SPEED };
 import { DEFAULT_RENDERER_DIR, ensureRendererBuilt } from './renderer-build';
@@ -65,25 +65,18 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   await ensureRendererBuilt(rendererDir, log);
 
-  const account = await (options.createAccount ?? createDefaultAccount)({
-    scenarioPath: options.scenarioPath,
-    startClock: (startMs) => new AcceleratedClock(startMs, speed),
-  });
-  const store = openDatabase({ path: options.databasePath ?? ':memory:' });
-  let app;
-  try {
-    app = await composeApp(store, account, log, { exporter: createDecisionExporter(store, account.name) });
-  } catch (error) {
-    store.close();
-    await account.close?.();
-    throw error;
-  }
-  const { ipc } = app;
-  const shutdown = async () => {
-    await app.close();
-    store.close();
-    await account.close?.();
-  };
+  const createAccount = options.createAccount ?? createDefaultAccount;
+  const workspaces = await WorkspaceHost.start(
+    options.databasePath ?? ':memory:',
+    {
+      openStore: (path) => openDatabase({ path, lock: path === options.databasePath }),
+      openAccount: (store, request) => createAccount({ ...request, store, log, startClock: (startMs) => new AcceleratedClock(startMs, speed) }),
+      log,
+    },
+    { scenarioPath: options.scenarioPath },
+  );
+  const ipc = createIpcServer(workspaces, { log });
+  const shutdown = () => workspaces.close();
   const token = createSessionToken();
   let origin = '';
 

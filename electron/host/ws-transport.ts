@@ -11,7 +11,9 @@ import { checkUpgrade, hostHeaderAllowed } from './session-guard';
 export const IPC_PATH = '/ipc';
 
 const requestIdSchema = z.union([z.string().max(128), z.number().int()]);
-const envelopeSchema = z.object({ id: requestIdSchema, channel: z.string().max(256), request: z.unknown() }).strict();
+const envelopeSchema = z
+  .object({ id: requestIdSchema, channel: z.string().max(256), request: z.unknown(), workspaceId: z.number().int().positive().optional() })
+  .strict();
 
 export interface WsTransportOptions {
   ipc: IpcServer;
@@ -38,7 +40,7 @@ function parseMessage(
   data: RawData,
   isBinary: boolean,
   maxBytes: number,
-): { id: RequestId; call?: { channel: string; request: unknown }; error?: string; path?: string } {
+): { id: RequestId; call?: { channel: string; request: unknown; workspaceId?: number }; error?: string; path?: string } {
   const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
   const bytes = buffer.byteLength;
   if (bytes > maxBytes) {
@@ -56,15 +58,15 @@ function parseMessage(
   const id = maybeId.success ? maybeId.data : null;
   const envelope = envelopeSchema.safeParse(parsed);
   if (!envelope.success) {
-    const problem = invalidInput(envelope.error, 'message (expected { id, channel, request })');
+    const problem = invalidInput(envelope.error, 'message (expected { id, channel, request, workspaceId? })');
     return { id, error: problem.message, path: problem.path };
   }
-  return { id, call: { channel: envelope.data.channel, request: envelope.data.request } };
+  return { id, call: { channel: envelope.data.channel, request: envelope.data.request, workspaceId: envelope.data.workspaceId } };
 }
 
 /**
- * Carries the IPC contract over WebSocket messages: `{ id, channel, request }` in,
- * `{ id, result }` and `{ event, payload }` out. Bad messages are answered, never fatal.
+ * Carries the IPC contract over WebSocket messages: `{ id, channel, request, workspaceId? }` in,
+ * `{ id, result }` and `{ event, payload, workspaceId? }` out. Bad messages are answered, never fatal.
  */
 export function attachWebSocketTransport(server: Server, options: WsTransportOptions): { close(): void } {
   // Far over the limit the ws library closes the socket (1009) instead of buffering without end.
@@ -82,8 +84,8 @@ export function attachWebSocketTransport(server: Server, options: WsTransportOpt
   });
 
   wss.on('connection', (ws: WebSocket) => {
-    const unsubscribe = options.ipc.onEvent((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+    const unsubscribe = options.ipc.onEvent((event, payload, workspaceId) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload, workspaceId }));
     });
     ws.on('close', unsubscribe);
     ws.on('error', (error) => options.log('WebSocket connection error', error));
@@ -97,7 +99,7 @@ export function attachWebSocketTransport(server: Server, options: WsTransportOpt
         };
         return reply(ws, message.id, { ok: false, error });
       }
-      void options.ipc.handle(message.call.channel, message.call.request).then((result) => reply(ws, message.id, result));
+      void options.ipc.handle(message.call.channel, message.call.request, message.call.workspaceId).then((result) => reply(ws, message.id, result));
     });
   });
 

@@ -22,8 +22,9 @@ export class HandlerRegistry {
     return this;
   }
 
-  build(): Handlers {
-    const missing = channelNames.filter((name) => !this.handlers.has(name));
+  /** The handlers, refusing to build when one of `required` (every channel by default) has none. */
+  build(required: readonly ChannelName[] = channelNames): Handlers {
+    const missing = required.filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new Error(`no handler registered for channel${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     return Object.fromEntries([...this.handlers].map(([name, { handler }]) => [name, handler])) as Handlers;
   }

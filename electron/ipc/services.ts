@@ -8,6 +8,7 @@ import type { DecisionCursor, DecisionFilter, DecisionPage } from '@shared/domai
 import type { HourlyMetricRow } from '@shared/domain/metrics';
 import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
 import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
+import type { WorkspaceException, WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import type { Clock } from '@shared/time';
 import type { AgentRuntime } from '../engine/runtime/agent-runtime';
@@ -65,7 +66,8 @@ export interface RecordAccess {
     countDecisions(filter?: DecisionFilter): number;
     cursorAtOffset(filter: DecisionFilter, offset: number): DecisionCursor | undefined;
     outcomeStats(query: ParsedRequestOf<'decisions.outcomeStats'>): ResponseOf<'decisions.outcomeStats'>;
-    dailyDigest(dayStart?: number): ResponseOf<'audit.dailyDigest'>;
+    /** The review of a local day 'YYYY-MM-DD' in the workspace's zone. */
+    dailyDigest(date?: string): ResponseOf<'audit.dailyDigest'>;
   };
 }
 
@@ -97,9 +99,29 @@ export interface Services {
   readonly records: RecordAccess;
   readonly runtime: AgentControl;
   readonly exporter: DecisionExporter;
-  readonly account: { name: string; currency: string; platform: string };
+  readonly account: { name: string; currency: string; platform: string; timezone: string };
   readonly version: string;
   readonly databasePath: string | null;
   readonly events: EventHub;
   clockState(): ClockState;
+}
+
+/** Who pushed an event: a workspace's id, or none for the app's own events. */
+export type EventListener = (event: string, payload: unknown, workspaceId?: number) => void;
+
+/**
+ * The app's workspaces as the IPC server sees them: the calls about all of them, and each one's
+ * services for every other call. The host keeps the workspaces; the handlers never open one.
+ */
+export interface WorkspaceDirectory {
+  list(): WorkspaceSummary[];
+  create(request: ParsedRequestOf<'workspaces.create'>): Promise<WorkspaceSummary>;
+  open(id: number): WorkspaceSummary;
+  current(): WorkspaceSummary;
+  exceptions(): WorkspaceException[];
+  pauseAll(): ResponseOf<'workspaces.pauseAll'>;
+  resumeAll(): ResponseOf<'workspaces.resumeAll'>;
+  /** One workspace's services (the current one without an id); throws NOT_FOUND for an id the app does not have. */
+  services(id?: number): Services;
+  onEvent(listener: EventListener): () => void;
 }

@@ -4,19 +4,27 @@ import { baselineTargets } from './baseline-targets';
 import { reviewBudgets } from './budget-review';
 import type { HourContext, Strategy } from './strategy';
 
-const WEEK_HOURS = 7 * 24;
-const RULES_WINDOW_HOURS = 3 * 24;
+const WEEK_DAYS = 7;
+const RULES_WINDOW_DAYS = 3;
+
+/** Whether the hour starts one of the account's local days. */
+const startsDay = (ctx: HourContext) => ctx.hour === ctx.dayStartHour(ctx.day);
+
+/** The hours of the `days` local days before this one (24 a day before the run began). */
+function hoursBack(ctx: HourContext, days: number): number {
+  return ctx.day >= days ? ctx.hour - ctx.dayStartHour(ctx.day - days) : days * 24;
+}
 
 /** A person reviewing weekly: at the end of every 7th day, trailing 7-day ROAS against target ± 10%. */
 export function manualStrategy(scenario: Scenario): Strategy {
   const targets = baselineTargets(scenario);
   return {
     async onHour(ctx) {
-      if (ctx.hour === 0 || ctx.hour % WEEK_HOURS !== 0) return;
+      if (ctx.day === 0 || ctx.day % WEEK_DAYS !== 0 || !startsDay(ctx)) return;
       await reviewBudgets(
         ctx,
         {
-          windowHours: WEEK_HOURS,
+          windowHours: hoursBack(ctx, WEEK_DAYS),
           cutBelow: targets.manualRoas * 0.9,
           raiseAbove: targets.manualRoas * 1.1,
           accountCap: targets.accountCap,
@@ -42,10 +50,11 @@ export function rulesStrategy(scenario: Scenario, totalHours: number): Strategy 
 
   return {
     async onHour(ctx: HourContext) {
-      if (ctx.hour === 0 || ctx.hour % 24 !== 0) return;
+      if (ctx.day === 0 || !startsDay(ctx)) return;
       const startMs = ctx.now - ctx.hour * HOUR_MS;
-      const rows = await ctx.platform.getMetrics({ from: ctx.now - RULES_WINDOW_HOURS * HOUR_MS, to: ctx.now });
-      const windowStart = ctx.hour - RULES_WINDOW_HOURS;
+      const windowHours = hoursBack(ctx, RULES_WINDOW_DAYS);
+      const rows = await ctx.platform.getMetrics({ from: ctx.now - windowHours * HOUR_MS, to: ctx.now });
+      const windowStart = ctx.hour - windowHours;
       const hourly = new Map<string, Float64Array>();
       for (const row of rows) {
         let entry = seen.get(row.campaignId);
@@ -53,7 +62,7 @@ export function rulesStrategy(scenario: Scenario, totalHours: number): Strategy 
         const t = Math.round((row.hour - startMs) / HOUR_MS);
         if (row.conversions > 0) entry.lastConversionHour = Math.max(entry.lastConversionHour, t);
         let spend = hourly.get(row.campaignId);
-        if (!spend) hourly.set(row.campaignId, (spend = new Float64Array(RULES_WINDOW_HOURS)));
+        if (!spend) hourly.set(row.campaignId, (spend = new Float64Array(windowHours)));
         spend[t - windowStart] += row.spend;
       }
       for (const [id, entry] of seen) {
@@ -76,7 +85,7 @@ export function rulesStrategy(scenario: Scenario, totalHours: number): Strategy 
       await reviewBudgets(
         ctx,
         {
-          windowHours: RULES_WINDOW_HOURS,
+          windowHours,
           cutBelow: targets.rulesRoas,
           raiseAbove: targets.rulesRoas * 1.2,
           accountCap: targets.accountCap,

@@ -5,6 +5,7 @@ import { forecastCalendar } from '../engine/agents/calendar';
 import { AgentRuntime } from '../engine/runtime/agent-runtime';
 import { recountViolations } from '../engine/guardrails/recount';
 import { ManualClock } from '@shared/time';
+import { AccountZone } from '@shared/zone';
 import { stream } from '@shared/random';
 import type { AgentsFactory } from './strategy';
 
@@ -18,17 +19,19 @@ export const SIMULATED_REVIEWER = 'simulated reviewer';
  */
 export function engineAgents(store: Store): AgentsFactory {
   return async ({ platform, scenario, approvals }) => {
-    const clock = new ManualClock(Date.parse(`${scenario.start}T00:00:00Z`));
+    const zone = AccountZone.of(scenario.timezone);
+    const clock = new ManualClock(zone.dayOfDate(scenario.start).startMs);
     let decisionCount = 0;
     const runtime = new AgentRuntime({
       store,
       platform,
       clock,
+      zone,
       random: stream(scenario.seed, 'agents', 'retry-jitter'),
       sleep: async () => undefined,
       policies: scenario.policies,
       accountDailySpendCap: scenario.account?.dailySpendCap,
-      calendar: forecastCalendar(scenario.calendar),
+      calendar: forecastCalendar(scenario.calendar, zone),
       pools: scenario.pools,
       // Ids that depend only on the run, so that two runs of one seed write identical logs.
       newId: () => `${scenario.seed.toString(36)}-${(decisionCount++).toString(36).padStart(6, '0')}`,

@@ -84,7 +84,7 @@ export function oracleStrategy(world: World, scenario: Scenario, agentsDaySpend:
   const managed = managedCampaignIds(scenario);
   return {
     onHour(ctx) {
-      if (ctx.hour % 24 !== 0) return;
+      if (ctx.hour !== ctx.dayStartHour(ctx.day)) return;
       const day = world.prepareDay();
       let total = 0;
       for (const c of world.campaigns) if (managed.has(c.spec.id)) total += agentsDaySpend[c.index * world.days + day];

@@ -39,8 +39,9 @@ export async function playStrategy(scenario: Scenario, options: PlayOptions): Pr
   const platform = new SandboxPlatform(world);
   const strategy = await options.strategy(world, platform);
   const hours = world.totalHours;
+  const dayStartHour = (day: number) => world.dayStartHour(day);
   for (let hour = 0; hour < hours; hour++) {
-    await strategy.onHour({ platform, scenario, hour, day: Math.floor(hour / 24), now: world.startMs + hour * HOUR_MS });
+    await strategy.onHour({ platform, scenario, hour, day: world.dayAt(hour), dayStartHour, now: world.startMs + hour * HOUR_MS });
     world.step();
     if (options.hooks?.onHourDone) await options.hooks.onHourDone(hour + 1);
   }

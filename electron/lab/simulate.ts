@@ -6,6 +6,8 @@ import { playStrategy, type RunLedger } from './run-strategy';
 import { manualStrategy, rulesStrategy } from './baselines';
 import { holdSettingsAgents, staticStrategy, STRATEGY_NAMES, type AgentsFactory, type ApprovalMode, type StrategyName } from './strategy';
 import type { SandboxPlatform } from '../platforms/sandbox/platform';
+import { scenarioHours } from '../platforms/sandbox/local-hours';
+import { AccountZone } from '@shared/zone';
 
 /** Sees the agents' run as it happens, e.g. to record it in the store. */
 export interface SimulationRecorder {
@@ -36,7 +38,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const started = now();
   const seed = options.seed ?? scenario.seed;
   const days = options.days ?? scenario.days;
-  const hoursPerRun = days * 24;
+  const hoursPerRun = scenarioHours(AccountZone.of(scenario.timezone), scenario.start, days, scenario.hourly);
   const total = hoursPerRun * STRATEGY_NAMES.length;
   let runsDone = 0;
   const progress = (hours: number) => options.onProgress?.(runsDone * hoursPerRun + hours, total);

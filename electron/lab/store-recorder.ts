@@ -3,8 +3,8 @@ import type { HourlyMetricsRepository } from '../store';
 import { HOUR_MS } from '@shared/time';
 import type { SimulationRecorder } from './simulate';
 
-/** The hours re-read at each day's end: late conversions of the day before are still arriving. */
-const REREAD_HOURS = 48;
+/** The days re-read at each day's end: late conversions of the day before are still arriving. */
+const REREAD_DAYS = 2;
 
 /**
  * Keeps the agents' run in the store as the app would see it: the hourly metrics as reported at
@@ -14,10 +14,12 @@ const REREAD_HOURS = 48;
 export function createStoreRecorder(store: { metrics: HourlyMetricsRepository }): SimulationRecorder {
   return {
     async afterHour(hour, platform) {
+      const { world } = platform;
       const done = hour + 1;
-      if (done % 24 !== 0 && !platform.world.finished) return;
-      const now = platform.world.now();
-      const rows = await platform.getMetrics({ from: now - REREAD_HOURS * HOUR_MS, to: now });
+      const day = world.finished ? world.days : world.dayAt(done);
+      if (done !== world.dayStartHour(day)) return;
+      const now = world.now();
+      const rows = await platform.getMetrics({ from: world.startMs + world.dayStartHour(Math.max(0, day - REREAD_DAYS)) * HOUR_MS, to: now });
       store.metrics.upsertMany(rows.map((row) => toHourlyMetricRow(row, now)));
     },
   };

@@ -11,7 +11,10 @@ export interface HourContext {
   scenario: Scenario;
   /** Hours since the start of the run; the world has simulated every hour before it. */
   hour: number;
+  /** The account's local day (0-based) this hour belongs to. */
   day: number;
+  /** The hour at which a local day of the run begins: days of 23 or 25 hours cross a daylight-saving change. */
+  dayStartHour(day: number): number;
   /** Epoch ms of the start of this hour. */
   now: number;
 }

@@ -1,9 +1,9 @@
 import type { IpcServer } from '../ipc/server';
 
-/** Commands the tray and the application menu send through the same IPC server the renderer uses. */
+/** Commands the tray and the application menu send through the same IPC server the renderer uses: every workspace's agents at once. */
 export const AGENT_COMMANDS = {
-  pauseAll: { channel: 'agents.pauseAll', label: 'Pause all agents', doing: 'pause all agents', done: 'All agents paused' },
-  resumeAll: { channel: 'agents.resumeAll', label: 'Resume all agents', doing: 'resume all agents', done: 'All agents resumed' },
+  pauseAll: { channel: 'workspaces.pauseAll', label: 'Pause all agents', doing: 'pause all agents', done: 'All agents paused' },
+  resumeAll: { channel: 'workspaces.resumeAll', label: 'Resume all agents', doing: 'resume all agents', done: 'All agents resumed' },
 } as const;
 export type AgentCommand = keyof typeof AGENT_COMMANDS;
 
@@ -31,8 +31,8 @@ export async function runAgentCommand(server: Pick<IpcServer, 'handle'>, command
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null && 'count' in value && typeof value.count === 'number') {
-    return `${value.count} agent${value.count === 1 ? '' : 's'} affected.`;
-  }
-  return 'Done.';
+  if (typeof value !== 'object' || value === null || !('workspaces' in value) || !Array.isArray(value.workspaces)) return 'Done.';
+  const workspaces = value.workspaces as { agentIds: string[] }[];
+  const agents = workspaces.reduce((sum, w) => sum + w.agentIds.length, 0);
+  return `${agents} agent${agents === 1 ? '' : 's'} affected in ${workspaces.length} workspace${workspaces.length === 1 ? '' : 's'}.`;
 }

@@ -25,11 +25,11 @@ export function watchAlerts(server: IpcServer, surface: AlertSurface, warn: (mes
     return count;
   };
   void refresh();
-  return server.onEvent((event, payload) => {
+  return server.onEvent((event, payload, workspaceId) => {
     if (event !== 'alert.raised') return;
     void refresh().then(async () => {
       if ((payload as { severity?: string }).severity !== 'critical') return;
-      const reply = await server.handle('alerts.list', { limit: 20 });
+      const reply = await server.handle('alerts.list', { limit: 20 }, workspaceId);
       const items = reply.ok ? (reply.value as { items: { alert: { id: string; message: string } }[] }).items : [];
       const alert = items.find((i) => i.alert.id === (payload as { alertId: string }).alertId)?.alert;
       surface.notify({ title: 'Agentic Campaign Manager: critical alert', body: alert?.message ?? 'A critical alert is waiting in Alerts.' });

@@ -14,6 +14,15 @@ export interface AppPaths {
 }
 
 /**
+ * The data folder of a development build (`app.isPackaged` false): `<appData>/<name> (development)`,
+ * beside the installed app's `<appData>/<name>`, so that a development migration never upgrades
+ * the operator's real database. A packaged app keeps Electron's own (undefined here).
+ */
+export function developmentUserData(runtime: { packaged: boolean; appData: string; name: string }): string | undefined {
+  return runtime.packaged ? undefined : join(runtime.appData, `${runtime.name} (development)`);
+}
+
+/**
  * Every file the app reads or writes, for both layouts: the project tree under
  * `electron-vite dev`, and the packaged app whose resources electron-builder puts in
  * process.resourcesPath (see the "build" section of package.json).

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, type Tray } from 'electron';
 import { runAgentCommand, type AgentCommand } from './agent-commands';
-import { resolveAppPaths, type AppPaths } from './app-paths';
+import { developmentUserData, resolveAppPaths, type AppPaths } from './app-paths';
+import { createBackupCommands } from './backup-commands';
+import { desktopBackups } from '../host/desktop-backup';
 import { startDesktopServices, type DesktopServices } from '../host/desktop-services';
 import { bindIpcServer } from './ipc-binding';
 import { openMainWindow } from './main-window';
-import { buildAppMenuTemplate, type MenuActions } from './menus';
+import { buildAppMenuTemplate, type AppMenuActions, type MenuActions } from './menus';
 import { notify } from './notifier';
 import { trayTooltip, watchAlerts } from './alert-watch';
 import { registerAppScheme, serveRenderer } from './security/app-protocol';
@@ -33,6 +35,8 @@ let stopAlertWatch: (() => void) | undefined;
 let paths: AppPaths | undefined;
 
 let opening: Promise<BrowserWindow> | undefined;
+
+const openWindow = () => (window && !window.isDestroyed() ? window : undefined);
 
 /** Focuses the window, or opens it (once, even when asked twice while it loads). */
 async function showWindow(): Promise<void> {
@@ -67,7 +71,7 @@ async function start(): Promise<void> {
     arch: process.arch,
   });
   paths = resolved;
-  const openExternal = createExternalLinkOpener({ dialog, shell, parent: () => (window && !window.isDestroyed() ? window : undefined), warn });
+  const openExternal = createExternalLinkOpener({ dialog, shell, parent: openWindow, warn });
   const hardening: HardenContext = {
     location,
     csp: buildContentSecurityPolicy({ location, devNonce: devUrl ? process.env.ACM_DEV_CSP_NONCE : undefined }),
@@ -96,8 +100,20 @@ async function start(): Promise<void> {
     runCommand: (command: AgentCommand) => void runAgentCommand(server, command, notify),
     quit: () => app.quit(),
   };
+  const backupCommands = createBackupCommands({
+    dialog,
+    parent: openWindow,
+    backups: desktopBackups(resolved),
+    documents: app.getPath('documents'),
+    stopServices,
+    relaunch: () => {
+      app.relaunch();
+      app.exit(0);
+    },
+  });
+  const menuActions: AppMenuActions = { ...actions, backUp: () => void backupCommands.backUp(), restore: () => void backupCommands.restore() };
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, actions)),
+    Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, menuActions)),
   );
   tray = createTray(resolved.trayIcon, APP_NAME, actions);
   const shownTray = tray;
@@ -116,6 +132,15 @@ async function start(): Promise<void> {
   await showWindow();
 }
 
+/** Stops the agents and closes the databases, and with them the lock: before quitting, and before a restore. */
+async function stopServices(): Promise<void> {
+  const running = services;
+  services = undefined;
+  unbindIpc?.();
+  stopAlertWatch?.();
+  await running?.close();
+}
+
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`[acm] ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -125,8 +150,10 @@ function fail(error: unknown): void {
 
 app.enableSandbox();
 registerAppScheme(protocol);
-// Before anything reads userData (the single-instance lock lives there): dev and packaged runs share one folder.
+// Before anything reads userData (the single-instance lock lives there); a development build keeps a folder of its own.
 app.setName(APP_NAME);
+const developmentFolder = developmentUserData({ packaged: app.isPackaged, appData: app.getPath('appData'), name: APP_NAME });
+if (developmentFolder) app.setPath('userData', developmentFolder);
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the database: hand over to it (it shows its window) and leave.
   app.quit();
@@ -142,10 +169,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (closed || !services) return;
     event.preventDefault();
-    unbindIpc?.();
-    stopAlertWatch?.();
-    services
-      .close()
+    stopServices()
       .catch((error: Error) => warn(`could not shut down cleanly: ${error.message}`))
       .finally(() => {
         closed = true;

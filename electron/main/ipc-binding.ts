@@ -27,7 +27,12 @@ const failure = (code: 'FORBIDDEN' | 'INVALID_INPUT' | 'INTERNAL', message: stri
  * pushed events to every window. Returns the function that unbinds both.
  */
 export function bindIpcServer(deps: IpcBindingDeps): () => void {
-  const invoke = async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, channel: unknown, request: unknown): Promise<IpcResult<unknown>> => {
+  const invoke = async (
+    event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+    channel: unknown,
+    request: unknown,
+    workspaceId?: unknown,
+  ): Promise<IpcResult<unknown>> => {
     const senderUrl = event.senderFrame?.url;
     if (!deps.isTrustedSender(senderUrl)) {
       deps.warn(`refused IPC from untrusted frame ${senderUrl ?? '(gone)'}`);
@@ -36,8 +41,11 @@ export function bindIpcServer(deps: IpcBindingDeps): () => void {
     if (typeof channel !== 'string') {
       return failure('INVALID_INPUT', `IPC channel name must be a string, got ${typeof channel}`);
     }
+    if (workspaceId !== undefined && typeof workspaceId !== 'number') {
+      return failure('INVALID_INPUT', `workspace id must be a number, got ${typeof workspaceId}`);
+    }
     try {
-      return await deps.server.handle(channel, request);
+      return await deps.server.handle(channel, request, workspaceId);
     } catch (error) {
       // The server replies with errors as data; reaching here is a bug, reported without leaking a stack to the page.
       deps.warn(`IPC handler for ${channel} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -46,9 +54,9 @@ export function bindIpcServer(deps: IpcBindingDeps): () => void {
   };
   deps.ipcMain.handle(ELECTRON_INVOKE_CHANNEL, invoke);
 
-  const unsubscribe = deps.server.onEvent((name, payload) => {
+  const unsubscribe = deps.server.onEvent((name, payload, workspaceId) => {
     for (const target of deps.eventTargets()) {
-      if (!target.isDestroyed()) target.send(ELECTRON_EVENT_CHANNEL, name, payload);
+      if (!target.isDestroyed()) target.send(ELECTRON_EVENT_CHANNEL, name, payload, workspaceId);
     }
   });
 

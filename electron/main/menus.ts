@@ -30,14 +30,27 @@ export interface AppMenuOptions {
   development: boolean;
 }
 
-export function buildAppMenuTemplate(options: AppMenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
+/** The application menu's own commands besides those it shares with the tray. */
+export interface AppMenuActions extends MenuActions {
+  /** Asks where, then backs up the database and its workspaces while the agents go on. */
+  backUp: () => void;
+  /** Asks for a backup, confirms what it replaces, restores it and restarts the app. */
+  restore: () => void;
+}
+
+export function buildAppMenuTemplate(options: AppMenuOptions, actions: AppMenuActions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
   const developerItems: MenuItemConstructorOptions[] = options.development
     ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
     : [];
+  const backupItems: MenuItemConstructorOptions[] = [
+    { label: 'Back up now', click: actions.backUp },
+    { label: 'Restore…', click: actions.restore },
+    { type: 'separator' },
+  ];
   return [
     ...(mac ? [{ label: options.appName, role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { label: 'File', submenu: [mac ? { role: 'close' } : { label: 'Quit', accelerator: 'Ctrl+Q', click: actions.quit }] },
+    { label: 'File', submenu: [...backupItems, mac ? { role: 'close' } : { label: 'Quit', accelerator: 'Ctrl+Q', click: actions.quit }] },
     { role: 'editMenu' },
     {
       label: 'View',

@@ -6,10 +6,10 @@ import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type AcmBridge } from 
  * and validation belong to the contract and the main process, never to this file.
  */
 const bridge = {
-  invoke: (channel: string, request: unknown) => ipcRenderer.invoke(ELECTRON_INVOKE_CHANNEL, channel, request),
-  subscribe: (event: string, listener: (payload: unknown) => void) => {
-    const forward = (_sender: IpcRendererEvent, name: unknown, payload: unknown) => {
-      if (name === event) listener(payload);
+  invoke: (channel: string, request: unknown, workspaceId?: number) => ipcRenderer.invoke(ELECTRON_INVOKE_CHANNEL, channel, request, workspaceId),
+  subscribe: (event: string, listener: (payload: unknown, workspaceId?: number) => void) => {
+    const forward = (_sender: IpcRendererEvent, name: unknown, payload: unknown, workspaceId?: number) => {
+      if (name === event) listener(payload, workspaceId);
     };
     ipcRenderer.on(ELECTRON_EVENT_CHANNEL, forward);
     return () => {

@@ -27,15 +27,21 @@ import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
 import { bindLegacyRows, ROWS_BOUND_FROM_VERSION } from './audit/bind-legacy-rows';
 import { defaultKeyPath, fileVault, memoryVault, type KeyVault } from './audit/signing-key';
 import { keepPrivate, SQLITE_COMPANIONS } from './private-files';
+import { backupBeforeMigration } from './backup/before-migration';
+import { acquireDatabaseLock, type DatabaseLock } from './backup/database-lock';
 import { applyMigrations, pendingMigrations, readKnownMigrations } from './migrations';
+import { createAccountRepository, type AccountRepository } from './repositories/accounts';
 import { createAgentRepository, type AgentRepository } from './repositories/agents';
 import { createAlertRepository, type AlertRepository } from './repositories/alerts';
 import { createConflictRepository, type ConflictRepository } from './repositories/conflicts';
 import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
 import type { Handles } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
+import { createWorkspaceProfileRepository, type WorkspaceProfileRepository } from './repositories/workspace-profile';
+import { createWorkspaceRegistry, type WorkspaceRegistry } from './repositories/workspace-registry';
 import { createLeaseRepository, type LeaseRepository } from './repositories/leases';
 import { createOutcomeRepository, type OutcomeRepository } from './repositories/outcomes';
+import { createSandboxStateRepository, type SandboxStateRepository } from './repositories/sandbox-state';
 import { createSnapshotRepository, type SnapshotRepository } from './repositories/snapshots';
 import { createStoreExports, createStoreReports, type StoreExports, type StoreReports } from './reports/store-reports';
 import * as schema from './schema';
@@ -65,12 +71,20 @@ export interface OpenOptions {
   keyVault?: KeyVault;
   /** Stamps audit entries and checkpoints; default the wall clock. */
   now?: () => number;
+  /**
+   * Holds `<path>.lock` while open (a host that runs agents on the file: the app, `acm serve`):
+   * `acm db restore` then refuses to replace the file under it. Throws AcmError('CONFLICT')
+   * naming the process when another running one holds it.
+   */
+  lock?: boolean;
 }
 
 export interface Store {
   readonly path: string;
   /** This build's schema version, which the database now has. */
   readonly schemaVersion: number;
+  /** The copy taken before this opening migrated an existing file (`<path>.before-v<n>.bak`), if it did. */
+  readonly backupBeforeMigration?: string;
   readonly agents: AgentRepository;
   readonly decisions: DecisionRepository;
   readonly outcomes: OutcomeRepository;
@@ -81,6 +95,14 @@ export interface Store {
   /** The hash-chained log every repository above appends to, its checkpoints and its verification. */
   readonly audit: AuditTrail;
   readonly leases: LeaseRepository;
+  /** Whose records these are: the workspace's name, currency and zone. */
+  readonly profile: WorkspaceProfileRepository;
+  /** The app's workspaces; read in the home database only. */
+  readonly workspaces: WorkspaceRegistry;
+  /** The workspace's ad accounts. */
+  readonly accounts: AccountRepository;
+  /** Sandbox accounts' worlds, saved as they go so that a restart continues them. */
+  readonly sandboxState: SandboxStateRepository;
   /** Read-only reports beyond the repositories (counts, the day's review, outcome statistics). */
   readonly reports: StoreReports;
   /** The decision timeline as CSV and PDF files. */
@@ -94,11 +116,13 @@ export function openDatabase(options: OpenOptions): Store {
   const { path, readonly = false } = options;
   const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const known = readKnownMigrations(folder);
+  const lock = options.lock && path !== ':memory:' ? acquireDatabaseLock(path) : undefined;
   let sqlite: Database.Database;
   try {
     if (!readonly && path !== ':memory:') keepPrivate(path);
     sqlite = new Database(path, { readonly, fileMustExist: readonly, nativeBinding: options.nativeBinding });
   } catch (e) {
+    lock?.release();
     throw new Error(`cannot open database ${path}: ${(e as Error).message}`, { cause: e });
   }
   try {
@@ -115,25 +139,38 @@ export function openDatabase(options: OpenOptions): Store {
     }
     sqlite.pragma('synchronous = FULL');
     const db = drizzle({ client: sqlite, schema });
+    const versionBefore = known.length - pending.length;
+    // An existing file is copied first: a migration is one way, and the build that wrote the file may be wanted back.
+    const backup =
+      !readonly && !sqlite.memory && versionBefore > 0 && pending.length > 0 ? backupBeforeMigration(sqlite, path, versionBefore, known.length) : undefined;
     if (!readonly) applyMigrations(sqlite, db, path, folder, known);
     sqlite.pragma('foreign_keys = ON');
     const vault = options.keyVault ?? (sqlite.memory ? memoryVault() : fileVault(defaultKeyPath(path)));
     const audit = createAuditTrail(sqlite, { now: options.now, vault });
-    const versionBefore = known.length - pending.length;
     if (!readonly && versionBefore > 0 && versionBefore < ROWS_BOUND_FROM_VERSION) bindLegacyRows(sqlite, audit);
-    return buildStore({ sqlite, db, audit }, path, known.length);
+    return buildStore({ sqlite, db, audit }, { path, schemaVersion: known.length, backupBeforeMigration: backup, lock });
   } catch (e) {
     sqlite.close();
+    lock?.release();
     throw e;
   }
 }
 
-function buildStore(handles: Handles & { audit: AuditTrail }, path: string, schemaVersion: number): Store {
+interface StoreFacts {
+  path: string;
+  schemaVersion: number;
+  backupBeforeMigration?: string;
+  lock?: DatabaseLock;
+}
+
+function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts): Store {
   const { sqlite, audit } = handles;
+  const { path, schemaVersion, backupBeforeMigration: backup, lock } = facts;
   const decisions = createDecisionRepository(handles);
   const store: Store = {
     path,
     schemaVersion,
+    ...(backup ? { backupBeforeMigration: backup } : {}),
     audit,
     agents: createAgentRepository(handles),
     decisions,
@@ -143,6 +180,10 @@ function buildStore(handles: Handles & { audit: AuditTrail }, path: string, sche
     snapshots: createSnapshotRepository(handles),
     metrics: createHourlyMetricsRepository(handles),
     leases: createLeaseRepository(handles),
+    profile: createWorkspaceProfileRepository(handles),
+    workspaces: createWorkspaceRegistry(handles),
+    accounts: createAccountRepository(handles),
+    sandboxState: createSandboxStateRepository(handles),
     reports: createStoreReports(handles, decisions),
     exports: createStoreExports(handles),
     immediate<T>(fn: () => T): T {
@@ -156,7 +197,10 @@ function buildStore(handles: Handles & { audit: AuditTrail }, path: string, sche
         })
         .immediate();
     },
-    close: () => sqlite.close(),
+    close() {
+      sqlite.close();
+      lock?.release();
+    },
   };
   connections.set(store, sqlite);
   return store;

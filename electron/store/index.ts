@@ -24,3 +24,7 @@ export { CSV_HEADER } from './exports/csv-export';
 export type { PdfReportOptions } from './exports/pdf-report';
 export type { StoreExports, StoreReports } from './reports/store-reports';
 export type { LeaseRepository } from './repositories/leases';
+export type { WorkspaceProfile, WorkspaceProfileRepository } from './repositories/workspace-profile';
+export type { WorkspaceEntry, WorkspaceRegistry } from './repositories/workspace-registry';
+export type { AccountRecord, AccountRepository } from './repositories/accounts';
+export type { RecordEnd, SandboxHourRecord, SandboxStateRecord, SandboxStateRepository, SandboxStateSave } from './repositories/sandbox-state';

@@ -2,16 +2,31 @@ import { useAcmMutation } from '../ipc/use-acm-mutation';
 import { useAcmQuery } from '../ipc/use-acm-query';
 import { ErrorText } from './error-text';
 
-const REFRESH = ['agents.', 'monitor.', 'alerts.', 'decisions.'];
+const REFRESH = ['agents.', 'monitor.', 'alerts.', 'decisions.', 'workspaces.'];
 
-/** The global stop: always in the header, with the agents' state in words beside it. */
+/**
+ * The stops, always in the header: this workspace's own pause and resume, with its agents' state
+ * in words, and "Pause all agents" / "Resume all agents", which reach every agent of every
+ * workspace, as the tray's do.
+ */
 export function AgentsToolbar() {
   const agents = useAcmQuery('agents.list');
-  const pauseAll = useAcmMutation('agents.pauseAll', REFRESH);
-  const resumeAll = useAcmMutation('agents.resumeAll', REFRESH);
+  const workspaces = useAcmQuery('workspaces.list');
+  const pauseWorkspace = useAcmMutation('agents.pauseAll', REFRESH);
+  const resumeWorkspace = useAcmMutation('agents.resumeAll', REFRESH);
+  const pauseEverywhere = useAcmMutation('workspaces.pauseAll', REFRESH);
+  const resumeEverywhere = useAcmMutation('workspaces.resumeAll', REFRESH);
   const live = (agents.data ?? []).filter((a) => a.status !== 'terminated');
   const active = live.filter((a) => a.status === 'active').length;
   const paused = live.length - active;
+  // Until the list of workspaces has come, this workspace's own count stands for them all.
+  const everywhere = workspaces.data?.reduce((n, w) => ({ active: n.active + w.agents.active, paused: n.paused + w.agents.paused }), {
+    active: 0,
+    paused: 0,
+  }) ?? {
+    active,
+    paused,
+  };
   const state =
     live.length === 0
       ? 'No agents yet'
@@ -20,24 +35,33 @@ export function AgentsToolbar() {
         : paused === 0
           ? `All agents running (${active})`
           : `${active} running, ${paused} paused`;
-  const busy = pauseAll.isPending || resumeAll.isPending;
+  const busy = pauseWorkspace.isPending || resumeWorkspace.isPending || pauseEverywhere.isPending || resumeEverywhere.isPending;
+  const unrecorded = pauseWorkspace.data?.recorded === false || pauseEverywhere.data?.workspaces.some((w) => !w.recorded);
   return (
     <div className="agents-toolbar">
       <span role="status" aria-label="Agents state" className={active > 0 ? 'status-active' : live.length > 0 ? 'status-paused' : 'muted'}>
         {state}
       </span>
-      <button type="button" className="danger" disabled={busy || active === 0} onClick={() => pauseAll.mutate({})}>
-        Pause all agents
+      <button type="button" disabled={busy || active === 0} onClick={() => pauseWorkspace.mutate({})}>
+        Pause workspace
       </button>
-      <button type="button" disabled={busy || paused === 0} onClick={() => resumeAll.mutate({})}>
-        Resume all agents
+      <button type="button" disabled={busy || paused === 0} onClick={() => resumeWorkspace.mutate({})}>
+        Resume workspace
       </button>
-      {pauseAll.data?.recorded === false && (
+      <span className="stops-everywhere" role="group" aria-label="Every workspace">
+        <button type="button" className="danger" disabled={busy || everywhere.active === 0} onClick={() => pauseEverywhere.mutate({})}>
+          Pause all agents
+        </button>
+        <button type="button" disabled={busy || everywhere.paused === 0} onClick={() => resumeEverywhere.mutate({})}>
+          Resume all agents
+        </button>
+      </span>
+      {unrecorded && (
         <span role="alert" className="status-paused">
           Agents stopped; the record could not be written yet (is the disk full?). It is written as soon as the store can.
         </span>
       )}
-      <ErrorText error={pauseAll.error ?? resumeAll.error ?? agents.error} what="Agents" />
+      <ErrorText error={pauseWorkspace.error ?? resumeWorkspace.error ?? pauseEverywhere.error ?? resumeEverywhere.error ?? agents.error} what="Agents" />
     </div>
   );
 }

@@ -3,22 +3,38 @@ import { AgentsScreen } from '../features/agents/agents-screen';
 import { AlertsScreen } from '../features/alerts/alerts-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { MonitorScreen } from '../features/monitor/monitor-screen';
+import { AllClientsScreen } from '../features/workspaces/all-clients-screen';
+import { WorkspaceGate } from '../features/workspaces/workspace-gate';
+import { useWorkspaceStore } from '../ipc/workspace-store';
 import { useLiveUpdates } from '../ipc/use-live-updates';
 import { AppHeader } from './app-header';
 import { ConnectionBanner } from './connection-banner';
 import { NavBar } from './nav-bar';
 import { useRoute, type RouteId } from './routes';
+import { useRevealTarget } from './use-reveal-target';
 
 const SCREENS: Record<RouteId, ComponentType> = {
   agents: AgentsScreen,
   monitor: MonitorScreen,
   audit: AuditScreen,
   alerts: AlertsScreen,
+  clients: AllClientsScreen,
 };
 
 export function AppShell() {
   useLiveUpdates();
+  return (
+    <WorkspaceGate>
+      <Workspace />
+    </WorkspaceGate>
+  );
+}
+
+function Workspace() {
   const route = useRoute();
+  // A screen's own state (filters, a half-built agent, a selected decision) belongs to the workspace it was made in.
+  const workspaceId = useWorkspaceStore((state) => state.current);
+  useRevealTarget();
   const Screen = SCREENS[route];
   return (
     <div className="app-shell">
@@ -29,7 +45,7 @@ export function AppShell() {
       <NavBar current={route} />
       <main id="main" tabIndex={-1}>
         <ConnectionBanner />
-        <Screen />
+        <Screen key={workspaceId} />
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { AcmBridge } from '@shared/ipc/bridge';
-import { channelNames, type AcmClient, type AcmSubscribe } from '@shared/ipc/contract';
+import { GLOBAL_CHANNELS } from '@shared/ipc/channels/workspaces';
+import { channelNames, type AcmClient, type EventName, type EventPayloadOf } from '@shared/ipc/contract';
 import type { IpcError, IpcErrorCode } from '@shared/ipc/define';
 
 /** A call the main side answered with an error; thrown so react-query shows it as a failed query. */
@@ -17,19 +18,38 @@ export class IpcCallError extends Error {
   }
 }
 
+/** A pushed event with the workspace it happened in (none for the app's own, such as `workspace.changed`). */
+export type WorkspaceSubscribe = <E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>, workspaceId?: number) => void) => () => void;
+
 export interface AcmConnection {
-  client: AcmClient;
-  subscribe: AcmSubscribe;
+  /**
+   * The typed calls as one workspace answers them. Calls of the workspaces group are about all
+   * workspaces and go without one; so does every call when `workspaceId` is null (the host then
+   * answers from the workspace the app opened on).
+   */
+  clientFor(workspaceId: number | null): AcmClient;
+  subscribe: WorkspaceSubscribe;
 }
+
+export const isGlobalChannel = (channel: string): boolean => GLOBAL_CHANNELS.has(channel);
 
 /** Builds the typed client from the contract's channel list: one function per channel, nothing written by hand. */
 export function createAcmConnection(bridge: AcmBridge): AcmConnection {
-  const call = async (channel: string, request: unknown): Promise<unknown> => {
-    const result = await bridge.invoke(channel, request ?? {});
+  const call = async (channel: string, request: unknown, workspaceId: number | undefined): Promise<unknown> => {
+    const result = await bridge.invoke(channel, request ?? {}, isGlobalChannel(channel) ? undefined : workspaceId);
     if (!result.ok) throw new IpcCallError(channel, result.error);
     return result.value;
   };
-  const client = Object.fromEntries(channelNames.map((name) => [name, (request?: unknown) => call(name, request)])) as AcmClient;
-  const subscribe: AcmSubscribe = (event, listener) => bridge.subscribe(event, listener as (payload: unknown) => void);
-  return { client, subscribe };
+  // One client per workspace, kept: components compare it by identity in their effects and callbacks.
+  const clients = new Map<number | null, AcmClient>();
+  const clientFor = (workspaceId: number | null): AcmClient => {
+    let client = clients.get(workspaceId);
+    if (!client) {
+      client = Object.fromEntries(channelNames.map((name) => [name, (request?: unknown) => call(name, request, workspaceId ?? undefined)])) as AcmClient;
+      clients.set(workspaceId, client);
+    }
+    return client;
+  };
+  const subscribe: WorkspaceSubscribe = (event, listener) => bridge.subscribe(event, listener as (payload: unknown, workspaceId?: number) => void);
+  return { clientFor, subscribe };
 }

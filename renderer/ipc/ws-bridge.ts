@@ -25,7 +25,7 @@ const connectionLost: IpcResult<never> = {
 export function createWebSocketBridge(options: WsBridgeOptions): AcmBridge & { close(): void } {
   // A call is `sent` once on the wire; only those are lost with a connection, the rest wait for the next one.
   const pending = new Map<number, { text: string; sent: boolean; settle: (result: IpcResult<unknown>) => void }>();
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listeners = new Map<string, Set<(payload: unknown, workspaceId?: number) => void>>();
   const retryDelay = options.retryDelayMs ?? backoff;
   let nextId = 1;
   let attempt = 0;
@@ -34,14 +34,15 @@ export function createWebSocketBridge(options: WsBridgeOptions): AcmBridge & { c
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   function receive(text: string): void {
-    let message: { id?: unknown; result?: IpcResult<unknown>; event?: unknown; payload?: unknown };
+    let message: { id?: unknown; result?: IpcResult<unknown>; event?: unknown; payload?: unknown; workspaceId?: unknown };
     try {
       message = JSON.parse(text);
     } catch {
       return;
     }
     if (typeof message.event === 'string') {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      const workspaceId = typeof message.workspaceId === 'number' ? message.workspaceId : undefined;
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload, workspaceId);
       return;
     }
     if (typeof message.id !== 'number' || !message.result) return;
@@ -77,9 +78,10 @@ export function createWebSocketBridge(options: WsBridgeOptions): AcmBridge & { c
   connect();
 
   return {
-    invoke(channel, request) {
+    invoke(channel, request, workspaceId) {
       const id = nextId++;
-      const text = JSON.stringify({ id, channel, request });
+      // Without a workspace the key is left out, and the host answers from the one the app opened on.
+      const text = JSON.stringify({ id, channel, request, workspaceId });
       return new Promise((settle) => {
         const sent = socket.readyState === WebSocket.OPEN;
         pending.set(id, { text, sent, settle });

@@ -22,6 +22,10 @@ export const AUDIT_KINDS = [
   'alert.resolved',
   'audit.key',
   'record.bound',
+  'workspace.created',
+  'workspace.updated',
+  'account.connected',
+  'host.restarted',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

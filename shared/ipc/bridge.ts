@@ -7,9 +7,14 @@ import type { IpcResult } from './define';
  * no second copy of the API to drift.
  */
 export interface AcmBridge {
-  invoke(channel: string, request: unknown): Promise<IpcResult<unknown>>;
-  /** Returns the function that ends the subscription. */
-  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * `workspaceId` names the workspace that answers; calls of the workspaces group
+   * (GLOBAL_CHANNELS) are about all of them and ignore it. Without one, the workspace the app
+   * opened on answers.
+   */
+  invoke(channel: string, request: unknown, workspaceId?: number): Promise<IpcResult<unknown>>;
+  /** Returns the function that ends the subscription; `workspaceId` says whose event it is (none for the app's own). */
+  subscribe(event: string, listener: (payload: unknown, workspaceId?: number) => void): () => void;
 }
 
 /** The Electron IPC channel names the bridge uses under the hood. */

@@ -34,7 +34,8 @@ export interface ApplyResult {
   appliedAt: number;
 }
 
-export type PlatformErrorCode = 'POLICY_REJECTED' | 'RATE_LIMITED' | 'NOT_FOUND' | 'TRANSIENT' | 'INVALID_CHANGE';
+/** AUTH_EXPIRED: the account's token expired or was revoked (nothing retries it); PERMISSION_DENIED: the token may not do this. */
+export type PlatformErrorCode = 'POLICY_REJECTED' | 'RATE_LIMITED' | 'NOT_FOUND' | 'TRANSIENT' | 'INVALID_CHANGE' | 'AUTH_EXPIRED' | 'PERMISSION_DENIED';
 
 /** What a platform's answer means for whoever asked, in the one error vocabulary of the app. */
 const ERROR_CODE_OF: Record<PlatformErrorCode, ErrorCode> = {
@@ -43,6 +44,8 @@ const ERROR_CODE_OF: Record<PlatformErrorCode, ErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
   TRANSIENT: 'UNAVAILABLE',
   INVALID_CHANGE: 'INVALID_INPUT',
+  AUTH_EXPIRED: 'FORBIDDEN',
+  PERMISSION_DENIED: 'FORBIDDEN',
 };
 
 /** The app's coded error, as an ad platform answered: its own code kept beside, for retries and records. */

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../zone';
 import { z } from 'zod';
 import {
   MAX_ACCOUNT_BUDGET,
@@ -254,6 +255,7 @@ export const ScenarioSchema = z
     description: z.string().optional(),
     seed: z.number().int().min(MIN_SEED).max(MAX_SEED).default(1),
     start: isoDate().default('2026-01-05'),
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York').default('UTC'),
     days: z.number().int().min(1).max(MAX_DAYS),
     currency: z
       .string()

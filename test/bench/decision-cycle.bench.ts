@@ -25,6 +25,7 @@ async function reviewMsPerCampaign(campaigns: number): Promise<{ first: number; 
     store,
     platform,
     clock,
+    zone: world.zone,
     random: new SeededRandom(1),
     sleep: async () => undefined,
     policies: scenario.policies,

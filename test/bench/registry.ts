@@ -4,6 +4,7 @@ import { firstRenderBenchmark } from './first-render.bench';
 import type { Benchmark } from './harness';
 import { ipcBenchmark } from './ipc.bench';
 import { killSwitchBenchmark } from './kill-switch.bench';
+import { sandboxSaveBenchmark } from './sandbox-save.bench';
 import { simulationBenchmark } from './simulation.bench';
 import { storeBenchmark } from './store.bench';
 import { timelineScrollBenchmark } from './timeline-scroll.bench';
@@ -13,6 +14,7 @@ export const benchmarks: Benchmark[] = [
   ipcBenchmark,
   storeBenchmark,
   simulationBenchmark,
+  sandboxSaveBenchmark,
   decisionCycleBenchmark,
   auditBenchmark,
   killSwitchBenchmark,

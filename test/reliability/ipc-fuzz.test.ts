@@ -1,3 +1,4 @@
+import { oneWorkspace } from '../unit/ipc/one-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '@shared/ipc/contract';
 import { IPC_ERROR_CODES, type IpcResult } from '@shared/ipc/define';
@@ -20,7 +21,7 @@ let examples: Record<string, unknown>;
 
 beforeAll(async () => {
   app = await sandboxApp();
-  ipc = createIpcServer(app.services, { log: (message, error) => logged.push(`${message}: ${String(error)}`) });
+  ipc = createIpcServer(oneWorkspace(app.services), { log: (message, error) => logged.push(`${message}: ${String(error)}`) });
   const definition = {
     name: 'Efficiency',
     role: 'efficiency',

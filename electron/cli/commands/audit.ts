@@ -1,16 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
 import { digestFileText, type AuditDigest } from '@shared/domain/audit';
+import { AccountZone } from '@shared/zone';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
 import { openDatabase, type Store } from '@store/index';
 import { formatDailyDigest } from '@store/audit/daily-digest-text';
 import { parseDigest } from '@store/audit/digest-file';
 import type { ExportFilter } from '@store/exports/export-rows';
+import { labelsOf } from '@store/exports/workspace-labels';
 
 type Values = Record<string, string | undefined>;
 
-const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 function requireDb(values: Values): string {
@@ -20,13 +22,39 @@ function requireDb(values: Values): string {
   return path;
 }
 
-/** A day (YYYY-MM-DD, UTC) or an ISO 8601 instant; a day given to --to includes that whole day. */
-export function parseDate(flag: string, text: string | undefined, end = false): number | undefined {
+/** An ISO 8601 time: with an offset or Z it is that instant, without one a wall-clock time in `zone`. */
+function instantOf(text: string, zone: AccountZone): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+  for (const read of [
+    () => Temporal.Instant.from(text).epochMilliseconds,
+    () => Temporal.PlainDateTime.from(text).toZonedDateTime(zone.id).epochMilliseconds,
+  ]) {
+    try {
+      return read();
+    } catch {
+      // Not this form; try the next.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A day (YYYY-MM-DD, a local day of the workspace's zone: from its midnight to the next) or an
+ * ISO 8601 time; a day given to --to includes that whole day.
+ */
+export function parseDate(flag: string, text: string | undefined, zone: AccountZone, end = false): number | undefined {
   if (text === undefined) return undefined;
-  const time = Date.parse(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
-  const valid = !Number.isNaN(time) && (DATE_ONLY.test(text) ? new Date(time).toISOString().startsWith(text) : /^\d{4}-\d{2}-\d{2}T/.test(text));
-  if (!valid) throw new UsageError(`--${flag} must be a date (YYYY-MM-DD) or an ISO 8601 time, got '${text}'`);
-  return end && DATE_ONLY.test(text) ? time + DAY_MS : time;
+  let time: number | undefined;
+  if (DATE_ONLY.test(text)) {
+    try {
+      const day = zone.dayOfDate(text);
+      time = end ? day.endMs : day.startMs;
+    } catch {
+      time = undefined;
+    }
+  } else time = instantOf(text, zone);
+  if (time === undefined) throw new UsageError(`--${flag} must be a date (YYYY-MM-DD) or an ISO 8601 time, got '${text}'`);
+  return time;
 }
 
 function requireOut(values: Values): string {
@@ -128,8 +156,10 @@ export const auditRotateKeyCommand: Command = {
 };
 
 function exportFilter(store: Store, values: Values): ExportFilter {
-  const from = parseDate('from', values.from);
-  const to = parseDate('to', values.to, true);
+  // The workspace's days (UTC for a database from before workspaces).
+  const zone = AccountZone.of(labelsOf(store.profile.get()).timezone);
+  const from = parseDate('from', values.from, zone);
+  const to = parseDate('to', values.to, zone, true);
   if (from !== undefined && to !== undefined && from >= to) throw new UsageError(`--from (${values.from}) must be before --to (${values.to})`);
   let agentId: string | undefined;
   if (values.agent !== undefined) {
@@ -149,7 +179,7 @@ function unsigned(signed: number, head: number): string {
 
 export const auditExportCommand: Command = {
   name: 'audit export',
-  summary: 'Export the decisions, their outcomes and audit hashes as CSV or as a PDF report',
+  summary: "Export a workspace's decisions, their outcomes and audit hashes as CSV or as a PDF report, in its zone and currency",
   usage: 'acm audit export --db FILE --format csv|pdf --out FILE [--from DATE] [--to DATE] [--agent NAME] [--campaign ID] [--account NAME]',
   options: {
     db: { type: 'string' },
@@ -168,8 +198,9 @@ export const auditExportCommand: Command = {
       throw new UsageError(values.format === undefined ? '--format csv|pdf is required' : `--format must be 'csv' or 'pdf', got '${values.format}'`);
     }
     const out = requireOut(values);
-    parseDate('from', values.from);
-    parseDate('to', values.to, true);
+    // Checked before the database opens; read again in the workspace's zone once it is.
+    parseDate('from', values.from, AccountZone.UTC);
+    parseDate('to', values.to, AccountZone.UTC, true);
     return withStore(path, true, async (store) => {
       const filter = exportFilter(store, values);
       const verdict = store.audit.verify();
@@ -179,14 +210,15 @@ export const auditExportCommand: Command = {
       }
       // Opened read-only: the digest is the latest the app signed, which the log verified just now still extends.
       const digest = store.audit.storedDigest();
+      const labels = labelsOf(store.profile.get());
+      io.out(`workspace ${labels.name}: times local to ${labels.timezone}, amounts in ${labels.currency}`);
       if (values.format === 'csv') {
         const { rows } = await store.exports.csv(out, filter);
         if (digest) await writeFile(`${out}.digest.json`, digestFileText(digest));
         io.out(`wrote ${rows} decisions to ${values.out}${digest ? ` and the chain digest to ${values.out}.digest.json` : ''}`);
         if (!digest || digest.count < verdict.count) io.out(`note: ${unsigned(digest?.count ?? 0, verdict.count)}`);
       } else {
-        const account = values.account ?? path.replace(/^.*[\\/]/, '');
-        const { rows } = await store.exports.pdf(out, { filter, account, digest });
+        const { rows } = await store.exports.pdf(out, { filter, account: values.account, digest });
         io.out(`wrote a report of ${rows} decisions to ${values.out}`);
         if (!digest || digest.count < verdict.count) io.out(`note: ${unsigned(digest?.count ?? 0, verdict.count)}`);
       }
@@ -197,16 +229,16 @@ export const auditExportCommand: Command = {
 
 export const auditDigestCommand: Command = {
   name: 'audit digest',
-  summary: "The day's review: exceptions first (escalations, blocks, dissent, missed outcomes, goals at risk), then the rest",
+  summary: 'The review of a local day of the workspace: exceptions first (escalations, blocks, dissent, missed outcomes, goals at risk), then the rest',
   usage: 'acm audit digest --db FILE [--date YYYY-MM-DD]',
   options: { db: { type: 'string' }, date: { type: 'string' } },
   async run(args: ParsedArgs, io: CommandIO) {
     const values = args.values as Values;
     const path = requireDb(values);
     if (values.date !== undefined && !DATE_ONLY.test(values.date)) throw new UsageError(`--date must be a day, YYYY-MM-DD, got '${values.date}'`);
-    const day = parseDate('date', values.date);
+    parseDate('date', values.date, AccountZone.UTC);
     return withStore(path, true, (store) => {
-      io.out(formatDailyDigest(store.reports.dailyDigest(day)));
+      io.out(formatDailyDigest(store.reports.dailyDigest(values.date)));
       return 0;
     });
   },

@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { auditCommands } from './audit';
+import { dbCommands } from './db';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 
 /** Every `acm` sub-command, in the order `acm --help` lists them. */
-export const commands: Command[] = [simulateCommand, serveCommand, ...auditCommands];
+export const commands: Command[] = [simulateCommand, serveCommand, ...auditCommands, ...dbCommands];

@@ -1,6 +1,7 @@
 import type { CampaignInfo } from '@shared/domain/campaign';
 import type { AgentStatus, ReviewReport } from '@shared/domain/agent';
 import type { AgentDefinition } from '@shared/scenario/schema';
+import type { AccountZone } from '@shared/zone';
 import { Calibrator, ResponseModel, type ForecastEvent } from '../forecast';
 import { Observer } from './observer';
 
@@ -29,10 +30,12 @@ export class AgentMind {
     public definition: AgentDefinition,
     public status: AgentStatus,
     private readonly calendar: readonly ForecastEvent[],
+    /** The account's zone: its days are the agent's days. */
+    readonly zone: AccountZone,
   ) {
     // Creatives and audiences are read only by agents that may act on them.
     const actions = definition.constraints.actions;
-    this.observer = new Observer([
+    this.observer = new Observer(zone, [
       'none',
       ...(actions.includes('creative') ? (['creative'] as const) : []),
       ...(actions.includes('targeting') ? (['audience'] as const) : []),
@@ -61,7 +64,7 @@ export class AgentMind {
   learn(campaignIds: readonly string[], now: number): void {
     for (const id of campaignIds) {
       let model = this.models.get(id);
-      if (!model) this.models.set(id, (model = new ResponseModel({ calendar: this.calendar })));
+      if (!model) this.models.set(id, (model = new ResponseModel({ calendar: this.calendar, zone: this.zone })));
       model.observe(this.observer.daily(id, now));
     }
   }

@@ -1,7 +1,7 @@
 import type { CampaignInfo } from '@shared/domain/campaign';
 import type { Prediction } from '@shared/domain/decision';
 import { budgetAt, changesWithin } from '../guardrails/settings';
-import { DAY_MS, HOUR_MS } from '@shared/time';
+import { HOUR_MS } from '@shared/time';
 import { DECISION_WINDOW_DAYS, MIN_MOVE } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, pct, share } from './format';
@@ -39,10 +39,11 @@ function bidMove(ctx: BidContext, campaign: CampaignInfo): Proposal | undefined 
   const evidence = evidenceOf(ctx, campaign.id);
   if (evidence < ctx.agent.constraints.minConversionsToAct) return undefined;
   // Delivery is judged on days under the bid as it is now, and after the cooldown.
-  const since = ctx.now - Math.max(DELIVERY_DAYS * DAY_MS, ctx.agent.constraints.cooldownHours * HOUR_MS);
+  const deliveryFrom = ctx.observer.zone.addLocalDays(ctx.now, -DELIVERY_DAYS);
+  const since = Math.min(deliveryFrom, ctx.now - ctx.agent.constraints.cooldownHours * HOUR_MS);
   if (changesWithin(ctx.history, campaign.id, since).some((h) => h.setting === 'bid')) return undefined;
 
-  const days = ctx.observer.delivery(campaign.id, ctx.now - DELIVERY_DAYS * DAY_MS, ctx.now);
+  const days = ctx.observer.delivery(campaign.id, deliveryFrom, ctx.now);
   if (days.length < DELIVERY_DAYS) return undefined;
   const spent = days.reduce((s, d) => s + d.spend, 0);
   const budgeted = days.reduce((s, d) => s + budgetAt(ctx.history, campaign.id, d.day + HOUR_MS, campaign.dailyBudget), 0);

@@ -1,5 +1,6 @@
+import type { AccountZone } from '@shared/zone';
 import type { DailyObservation } from '../forecast';
-import { weekdayOf } from '../forecast/calendar';
+import { localWeekday } from '../forecast/calendar';
 import { kLogPrior } from '../forecast/fit';
 import { fitFatigue } from './creative-fatigue';
 import { pooledRate } from './segments';
@@ -22,8 +23,9 @@ const K_SPAN = { below: 0.05, above: 20 } as const;
 
 export type Pace = (d: DailyObservation) => DailyObservation;
 
-export function paceAt(campaignSpend: ReadonlyMap<number, number>, weekday: readonly number[], k: number, budget: number): Pace {
-  return (d) => ({ ...d, spend: (d.spend * weekday[weekdayOf(d.day)] * (budget + k)) / ((campaignSpend.get(d.day) ?? d.spend) + k) });
+/** `zone`: the account's, whose local days the observations are. */
+export function paceAt(campaignSpend: ReadonlyMap<number, number>, weekday: readonly number[], k: number, budget: number, zone: AccountZone): Pace {
+  return (d) => ({ ...d, spend: (d.spend * weekday[localWeekday(zone, d.day)] * (budget + k)) / ((campaignSpend.get(d.day) ?? d.spend) + k) });
 }
 
 /** The campaign's half-saturation spend that best explains its creatives' days, running and rested alike. */
@@ -31,6 +33,7 @@ export function creativesSaturation(
   creatives: readonly (readonly DailyObservation[])[],
   campaignSpend: ReadonlyMap<number, number>,
   weekday: readonly number[],
+  zone: AccountZone,
 ): number | undefined {
   const spends = [...campaignSpend.values()].filter((x) => x > 0).sort((a, b) => a - b);
   if (spends.length === 0) return undefined;
@@ -39,7 +42,7 @@ export function creativesSaturation(
   const logPrior = kLogPrior(ks, spends);
   let best: { k: number; score: number } | undefined;
   for (const [i, k] of ks.entries()) {
-    const pace = paceAt(campaignSpend, weekday, k, median);
+    const pace = paceAt(campaignSpend, weekday, k, median, zone);
     const paced = creatives.map((days) => days.map(pace));
     const prior = pooledRate(paced, 'conversions');
     let score = logPrior[i];

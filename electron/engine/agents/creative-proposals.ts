@@ -3,6 +3,7 @@ import { Z80 } from '../forecast/assumptions';
 import { weekdayOf } from '../forecast/calendar';
 import { changesWithin } from '../guardrails/settings';
 import { DAY_MS, HOUR_MS } from '@shared/time';
+import type { AccountZone } from '@shared/zone';
 import { DECISION_WINDOW_DAYS } from './budget-proposals';
 import { decisionConfidence } from './decision-confidence';
 import { money, ratio, share } from './format';
@@ -55,8 +56,9 @@ function creativeMove(ctx: ReviewContext, campaign: CampaignInfo): Proposal | un
   const fit = model.summary();
   const campaignSpend = new Map(ctx.observer.daily(campaign.id, ctx.now).map((d) => [d.day, d.spend]));
   const raw = new Map(campaign.creatives.map((c) => [c, ctx.observer.daily(campaign.id, ctx.now, `creative:${c.id}`)]));
-  const k = creativesSaturation([...raw.values()], campaignSpend, fit.weekday) ?? fit.halfSaturationSpend;
-  const pace = paceAt(campaignSpend, fit.weekday, k, campaign.dailyBudget);
+  const zone = ctx.observer.zone;
+  const k = creativesSaturation([...raw.values()], campaignSpend, fit.weekday, zone) ?? fit.halfSaturationSpend;
+  const pace = paceAt(campaignSpend, fit.weekday, k, campaign.dailyBudget, zone);
   const daysOf = (c: CreativeInfo) => raw.get(c)!.map(pace);
   const prior = pooledRate(campaign.creatives.map(daysOf), 'conversions');
   const seen = (creative: CreativeInfo): Standing | undefined => {
@@ -120,17 +122,19 @@ function rateText(s: Standing): string {
 /**
  * Conversions over the decision window at the campaign's budget with a set of creatives running:
  * each day the mean of their rates (each tiring at its own pace) times the weekday's multiplier.
- * `weights` are d log(total) / d log(rate) of each creative, for the spread.
+ * `weights` are d log(total) / d log(rate) of each creative, for the spread; `from` is the local
+ * midnight the window opens at.
  */
 function windowConversions(
   mix: readonly Standing[],
   budget: number,
   weekday: readonly number[],
   from: number,
+  zone: AccountZone,
 ): { total: number; weights: Map<Standing, number> } {
   const parts = new Map<Standing, number>();
   for (let k = 0; k < DECISION_WINDOW_DAYS; k++) {
-    const dayWeight = (budget * weekday[weekdayOf(from + k * DAY_MS)]) / mix.length;
+    const dayWeight = (budget * weekday[weekdayOf(zone.dayKey(from) + k * DAY_MS)]) / mix.length;
     for (const s of mix) parts.set(s, (parts.get(s) ?? 0) + dayWeight * s.level.mean * s.dailyFactor ** k);
   }
   const total = [...parts.values()].reduce((a, b) => a + b, 0);
@@ -151,8 +155,8 @@ function build(w: Window, creative: CreativeInfo, enable: boolean, after: readon
   const model = ctx.models.get(campaign.id)!;
   const budget = Math.max(campaign.dailyBudget, 1);
   const forecast = model.predict({ dailySpend: budget, days: DECISION_WINDOW_DAYS, from: ctx.now });
-  const before = windowConversions(w.running, budget, w.weekday, ctx.now);
-  const changed = windowConversions(after, budget, w.weekday, ctx.now);
+  const before = windowConversions(w.running, budget, w.weekday, ctx.now, ctx.observer.zone);
+  const changed = windowConversions(after, budget, w.weekday, ctx.now, ctx.observer.zone);
   // The response model's spread (the days' luck) and value per conversion; the creatives' rates give the level.
   const modelled = forecast[metric];
   const scale =

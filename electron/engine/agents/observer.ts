@@ -1,7 +1,8 @@
 import type { HourlyMetrics } from '@shared/domain/campaign';
 import type { PlatformAdapter } from '@shared/platform/adapter';
 import { AttributionDelayEstimator, type DailyObservation } from '../forecast';
-import { DAY_MS, HOUR_MS } from '@shared/time';
+import { HOUR_MS } from '@shared/time';
+import type { AccountZone } from '@shared/zone';
 
 /** How far back an agent looks when it first meets a campaign, and how much it keeps. */
 export const LOOKBACK_DAYS = 35;
@@ -22,25 +23,31 @@ interface Series {
  * Observe (step 1): what the platform reported for an agent's campaigns, kept incrementally:
  * the first read covers the lookback, later reads only the recent hours that can still change.
  * Each campaign has its own attribution-delay estimator, fed by successive reads of the same hours.
+ * Days are the account's local days (`zone`), as the platform counts them.
  */
 export class Observer {
   private readonly series = new Map<string, Series>();
   private readonly delays = new Map<string, AttributionDelayEstimator>();
   private lastRead = new Map<string, number>();
 
-  constructor(private readonly breakdowns: readonly Breakdown[] = ['none']) {}
+  constructor(
+    /** The account's zone: whose days the reports are added up in. */
+    readonly zone: AccountZone,
+    private readonly breakdowns: readonly Breakdown[] = ['none'],
+  ) {}
 
   async refresh(platform: PlatformAdapter, campaignIds: readonly string[], now: number): Promise<void> {
     const fresh = campaignIds.filter((id) => !this.lastRead.has(id));
     const known = campaignIds.filter((id) => this.lastRead.has(id));
-    const horizon = Math.floor(now / HOUR_MS) * HOUR_MS;
-    if (fresh.length > 0) await this.read(platform, fresh, horizon - LOOKBACK_DAYS * DAY_MS, horizon, now);
+    const horizon = this.zone.startOfHour(now);
+    const lookback = this.zone.addLocalDays(horizon, -LOOKBACK_DAYS);
+    if (fresh.length > 0) await this.read(platform, fresh, lookback, horizon, now);
     if (known.length > 0) {
       const reread = Math.min(MAX_REREAD_HOURS, Math.max(MIN_REREAD_HOURS, ...known.map((id) => 6 * this.delay(id).meanDelayHours())));
       const since = Math.min(...known.map((id) => this.lastRead.get(id)!)) - reread * HOUR_MS;
-      await this.read(platform, known, Math.max(since, horizon - LOOKBACK_DAYS * DAY_MS), horizon, now);
+      await this.read(platform, known, Math.max(since, lookback), horizon, now);
     }
-    this.forget(horizon - LOOKBACK_DAYS * DAY_MS);
+    this.forget(lookback);
   }
 
   private async read(platform: PlatformAdapter, ids: readonly string[], from: number, to: number, now: number): Promise<void> {
@@ -78,17 +85,18 @@ export class Observer {
   daily(campaignId: string, now: number, unit?: string): DailyObservation[] {
     const series = this.series.get(campaignId);
     if (!series) return [];
-    const today = Math.floor(now / DAY_MS) * DAY_MS;
+    const zone = this.zone;
+    const today = zone.startOfDay(now);
     const byDay = new Map<number, { spend: number; conversions: number; revenue: number; hourSpend: number[] }>();
     const add = (row: HourlyMetrics) => {
       if (row.hour >= today) return;
-      const day = Math.floor(row.hour / DAY_MS) * DAY_MS;
+      const day = zone.startOfDay(row.hour);
       let entry = byDay.get(day);
-      if (!entry) byDay.set(day, (entry = { spend: 0, conversions: 0, revenue: 0, hourSpend: new Array(24).fill(0) }));
+      if (!entry) byDay.set(day, (entry = { spend: 0, conversions: 0, revenue: 0, hourSpend: new Array(zone.hoursInDay(day)).fill(0) }));
       entry.spend += row.spend;
       entry.conversions += row.conversions;
       entry.revenue += row.revenue;
-      entry.hourSpend[(row.hour - day) / HOUR_MS] += row.spend;
+      entry.hourSpend[Math.floor((row.hour - day) / HOUR_MS)] += row.spend;
     };
     if (unit === undefined) for (const row of series.hours.values()) add(row);
     else for (const [key, row] of series.units) if (key.endsWith(`|${unit}`)) add(row);
@@ -127,12 +135,12 @@ export class Observer {
     return { spend, conversions: final(conversions), revenue: final(revenue), completeness };
   }
 
-  /** Spend and clicks of each whole day in [from, to) with any report: what delivery and the price of a click were. */
+  /** Spend and clicks of each whole day in [from, to) with any report (`day`: its local midnight): what delivery and the price of a click were. */
   delivery(campaignId: string, from: number, to: number): { day: number; spend: number; clicks: number }[] {
     const byDay = new Map<number, { day: number; spend: number; clicks: number }>();
     for (const row of this.series.get(campaignId)?.hours.values() ?? []) {
       if (row.hour < from || row.hour >= to) continue;
-      const day = Math.floor(row.hour / DAY_MS) * DAY_MS;
+      const day = this.zone.startOfDay(row.hour);
       const entry = byDay.get(day) ?? { day, spend: 0, clicks: 0 };
       entry.spend += row.spend;
       entry.clicks += row.clicks;

@@ -1,7 +1,7 @@
 import type { Decision, PredictionMetric } from '@shared/domain/decision';
 import type { Records } from '../ports/records';
 import type { RawForecast } from './proposal';
-import { DAY_MS, HOUR_MS } from '@shared/time';
+import { HOUR_MS } from '@shared/time';
 import type { AgentMind } from './agent-mind';
 
 /** Conversions keep being reported after a window closes: its outcome is judged this much later. */
@@ -21,9 +21,12 @@ export function evaluateOutcomes(mind: AgentMind, store: Pick<Records, 'decision
       mind.openDecisions.delete(id);
       continue;
     }
-    const from = Math.floor(decision.executedAt / DAY_MS) * DAY_MS;
-    const to = from + decision.prediction.windowHours * HOUR_MS;
-    if (now < to + SETTLE_DAYS * DAY_MS) continue;
+    // The window opens at the local midnight of the day the change was made and runs whole local days.
+    const zone = mind.zone;
+    const from = zone.startOfDay(decision.executedAt);
+    const { windowHours } = decision.prediction;
+    const to = windowHours % 24 === 0 ? zone.addLocalDays(from, windowHours / 24) : from + windowHours * HOUR_MS;
+    if (now < zone.addLocalDays(to, SETTLE_DAYS)) continue;
     const { completeness, ...final } = mind.observer.finalTotals(decision.campaignId, from, to, now);
     if (completeness < MIN_COMPLETENESS) continue;
     record(mind, store, decision, actualOf(decision.prediction.metric, final), final, now);

@@ -3,7 +3,6 @@ import type { AgentDefinition } from '@shared/scenario/schema';
 import type { AppliedChange } from '../guardrails/types';
 import type { ChangeValue, Prediction } from '@shared/domain/decision';
 import type { Calibrator, Interval80, ResponseModel } from '../forecast';
-import { DAY_MS } from '@shared/time';
 import type { BudgetStep } from './budget/step-proposal';
 import type { Observer } from './observer';
 
@@ -44,7 +43,7 @@ export interface Keep {
 /** What an agent's review of its campaigns works from, whatever it proposes. */
 export interface ReviewContext {
   agent: AgentDefinition;
-  /** Start of the day the review's changes apply to. */
+  /** Start of the day the review's changes apply to: the account's local midnight. */
   now: number;
   campaigns: readonly CampaignInfo[];
   models: ReadonlyMap<string, ResponseModel>;
@@ -63,9 +62,9 @@ export const DECISION_WINDOW_DAYS = 3;
 /** Evidence for minConversionsToAct: conversions reported over this many days. */
 export const EVIDENCE_DAYS = 7;
 
-/** Conversions the campaign reported over the last EVIDENCE_DAYS: what minConversionsToAct is held against. */
+/** Conversions the campaign reported over the last EVIDENCE_DAYS (the account's days): what minConversionsToAct is held against. */
 export function evidenceOf(ctx: Pick<ReviewContext, 'observer' | 'now'>, campaignId: string): number {
-  return ctx.observer.totals(campaignId, ctx.now - EVIDENCE_DAYS * DAY_MS, ctx.now).conversions;
+  return ctx.observer.totals(campaignId, ctx.observer.zone.addLocalDays(ctx.now, -EVIDENCE_DAYS), ctx.now).conversions;
 }
 
 /** One move at most per active campaign nobody is being asked about, for an agent allowed this kind of action. */

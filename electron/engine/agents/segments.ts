@@ -55,9 +55,10 @@ export function pooledRate(all: readonly (readonly DailyObservation[])[], measur
   return exposure > 0 ? value / exposure : 0;
 }
 
+/** `now` and the days' starts are local midnights: their distance in days is whole, daylight saving rounded off. */
 export function recentRate(days: readonly DailyObservation[], measure: Measure, prior: number, now: number): RateEstimate {
   return estimate(days, measure, prior, (d) => {
-    const age = (now - d.day) / DAY_MS;
+    const age = Math.round((now - d.day) / DAY_MS);
     return age <= RECENT_DAYS ? 0.5 ** (age / RECENT_HALF_LIFE_DAYS) : 0;
   });
 }

@@ -2,9 +2,11 @@
  * Every modelling assumption of the forecasting model, in one place.
  *
  * Data
- * - Observations are whole UTC days of one unit (campaign, audience or creative): the day's
- *   full spend, the conversions and revenue reported so far, and the completeness (expected
- *   share of that day's final conversions already reported; from AttributionDelayEstimator).
+ * - Observations are whole days of one unit (campaign, audience or creative), the account's
+ *   local days (23 or 25 hours across daylight saving: a day is a day of the platform's budget,
+ *   weekday and calendar, whatever its length): the day's full spend, the conversions and
+ *   revenue reported so far, and the completeness (expected share of that day's final
+ *   conversions already reported; from AttributionDelayEstimator).
  *   The unfinished current day must not be passed: a partial day's spend is not a daily spend.
  * - Revenue is reported together with its conversion, so revenue per conversion (AOV) needs no
  *   attribution correction.

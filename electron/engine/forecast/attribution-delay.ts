@@ -53,14 +53,16 @@ export class AttributionDelayEstimator {
   }
 
   /**
-   * Expected share of a day's final conversions reported by `readAt`; `hourWeights` (24 numbers,
-   * e.g. the day's spend per hour) say when in the day conversions happen (default: evenly).
+   * Expected share of a day's final conversions reported by `readAt`; `hourWeights` (one number
+   * per hour of the day: 24, or 23 and 25 across a daylight-saving change; e.g. the day's spend
+   * per hour) say when in the day conversions happen (default: evenly over 24 hours).
    */
   dayCompleteness(dayStart: number, readAt: number, hourWeights?: readonly number[]): number {
-    if (hourWeights && hourWeights.length !== 24) throw new RangeError(`dayCompleteness: hourWeights must have 24 entries, got ${hourWeights.length}`);
+    const hours = hourWeights ? hourWeights.length : 24;
+    if (hours < 23 || hours > 25) throw new RangeError(`dayCompleteness: hourWeights must have 23 to 25 entries (the hours of a day), got ${hours}`);
     let total = 0;
     let reported = 0;
-    for (let h = 0; h < 24; h++) {
+    for (let h = 0; h < hours; h++) {
       const weight = hourWeights ? hourWeights[h] : 1;
       if (!(weight >= 0)) throw new RangeError(`dayCompleteness: hourWeights[${h}] must be ≥ 0, got ${weight}`);
       total += weight;

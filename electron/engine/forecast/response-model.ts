@@ -1,4 +1,5 @@
 import { DAY_MS } from '@shared/time';
+import { AccountZone } from '@shared/zone';
 import { DRIFT_DAYS, DRIFT_HALF_LIFE_DAYS, DRIFT_Z, HALF_LIFE_DAYS, MEMORY_DAYS, MIN_COMPLETENESS } from './assumptions';
 import { assertDayStart, eventOn, validateCalendar, weekdayOf } from './calendar';
 import { driftZ } from './drift';
@@ -10,15 +11,21 @@ export interface ResponseModelOptions {
   /** Known calendar events: dates and volatility only. */
   calendar?: readonly ForecastEvent[];
   halfLifeDays?: number;
+  /** Whose days the observations, the calendar and the windows are (default UTC). */
+  zone?: AccountZone;
 }
 
 /**
  * The online response model of one unit (campaign, audience or creative): feed it daily
  * observations as they are re-read, ask it for forecasts. The fit is computed on the first
  * question after new data, in O(days × K grid), and kept until the next observation.
+ * Days come and go as the epoch ms of their local midnights; inside, each is its day key
+ * (AccountZone.dayKey), so that day counts and weekdays stay whole across daylight saving.
  * All assumptions: ./assumptions.ts.
  */
 export class ResponseModel {
+  private readonly zone: AccountZone;
+  /** The calendar in day keys. */
   private readonly calendar: readonly ForecastEvent[];
   private readonly halfLifeDays: number;
   private readonly days = new Map<number, PreparedDay>();
@@ -27,17 +34,20 @@ export class ResponseModel {
   private since = Number.NEGATIVE_INFINITY;
 
   constructor(options: ResponseModelOptions = {}) {
-    this.calendar = options.calendar ?? [];
-    validateCalendar(this.calendar);
+    this.zone = options.zone ?? AccountZone.UTC;
+    const calendar = options.calendar ?? [];
+    validateCalendar(calendar, this.zone);
+    this.calendar = calendar.map((e) => ({ ...e, from: this.zone.dayKey(e.from), to: this.zone.dayKey(e.to) }));
     this.halfLifeDays = options.halfLifeDays ?? HALF_LIFE_DAYS;
     if (!(this.halfLifeDays > 0)) throw new RangeError(`halfLifeDays must be > 0, got ${this.halfLifeDays}`);
   }
 
   /** Adds days, or replaces days seen before (a later read of a day carries its late conversions). */
   observe(observations: readonly DailyObservation[]): void {
-    observations.forEach((o, i) => validateObservation(o, i));
+    observations.forEach((o, i) => validateObservation(o, i, this.zone));
     for (const o of observations) {
-      this.days.set(o.day, { ...o, weekday: weekdayOf(o.day), event: eventOn(this.calendar, o.day) });
+      const day = this.zone.dayKey(o.day);
+      this.days.set(day, { ...o, day, weekday: weekdayOf(day), event: eventOn(this.calendar, day) });
     }
     if (observations.length === 0) return;
     const horizon = Math.max(...this.days.keys()) - MEMORY_DAYS * DAY_MS;
@@ -64,20 +74,21 @@ export class ResponseModel {
       halfLifeDays: fit.halfLifeDays,
       drift,
       effectiveDays: fit.effectiveDays,
-      lastDay: fit.lastDay,
+      lastDay: this.zone.dayOfKey(fit.lastDay).startMs,
     };
   }
 
   predict(request: ForecastRequest): Forecast {
-    validateRequest(request);
-    return predictWindow(this.requireFit().fit, this.calendar, request);
+    validateRequest(request, this.zone);
+    return { ...predictWindow(this.requireFit().fit, this.calendar, { ...request, from: this.zone.dayKey(request.from) }), from: request.from };
   }
 
   /** The effect of moving daily spend from `before` to `after` over the window `{ from, days }`. */
   predictChange(window: Omit<ForecastRequest, 'dailySpend'>, before: number, after: number): ChangeEffect {
-    validateRequest({ ...window, dailySpend: before });
-    validateRequest({ ...window, dailySpend: after });
-    return predictChange(this.requireFit().fit, this.calendar, window, before, after);
+    validateRequest({ ...window, dailySpend: before }, this.zone);
+    validateRequest({ ...window, dailySpend: after }, this.zone);
+    const effect = predictChange(this.requireFit().fit, this.calendar, { ...window, from: this.zone.dayKey(window.from) }, before, after);
+    return { ...effect, before: { ...effect.before, from: window.from }, after: { ...effect.after, from: window.from } };
   }
 
   private requireFit(): { fit: ResponseFit; drift: boolean } {
@@ -110,16 +121,16 @@ export class ResponseModel {
   }
 }
 
-function validateObservation(o: DailyObservation, i: number): void {
-  assertDayStart(o.day, `observations[${i}].day`);
+function validateObservation(o: DailyObservation, i: number, zone: AccountZone): void {
+  assertDayStart(o.day, `observations[${i}].day`, zone);
   for (const field of ['spend', 'conversions', 'revenue'] as const) {
     if (!Number.isFinite(o[field]) || o[field] < 0) throw new RangeError(`observations[${i}].${field} must be a finite number ≥ 0, got ${o[field]}`);
   }
   if (!(o.completeness >= 0 && o.completeness <= 1)) throw new RangeError(`observations[${i}].completeness must be in 0..1, got ${o.completeness}`);
 }
 
-function validateRequest(r: ForecastRequest): void {
+function validateRequest(r: ForecastRequest, zone: AccountZone): void {
   if (!Number.isFinite(r.dailySpend) || r.dailySpend < 0) throw new RangeError(`forecast dailySpend must be a finite number ≥ 0, got ${r.dailySpend}`);
   if (!Number.isInteger(r.days) || r.days < 1 || r.days > 366) throw new RangeError(`forecast days must be an integer 1..366, got ${r.days}`);
-  assertDayStart(r.from, 'forecast from');
+  assertDayStart(r.from, 'forecast from', zone);
 }

@@ -1,8 +1,8 @@
 import type { Prediction } from '@shared/domain/decision';
 
-/** One whole UTC day of one unit (campaign, audience or creative) as the platform reported it so far. */
+/** One whole day of the account (its local day) of one unit (campaign, audience or creative) as the platform reported it so far. */
 export interface DailyObservation {
-  /** Epoch ms of the day's start (UTC midnight). */
+  /** Epoch ms of the day's start (the account's local midnight). */
   day: number;
   spend: number;
   conversions: number;
@@ -16,9 +16,9 @@ export type Volatility = 'none' | 'normal' | 'high';
 /** A marketer's calendar event as agents may see it: dates and volatility, never its effect. */
 export interface ForecastEvent {
   name: string;
-  /** Epoch ms of the first day's start. */
+  /** Epoch ms of the first day's start (a local midnight). */
   from: number;
-  /** Epoch ms of the last day's start (inclusive). */
+  /** Epoch ms of the last day's start (inclusive; a local midnight). */
   to: number;
   volatility: 'normal' | 'high';
 }
@@ -31,7 +31,7 @@ export interface ForecastRequest {
   dailySpend: number;
   /** Window length in days. */
   days: number;
-  /** Epoch ms of the window's first day start. */
+  /** Epoch ms of the window's first day start (a local midnight). */
   from: number;
 }
 

@@ -1,6 +1,6 @@
 import type { CampaignInfo } from '@shared/domain/campaign';
 import type { AgentDefinition } from '@shared/scenario/schema';
-import { DAY_MS, HOUR_MS } from '@shared/time';
+import { HOUR_MS } from '@shared/time';
 import type { AgentMind } from '../agents/agent-mind';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from '../agents/arbiter';
 import { proposeBids } from '../agents/bid-proposals';
@@ -70,12 +70,17 @@ export class ReviewCycle {
     private readonly notices: Notices,
   ) {}
 
-  /** Active agents whose review falls in this hour: daily at midnight, every few hours while volatile. */
+  /**
+   * Active agents whose review falls in this hour: daily at the account's local midnight, every
+   * few hours from it while volatile. A day across daylight saving has 23 or 25 hours: the last
+   * review counts as far enough back when it was a slot ago, give or take the slot's hour.
+   */
   due(now: number): AgentMind[] {
+    const intoDay = now - this.deps.zone.startOfDay(now);
     return this.roster.all().filter((mind) => {
       if (mind.status !== 'active') return false;
       const every = reviewEveryHours(mind, this.deps.calendar ?? [], now);
-      return now - mind.lastReview >= every * HOUR_MS - 1 && now % (every * HOUR_MS) < HOUR_MS;
+      return now - mind.lastReview >= (every - 1) * HOUR_MS && intoDay % (every * HOUR_MS) < HOUR_MS;
     });
   }
 
@@ -104,7 +109,7 @@ export class ReviewCycle {
     }
     const contenders: Contender[] = due.map((mind) => {
       const { proposals, plan, keeps } = propose(mind, limits.get(mind.id)!);
-      if (plan && plan.atRisk.length > 0 && now % DAY_MS < HOUR_MS)
+      if (plan && plan.atRisk.length > 0 && now - this.deps.zone.startOfDay(now) < HOUR_MS)
         this.notices.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
       const own = mind.campaignsOf(account);
       const least = spendFloor(mind.definition);
@@ -174,7 +179,7 @@ export class ReviewCycle {
   }
 
   private propose(mind: AgentMind, account: readonly CampaignInfo[], history: readonly AppliedChange[], total: number, now: number) {
-    const day = Math.floor(now / DAY_MS) * DAY_MS;
+    const day = this.deps.zone.startOfDay(now);
     const awaitingPerson = this.escalations.askedLately(mind.id, now);
     const review = {
       agent: mind.definition,

@@ -4,6 +4,7 @@ import type { PlatformAdapter } from '@shared/platform/adapter';
 import type { Random } from '@shared/random';
 import type { Policy, Pool } from '@shared/scenario/schema';
 import type { Clock } from '@shared/time';
+import type { AccountZone } from '@shared/zone';
 import type { Proposal } from '../agents/proposal';
 import type { ForecastEvent } from '../forecast';
 import type { Verdict } from '../guardrails/types';
@@ -14,11 +15,14 @@ export interface RuntimeDeps {
   store: Records;
   platform: PlatformAdapter;
   clock: Clock;
+  /** The account's time zone: reviews at its midnights, goals, "today" and the forecasts' days in its local days. */
+  zone: AccountZone;
   random: Random;
   /** Waits between retries: real time in the app, simulated in `acm simulate`. */
   sleep(ms: number): Promise<void>;
   policies?: readonly Policy[];
   accountDailySpendCap?: number;
+  /** The marketer's calendar, its days as the account's local midnights (forecastCalendar). */
   calendar?: readonly ForecastEvent[];
   /** Shared budget pools (FORMAT.md), agents named. */
   pools?: readonly Pool[];

@@ -9,7 +9,7 @@ export const auditHandlers = (services: Services): Pick<Handlers, AuditChannel> 
   const { records } = services;
   return {
     'audit.digest': () => records.audit.digestIfAny() ?? null,
-    'audit.dailyDigest': ({ date }) => records.reports.dailyDigest(date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`)),
+    'audit.dailyDigest': ({ date }) => records.reports.dailyDigest(date),
     'decisions.outcomeStats': ({ agentId, from, to, bucket }) => {
       if (agentId !== undefined && !records.agents.get(agentId)) throw new AcmError('NOT_FOUND', `no agent with id ${agentId}`);
       return records.reports.outcomeStats({ agentId, from, to, bucket });

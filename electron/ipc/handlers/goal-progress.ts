@@ -1,19 +1,20 @@
 import type { MetricTotals } from '@shared/domain/campaign';
 import type { Goal } from '@shared/scenario/schema';
-import { DAY_MS } from '@shared/time';
+import type { AccountZone } from '@shared/zone';
 import type { RecordAccess } from '../services';
 
 type Metrics = RecordAccess['metrics'];
 
-export type DayTotals = Pick<MetricTotals, 'spend' | 'conversions' | 'revenue'> & { day: number };
+/** One local day of the account: `day` its midnight (epoch ms), `date` its label 'YYYY-MM-DD' in the account's zone. */
+export type DayTotals = Pick<MetricTotals, 'spend' | 'conversions' | 'revenue'> & { day: number; date: string };
 
-/** Daily totals over the campaigns, for the days in [from, to) that have any reported hour, oldest first. */
-export function dailyTotals(metrics: Metrics, campaignIds: readonly string[], from: number, to: number): DayTotals[] {
+/** Daily totals over the campaigns, for the account's local days in [from, to) that have any reported hour, oldest first. */
+export function dailyTotals(metrics: Metrics, campaignIds: readonly string[], from: number, to: number, zone: AccountZone): DayTotals[] {
   const days = new Map<number, DayTotals>();
   for (const campaignId of campaignIds) {
     for (const row of metrics.range({ campaignId, from, to })) {
-      const day = Math.floor(row.hour / DAY_MS) * DAY_MS;
-      const totals = days.get(day) ?? { day, spend: 0, conversions: 0, revenue: 0 };
+      const { startMs: day, date } = zone.day(row.hour);
+      const totals = days.get(day) ?? { day, date, spend: 0, conversions: 0, revenue: 0 };
       totals.spend += row.spend;
       totals.conversions += row.conversions;
       totals.revenue += row.revenue;
@@ -27,12 +28,13 @@ export const roasOf = (t: { spend: number; revenue: number }): number | null => 
 export const cpaOf = (t: { spend: number; conversions: number }): number | null => (t.conversions > 0 ? t.spend / t.conversions : null);
 
 /**
- * A goal judged as FORMAT.md says: on its trailing window of complete days, over the agent's
- * campaigns together. While fewer days than the window are complete, the days there are count.
+ * A goal judged as FORMAT.md says: on its trailing window of complete days (the account's local
+ * days: "today" begins at its midnight), over the agent's campaigns together. While fewer days
+ * than the window are complete, the days there are count.
  */
-export function goalProgress(goal: Goal, metrics: Metrics, campaignIds: readonly string[], now: number) {
-  const today = Math.floor(now / DAY_MS) * DAY_MS;
-  const days = dailyTotals(metrics, campaignIds, today - goal.window * DAY_MS, today);
+export function goalProgress(goal: Goal, metrics: Metrics, campaignIds: readonly string[], now: number, zone: AccountZone) {
+  const today = zone.startOfDay(now);
+  const days = dailyTotals(metrics, campaignIds, zone.addLocalDays(today, -goal.window), today, zone);
   if (days.length === 0) return { goal, actual: null, met: null, days: 0 };
   const sum = days.reduce((s, d) => ({ spend: s.spend + d.spend, conversions: s.conversions + d.conversions, revenue: s.revenue + d.revenue }), {
     spend: 0,

@@ -9,26 +9,24 @@ export interface DayCalendar {
   cpc: Float64Array;
 }
 
-export function utcDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/** The date 'YYYY-MM-DD' of a day key (AccountZone.dayKey). */
+function dateOfKey(key: number): string {
+  return new Date(key).toISOString().slice(0, 10);
 }
 
-export function startOfDate(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+/** Monday is 0, as in the scenario's `weekly` (day key 0, 1970-01-01, was a Thursday). */
+function weekdayIndex(key: number): number {
+  return (((Math.floor(key / DAY_MS) + 3) % 7) + 7) % 7;
 }
 
-/** Monday is 0, as in the scenario's `weekly`. */
-export function weekdayIndex(ms: number): number {
-  return (new Date(ms).getUTCDay() + 6) % 7;
-}
-
-export function buildCalendar(scenario: Scenario, startMs: number, days: number): DayCalendar {
+/** The account's local days from the day key `firstKey` on: weekdays and calendar events go by local dates. */
+export function buildCalendar(scenario: Scenario, firstKey: number, days: number): DayCalendar {
   const demand = new Float64Array(days);
   const cpc = new Float64Array(days);
   for (let d = 0; d < days; d++) {
-    const ms = startMs + d * DAY_MS;
-    const date = utcDate(ms);
-    let dayDemand = scenario.weekly[weekdayIndex(ms)];
+    const key = firstKey + d * DAY_MS;
+    const date = dateOfKey(key);
+    let dayDemand = scenario.weekly[weekdayIndex(key)];
     let dayCpc = 1;
     for (const event of scenario.calendar) {
       if (date < event.from || date > event.to) continue;

@@ -1,32 +1,41 @@
 import type { CampaignChange, CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
+import { DAY_MS } from '@shared/time';
 import { PlatformError, type ApplyResult, type MetricsQuery, type PlatformAdapter } from '@shared/platform/adapter';
 import { campaignInfo, type CampaignState } from './campaign-state';
 import { keyFor } from './draws';
 import { errorFor, FaultInjector, type CallInfo } from './faults';
 import { queryMetrics } from './metrics-query';
 import type { World } from './world';
+import { restoreSettings, settingsOf } from './world-state';
+
+/** How long an idempotency key is honoured after its first use, as ad and payment APIs keep theirs: a day. */
+export const IDEMPOTENCY_WINDOW_MS = DAY_MS;
 
 /**
  * The sandbox behind the platform adapter interface: answers as of the world's current hour,
- * honours idempotency keys (the same key returns the first result and changes nothing), and
- * fails on demand through `faults`. `beforeCall` lets a live account bring the world up to
- * the clock first.
+ * honours idempotency keys for a day (the same key returns the first result and changes
+ * nothing), and fails on demand through `faults`. `beforeCall` lets a live account bring the
+ * world up to the clock first; `afterChange` lets it commit each change before confirming it
+ * (a change it cannot commit is undone and the call fails, as a platform's would).
  */
 export class SandboxPlatform implements PlatformAdapter {
   readonly id: string;
   readonly currency: string;
   readonly faults: FaultInjector;
-  private readonly applied = new Map<string, { fingerprint: string; result: ApplyResult }>();
+  /** The changes applied in the last day by idempotency key, oldest first (world-state.ts saves them). */
+  readonly applied = new Map<string, { fingerprint: string; result: ApplyResult }>();
   private readonly beforeCall: () => void;
+  private readonly afterChange: () => void;
 
   constructor(
     readonly world: World,
-    options: { id?: string; beforeCall?: () => void } = {},
+    options: { id?: string; beforeCall?: () => void; afterChange?: () => void } = {},
   ) {
     this.id = options.id ?? 'sandbox';
     this.currency = world.scenario.currency;
     this.faults = new FaultInjector(keyFor(world.seed, 'faults'));
     this.beforeCall = options.beforeCall ?? (() => undefined);
+    this.afterChange = options.afterChange ?? (() => undefined);
   }
 
   async listCampaigns(): Promise<CampaignInfo[]> {
@@ -50,6 +59,7 @@ export class SandboxPlatform implements PlatformAdapter {
   async applyChange(change: CampaignChange, idempotencyKey: string): Promise<ApplyResult> {
     const call: CallInfo = { operation: 'applyChange', campaignId: change.campaignId, changeKind: change.kind };
     this.beforeCall();
+    this.forgetOldKeys();
     const fingerprint = JSON.stringify(change);
     const earlier = this.applied.get(idempotencyKey);
     if (earlier) {
@@ -61,9 +71,17 @@ export class SandboxPlatform implements PlatformAdapter {
     const fault = this.faults.take(call);
     if (fault && fault !== 'timeout') throw errorFor(fault, call);
     const campaign = this.find(change.campaignId);
+    const before = settingsOf(campaign);
     this.mutate(campaign, change);
     const result: ApplyResult = { campaign: campaignInfo(campaign), applied: true, appliedAt: this.world.now() };
     this.applied.set(idempotencyKey, { fingerprint, result });
+    try {
+      this.afterChange();
+    } catch (error) {
+      restoreSettings(campaign, before);
+      this.applied.delete(idempotencyKey);
+      throw new PlatformError('TRANSIENT', `${change.campaignId}: the change could not be committed and was not applied (${(error as Error).message})`);
+    }
     if (fault === 'timeout') throw new PlatformError('TRANSIENT', `request timed out: applyChange on ${change.campaignId} (injected; the change was applied)`);
     return result;
   }
@@ -72,6 +90,14 @@ export class SandboxPlatform implements PlatformAdapter {
     this.beforeCall();
     const fault = this.faults.take(call);
     if (fault && fault !== 'timeout' && fault !== 'reject') throw errorFor(fault, call);
+  }
+
+  private forgetOldKeys(): void {
+    const oldest = this.world.now() - IDEMPOTENCY_WINDOW_MS;
+    for (const [key, { result }] of this.applied) {
+      if (result.appliedAt > oldest) return;
+      this.applied.delete(key);
+    }
   }
 
   private find(campaignId: string): CampaignState {

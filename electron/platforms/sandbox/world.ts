@@ -2,11 +2,13 @@ import { AcmError } from '@shared/errors';
 import { MAX_UNIT_DAYS, unitCount } from '@shared/scenario/limits';
 import type { Scenario } from '@shared/scenario/schema';
 import { HOUR_MS } from '@shared/time';
+import { AccountZone } from '@shared/zone';
 import { hill } from './hill';
-import { buildCalendar, startOfDate, type DayCalendar } from './calendar';
+import { buildCalendar, type DayCalendar } from './calendar';
 import { applyDueChanges, createCampaignState, type CampaignState } from './campaign-state';
 import { exponential, gammaMultiplier, lognormalWithMean, normalQuantile, poissonQuantile, uniform } from './draws';
 import { creativeFactor, deliveryShare } from './formulas';
+import { localHours, type LocalHours } from './local-hours';
 
 /**
  * Conversions of one audience × creative unit in one hour drawn one by one (order value and
@@ -19,26 +21,40 @@ const MAX_DRAWS_PER_HOUR = 1_000;
 export interface WorldOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
-  /** Hour zero, epoch ms (default: the scenario's start date, 00:00 UTC). */
+  /** Hour zero, epoch ms: a local midnight of the scenario's zone (default: the scenario's start date's). */
   startMs?: number;
   /** How many days the world can run (default: the scenario's days). */
   days?: number;
+}
+
+/** What a world has done so far beyond its campaigns' settings and ledger. */
+export interface WorldProgress {
+  /** Hours simulated: the world stands at the start of this hour. */
+  hour: number;
+  /** The day whose draws the campaigns hold (-1 before the first). */
+  preparedDay: number;
+  accountSpentToday: number;
+  /** Conversions waiting for their attribution delay, by the hour they become visible: [campaign, slot, count, revenue] quadruples in the order drawn. */
+  pending: Map<number, number[]>;
 }
 
 /**
  * The simulated ad account of FORMAT.md. It advances one hour at a time; its settings change
  * only through the adapter (or the oracle); it keeps an hourly ledger of what the platform
  * reports, and beside it the truth (every conversion and its revenue, reported or not yet)
- * per campaign and day for the simulation's totals.
+ * per campaign and day for the simulation's totals. Its days are the account's local days
+ * (`timezone`), of 23 or 25 hours across a daylight-saving change.
  */
 export class World {
   readonly seed: number;
+  readonly zone: AccountZone;
   readonly startMs: number;
   readonly days: number;
   readonly totalHours: number;
   readonly campaigns: CampaignState[];
   readonly calendar: DayCalendar;
-  readonly hourly: readonly number[];
+  /** Where each local day begins, and each hour's share of its day. */
+  readonly hours: LocalHours;
   readonly dailySpendCap: number;
   /** Truth per campaign and day, index campaign * days + day. */
   readonly daySpend: Float64Array;
@@ -57,7 +73,8 @@ export class World {
     options: WorldOptions = {},
   ) {
     this.seed = options.seed ?? scenario.seed;
-    this.startMs = options.startMs ?? startOfDate(scenario.start);
+    this.zone = AccountZone.of(scenario.timezone);
+    this.startMs = options.startMs ?? this.zone.dayOfDate(scenario.start).startMs;
     this.days = options.days ?? scenario.days;
     const units = unitCount(scenario.campaigns);
     if (units * this.days > MAX_UNIT_DAYS) {
@@ -66,10 +83,10 @@ export class World {
         `${units} audience × creative units cannot be played for ${this.days} days: the ledger holds at most ${MAX_UNIT_DAYS} unit-days`,
       );
     }
-    this.totalHours = this.days * 24;
-    this.hourly = scenario.hourly;
+    this.hours = localHours(this.zone, this.startMs, this.days, scenario.hourly);
+    this.totalHours = this.hours.dayStart[this.days];
     this.dailySpendCap = scenario.account?.dailySpendCap ?? Infinity;
-    this.calendar = buildCalendar(scenario, this.startMs, this.days);
+    this.calendar = buildCalendar(scenario, this.hours.firstKey, this.days);
     this.campaigns = scenario.campaigns.map((spec, i) => createCampaignState(spec, i, this.seed, this.startMs, this.totalHours));
     for (const c of this.campaigns) this.byId.set(c.spec.id, c);
     const cells = this.campaigns.length * this.days;
@@ -96,9 +113,19 @@ export class World {
     return this.byId.get(id);
   }
 
+  /** The local day (0-based) an hour belongs to; the hour past the end belongs to the last day. */
+  dayAt(hour: number): number {
+    return this.hours.dayOf[Math.min(Math.max(hour, 0), this.totalHours - 1)];
+  }
+
+  /** The hour at which a local day begins (`days` gives the end of the run). */
+  dayStartHour(day: number): number {
+    return this.hours.dayStart[day];
+  }
+
   /** Sets today's draws and factors (idempotent within a day); the oracle calls it to read the day's truth before acting. */
   prepareDay(): number {
-    const day = Math.min(Math.floor(this.simulatedHours / 24), this.days - 1);
+    const day = this.dayAt(this.simulatedHours);
     if (day === this.preparedDay) return day;
     this.preparedDay = day;
     this.accountSpentToday = 0;
@@ -122,7 +149,7 @@ export class World {
     if (this.finished) throw new Error(`the world has run its ${this.days} days`);
     const t = this.simulatedHours;
     const day = this.prepareDay();
-    const hourShare = this.hourly[t % 24];
+    const hourShare = this.hours.share[t];
     let wanted = 0;
     for (const c of this.campaigns) {
       const rate = c.status === 'active' && c.creatives.some((cr) => cr.enabled) ? c.dailyBudget * deliveryShare(c.bid, c.cpcToday) : 0;
@@ -190,6 +217,20 @@ export class World {
     this.dayConversions[cell] += conversions;
     this.dayRevenue[cell] += revenue;
     return hourSpend;
+  }
+
+  /** The world's own progress beside its campaigns' state, for world-state.ts to save; `pending` is the live map, to read only. */
+  progress(): WorldProgress {
+    return { hour: this.simulatedHours, preparedDay: this.preparedDay, accountSpentToday: this.accountSpentToday, pending: this.pending };
+  }
+
+  /** Takes up progress saved by an earlier run (world-state.ts restores the campaigns and their ledger beside it). */
+  restoreProgress(progress: WorldProgress): void {
+    this.simulatedHours = progress.hour;
+    this.preparedDay = progress.preparedDay;
+    this.accountSpentToday = progress.accountSpentToday;
+    this.pending.clear();
+    for (const [hour, bucket] of progress.pending) this.pending.set(hour, bucket);
   }
 
   private release(hour: number): void {

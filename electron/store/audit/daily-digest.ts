@@ -1,15 +1,17 @@
 import type Database from 'better-sqlite3';
 import { DECISION_STATES, type DecisionState } from '@shared/domain/decision';
+import { AcmError } from '@shared/errors';
+import { formatMoney } from '@shared/money';
+import { AccountZone, type LocalDay } from '@shared/zone';
 import { settingText } from '../exports/setting-text';
-
-const DAY_MS = 86_400_000;
+import type { WorkspaceLabels } from '../exports/workspace-labels';
 
 export interface DigestDecision {
   id: string;
   createdAt: number;
   agent: string;
   campaignId: string;
-  /** e.g. `budget 100 → 120`. */
+  /** e.g. `budget $100.00 → $120.00`, in the workspace's currency. */
   change: string;
   confidence: number;
   reasoning: string;
@@ -49,8 +51,16 @@ export interface DigestAlert {
 }
 
 export interface DailyDigest {
-  /** The day reviewed, YYYY-MM-DD (UTC). */
+  /** The local day reviewed, YYYY-MM-DD, from midnight to midnight in `timezone`. */
   date: string;
+  /** The IANA zone of the workspace, whose midnights bound the day. */
+  timezone: string;
+  /** Hours in the day: 24, or 23 and 25 across a daylight-saving change. */
+  hours: number;
+  /** The workspace reviewed. */
+  workspace: string;
+  /** ISO 4217 code of every amount in the digest. */
+  currency: string;
   /** What needs a person, in the order to look at it. */
   exceptions: {
     /** Waiting now, whenever raised: every hour unanswered is an hour the agent holds back. */
@@ -80,22 +90,38 @@ const DECISION_FIELDS = `d.id, d.created_at AS createdAt, a.name AS agent, d.cam
 
 type DecisionRow = Omit<DigestDecision, 'change'> & { kind: string; before: string; after: string };
 
-function toDigestDecision({ kind, before, after, ...rest }: DecisionRow): DigestDecision {
-  const change = `${kind} ${settingText(before, `decision ${rest.id} before`)} → ${settingText(after, `decision ${rest.id} after`)}`;
-  return { ...rest, change };
-}
+/** The words of a change, amounts as the workspace's currency writes them, the same on every machine. */
+const changeText = (currency: string) => {
+  const money = (amount: number) => formatMoney(amount, currency, 'en-US');
+  return ({ kind, before, after, ...rest }: DecisionRow): DigestDecision => ({
+    ...rest,
+    change: `${kind} ${settingText(before, `decision ${rest.id} before`, money)} → ${settingText(after, `decision ${rest.id} after`, money)}`,
+  });
+};
 
-/** The latest day with a decision, else today: what a reviewer opening the app means by "today". */
-function defaultDay(sqlite: Database.Database): number {
+/** The local day of `date`, else of the latest decision, else today: what a reviewer opening the app means by "today". */
+function reviewedDay(sqlite: Database.Database, zone: AccountZone, date: string | undefined): LocalDay {
+  if (date !== undefined) {
+    try {
+      return zone.dayOfDate(date);
+    } catch {
+      throw new AcmError('INVALID_INPUT', `daily digest: '${date}' is not a day (YYYY-MM-DD)`);
+    }
+  }
   const latest = sqlite.prepare('SELECT max(created_at) FROM decisions').pluck().get() as number | null;
-  const t = latest ?? Date.now();
-  return t - (t % DAY_MS);
+  return zone.day(latest ?? Date.now());
 }
 
-/** The review of one UTC day, starting at `dayStart` (epoch ms, midnight UTC). */
-export function dailyDigest(sqlite: Database.Database, dayStart: number = defaultDay(sqlite)): DailyDigest {
-  if (dayStart % DAY_MS !== 0) throw new RangeError(`daily digest: ${dayStart} is not a UTC midnight`);
-  const end = dayStart + DAY_MS;
+/**
+ * The review of one local day of the workspace, from its local midnight to the next (23 or 25
+ * hours across a daylight-saving change): `date` 'YYYY-MM-DD', by default the day of the latest
+ * decision.
+ */
+export function dailyDigest(sqlite: Database.Database, labels: WorkspaceLabels, date?: string): DailyDigest {
+  const zone = AccountZone.of(labels.timezone);
+  const day = reviewedDay(sqlite, zone, date);
+  const { startMs: dayStart, endMs: end } = day;
+  const toDigestDecision = changeText(labels.currency);
   const all = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[];
 
   const escalationsWaiting = all<DecisionRow>(`SELECT ${DECISION_FIELDS} WHERE d.state = 'escalated' AND d.created_at < ? ORDER BY d.created_at`, end);
@@ -149,7 +175,11 @@ export function dailyDigest(sqlite: Database.Database, dayStart: number = defaul
     'SELECT entry_count AS count, signed_at AS signedAt FROM audit_checkpoints ORDER BY id DESC LIMIT 1',
   );
   return {
-    date: new Date(dayStart).toISOString().slice(0, 10),
+    date: day.date,
+    timezone: zone.id,
+    hours: zone.hoursInDay(dayStart),
+    workspace: labels.name,
+    currency: labels.currency,
     exceptions: {
       escalationsWaiting: escalationsWaiting.map(toDigestDecision),
       blocked: blocked.map(toDigestDecision),

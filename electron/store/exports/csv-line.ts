@@ -20,19 +20,23 @@ function startsLikeFormula(field: string): boolean {
 }
 
 /**
- * One RFC 4180 record: fields joined by commas, a field holding a comma, quote or line break
- * quoted with its quotes doubled, ended by CRLF. Written by hand because it is the export's
- * inner loop: csv-stringify took longer for this alone (about 5 µs a record here) than the
- * whole export may take per row. A field marked in `text` that starts like a formula is made
- * inert as OWASP advises: a single quote in front, and quoted.
+ * One RFC 4180 field: a field holding a comma, quote or line break quoted with its quotes
+ * doubled. A `text` field (one that comes from people and files) that starts like a formula is
+ * made inert as OWASP advises: a single quote in front, and quoted.
+ */
+export function csvCell(field: string, text = false): string {
+  if (text && startsLikeFormula(field)) return `"'${field.replaceAll('"', '""')}"`;
+  return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+/**
+ * One RFC 4180 record: fields joined by commas, ended by CRLF; `text` marks the fields that
+ * come from people and files. Written by hand because it is the export's inner loop:
+ * csv-stringify took longer for this alone (about 5 µs a record here) than the whole export
+ * may take per row.
  */
 export function csvLine(fields: readonly string[], text: readonly boolean[] = []): string {
   let line = '';
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    if (i > 0) line += ',';
-    if (text[i] && startsLikeFormula(field)) line += `"'${field.replaceAll('"', '""')}"`;
-    else line += NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-  }
+  for (let i = 0; i < fields.length; i++) line += i > 0 ? `,${csvCell(fields[i], text[i])}` : csvCell(fields[i], text[i]);
   return `${line}\r\n`;
 }

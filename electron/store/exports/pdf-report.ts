@@ -4,17 +4,21 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { AuditDigest } from '@shared/domain/audit';
+import { minorUnits } from '@shared/money';
+import { AccountZone } from '@shared/zone';
 import { writeAtomically } from './atomic-file';
 import { exportRows, type ExportFilter } from './export-rows';
+import { localStamp } from './local-stamp';
 import { drawPredictedVsActual } from './pdf-chart';
 import { pdfSafe } from './pdf-text';
-import { drawHeader, drawRow, ROW_HEIGHT } from './pdf-table';
+import { decisionColumns, drawHeader, drawRow, ROW_HEIGHT } from './pdf-table';
 import { ReportFigures } from './report-figures';
+import type { WorkspaceLabels } from './workspace-labels';
 
 export interface PdfReportOptions {
   filter?: ExportFilter;
-  /** The account's name for the title page. */
-  account: string;
+  /** The ad account's name, when the title page should name it beside the workspace. */
+  account?: string;
   /** The chain's signed head at the time of the export; absent only for an empty log. */
   digest?: AuditDigest;
   /** When the report was made; default now. */
@@ -22,27 +26,41 @@ export interface PdfReportOptions {
 }
 
 const MARGIN = 30;
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-const stamp = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** Lets the piped file stream drain, so a long table never piles up in memory. */
 const drain = () => new Promise((resolve) => setImmediate(resolve));
 
-function periodText(filter: ExportFilter, figures: ReportFigures): string {
-  const from = filter.from ?? figures.first;
-  const to = filter.to === undefined ? figures.last : filter.to - 1;
-  return from === undefined || to === undefined ? 'no decisions' : `${day(from)} to ${day(to)} (UTC)`;
+/** What the report is about, as every page of it reads times and amounts. */
+interface Report {
+  labels: WorkspaceLabels;
+  zone: AccountZone;
+  filter: ExportFilter;
 }
 
-function titlePage(doc: PDFKit.PDFDocument, options: PdfReportOptions, figures: ReportFigures): void {
+function periodText({ filter, zone }: Report, figures: ReportFigures): string {
+  const from = filter.from ?? figures.first;
+  const to = filter.to === undefined ? figures.last : filter.to - 1;
+  return from === undefined || to === undefined ? 'no decisions' : `${zone.date(from)} to ${zone.date(to)} (local days of ${zone.id})`;
+}
+
+function currencyText(currency: string): string {
+  const digits = minorUnits(currency);
+  return `${currency} (amounts ${digits === 0 ? 'in whole units' : `to ${digits} decimal place${digits === 1 ? '' : 's'}`})`;
+}
+
+function titlePage(doc: PDFKit.PDFDocument, report: Report, options: PdfReportOptions, figures: ReportFigures): void {
   const { digest } = options;
+  const { labels, zone } = report;
   doc.font('Helvetica-Bold').fontSize(26).text('Agent decision audit report', MARGIN, 120);
   doc.moveDown(0.6).font('Helvetica').fontSize(14);
-  doc.text(`Account: ${pdfSafe(options.account)}`);
-  doc.text(`Period: ${periodText(options.filter ?? {}, figures)}`);
-  doc.text(`Generated: ${stamp(options.generatedAt ?? Date.now())} UTC`);
-  const f = options.filter ?? {};
+  doc.text(`Workspace: ${pdfSafe(labels.name)}`);
+  if (options.account !== undefined) doc.text(`Account: ${pdfSafe(options.account)}`);
+  doc.text(`Period: ${periodText(report, figures)}`);
+  doc.text(`Times: local to ${zone.id}, with their offset from UTC`);
+  doc.text(`Currency: ${currencyText(labels.currency)}`);
+  doc.text(`Generated: ${localStamp(zone, options.generatedAt ?? Date.now())}`);
+  const f = report.filter;
   const scope = [f.agentId && `agent ${f.agentId}`, f.campaignId && `campaign ${f.campaignId}`].filter(Boolean).join(', ');
   if (scope) doc.text(`Scope: ${pdfSafe(scope)}`);
   doc.moveDown(1.5).font('Helvetica-Bold').fontSize(13).text('Audit chain digest');
@@ -55,7 +73,7 @@ function titlePage(doc: PDFKit.PDFDocument, options: PdfReportOptions, figures: 
   doc.text(`Format: ${digest.format}, ${digest.algorithm}`);
   doc.text(`Entries: ${digest.count}`);
   doc.text(`Head hash: ${digest.headHash}`);
-  doc.text(`Signed at: ${digest.signedAt}`);
+  doc.text(`Signed at: ${digest.signedAt} (${localStamp(zone, Date.parse(digest.signedAt))} local)`);
   doc.text(`Signing key fingerprint (sha256 of the public key): ${fingerprint}`);
   doc.text(`Signature: ${digest.signature}`, { width: 520 });
   doc.moveDown(0.8).fillColor('#555555');
@@ -99,7 +117,9 @@ function summaryPage(doc: PDFKit.PDFDocument, figures: ReportFigures): void {
   else drawPredictedVsActual(doc, figures.points, { x: MARGIN, y: y + 42, width: 560, height: 595 - MARGIN - (y + 42) });
 }
 
-async function decisionTable(doc: PDFKit.PDFDocument, sqlite: Database.Database, filter: ExportFilter): Promise<number> {
+async function decisionTable(doc: PDFKit.PDFDocument, sqlite: Database.Database, { filter, labels }: Report): Promise<number> {
+  const columns = decisionColumns(labels);
+  const title = `(times in ${labels.timezone}, amounts in ${labels.currency})`;
   const bottom = 595 - MARGIN - ROW_HEIGHT;
   let y = Infinity;
   let rows = 0;
@@ -112,11 +132,11 @@ async function decisionTable(doc: PDFKit.PDFDocument, sqlite: Database.Database,
         .font('Helvetica-Bold')
         .fontSize(12)
         .fillColor('#000000')
-        .text(page === 1 ? 'Decisions' : 'Decisions (continued)', MARGIN, MARGIN);
-      drawHeader(doc, MARGIN, MARGIN + 20);
+        .text(`${page === 1 ? 'Decisions' : 'Decisions, continued'} ${title}`, MARGIN, MARGIN);
+      drawHeader(doc, columns, MARGIN, MARGIN + 20);
       y = MARGIN + 36;
     }
-    drawRow(doc, row, MARGIN, y);
+    drawRow(doc, columns, row, MARGIN, y);
     y += ROW_HEIGHT;
     rows++;
   }
@@ -139,7 +159,7 @@ function listSection(doc: PDFKit.PDFDocument, title: string, lines: Iterable<str
   if (!any) doc.text('None in this period.');
 }
 
-function* conflictLines(sqlite: Database.Database, f: ExportFilter): Generator<string> {
+function* conflictLines(sqlite: Database.Database, { filter: f, zone }: Report): Generator<string> {
   const rows = sqlite
     .prepare(
       `SELECT c.created_at AS at, c.campaign_id AS campaign, c.setting, c.rule, w.name AS winner, l.name AS loser, c.loser_proposal AS dissent, c.reviewed
@@ -166,11 +186,11 @@ function* conflictLines(sqlite: Database.Database, f: ExportFilter): Generator<s
   }[];
   for (const c of rows) {
     const dissent = (JSON.parse(c.dissent) as { reasoning: string }).reasoning;
-    yield `${stamp(c.at)}  ${c.campaign} ${c.setting}: ${c.winner} won over ${c.loser} by ${c.rule}${c.reviewed ? '' : ' (unreviewed)'}. Dissent: ${dissent}`;
+    yield `${localStamp(zone, c.at)}  ${c.campaign} ${c.setting}: ${c.winner} won over ${c.loser} by ${c.rule}${c.reviewed ? '' : ' (unreviewed)'}. Dissent: ${dissent}`;
   }
 }
 
-function* alertLines(sqlite: Database.Database, f: ExportFilter): Generator<string> {
+function* alertLines(sqlite: Database.Database, { filter: f, zone }: Report): Generator<string> {
   const rows = sqlite
     .prepare(
       `SELECT al.created_at AS at, al.severity, al.kind, al.state, al.message, a.name AS agent FROM alerts al LEFT JOIN agents a ON a.id = al.agent_id
@@ -193,28 +213,35 @@ function* alertLines(sqlite: Database.Database, f: ExportFilter): Generator<stri
     message: string;
     agent: string | null;
   }[];
-  for (const a of rows) yield `${stamp(a.at)}  [${a.severity}] ${a.kind} (${a.state}) ${a.agent ?? 'account'}: ${a.message}`;
+  for (const a of rows) yield `${localStamp(zone, a.at)}  [${a.severity}] ${a.kind} (${a.state}) ${a.agent ?? 'account'}: ${a.message}`;
 }
 
 /**
- * The decisions matching `filter` as a PDF report: title page with the chain digest, summary
- * KPIs and the predicted-vs-actual chart, the decision table, then conflicts and alerts. Text
- * is set in the standard fonts, so it stays selectable and extractable. Written to a temporary
- * file and renamed into place. Returns how many decisions the table holds.
+ * The decisions of a workspace matching `filter` as a PDF report: title page naming the
+ * workspace, its zone and currency, with the chain digest; summary KPIs and the
+ * predicted-vs-actual chart; the decision table; then conflicts and alerts. Times are local to
+ * the workspace's zone, amounts in its currency. Text is set in the standard fonts, so it stays
+ * selectable and extractable. Written to a temporary file and renamed into place. Returns how
+ * many decisions the table holds.
  */
-export async function writeDecisionsPdf(sqlite: Database.Database, file: string, options: PdfReportOptions): Promise<{ rows: number }> {
-  const filter = options.filter ?? {};
+export async function writeDecisionsPdf(
+  sqlite: Database.Database,
+  file: string,
+  options: PdfReportOptions,
+  labels: WorkspaceLabels,
+): Promise<{ rows: number }> {
+  const report: Report = { labels, zone: AccountZone.of(labels.timezone), filter: options.filter ?? {} };
   const figures = new ReportFigures();
-  for (const row of exportRows(sqlite, filter)) figures.add(row);
+  for (const row of exportRows(sqlite, report.filter)) figures.add(row);
   return writeAtomically(file, async (temp) => {
-    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Audit report: ${options.account}`, Producer: 'Agentic Campaign Manager' } });
+    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Audit report: ${labels.name}`, Producer: 'Agentic Campaign Manager' } });
     const out = createWriteStream(temp);
     doc.pipe(out);
-    titlePage(doc, options, figures);
+    titlePage(doc, report, options, figures);
     summaryPage(doc, figures);
-    const rows = await decisionTable(doc, sqlite, filter);
-    listSection(doc, "Conflicts between agents (with the losing agent's dissent)", conflictLines(sqlite, filter));
-    listSection(doc, 'Alerts', alertLines(sqlite, filter));
+    const rows = await decisionTable(doc, sqlite, report);
+    listSection(doc, "Conflicts between agents (with the losing agent's dissent)", conflictLines(sqlite, report));
+    listSection(doc, 'Alerts', alertLines(sqlite, report));
     doc.end();
     await finished(out);
     return { rows };

@@ -5,3 +5,5 @@ export { alerts } from './alerts';
 export { campaignSnapshots, hourlyMetrics } from './metrics';
 export { auditLog, auditCheckpoints } from './audit';
 export { campaignLeases } from './leases';
+export { workspaceProfile, workspaces, accounts, sandboxState } from './workspaces';
+export { sandboxHours } from './sandbox';

@@ -2,8 +2,8 @@ import type { AlertItemView } from '@shared/ipc/channels/alerts';
 import { ErrorText } from '@renderer/app/error-text';
 import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
 import { describeChange, formatMetric, formatPercent } from '@renderer/shared/describe';
-import { formatShortTime } from '@renderer/shared/format';
 import { useNames } from '@renderer/shared/use-names';
+import { ZonedTime } from '../workspaces/zoned-time';
 
 const REFRESH = ['alerts.', 'decisions.', 'monitor.', 'campaigns.'];
 
@@ -28,13 +28,14 @@ export function AlertItem({ item }: { item: AlertItemView }) {
   const waiting = decision?.state === 'escalated';
   return (
     <li
+      id={`alert-${alert.id}`}
       className={`card alert-item severity-${alert.severity}`}
       aria-label={`${KIND_LABEL[alert.kind]}: ${alert.agentId ? names.agent(alert.agentId) : 'account'}`}
     >
       <header className="card-header">
         <span className={`pill severity-${alert.severity}`}>{alert.severity}</span>
         <strong>{KIND_LABEL[alert.kind]}</strong>
-        <span className="muted">{formatShortTime(alert.createdAt)}</span>
+        <ZonedTime className="muted" ms={alert.createdAt} zone={names.timezone} />
         {alert.state === 'acknowledged' && <span className="muted">acknowledged</span>}
       </header>
       <p>{alert.message}</p>

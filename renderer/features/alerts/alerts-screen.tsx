@@ -2,8 +2,8 @@ import { EmptyState } from '@renderer/app/empty-state';
 import { ErrorText } from '@renderer/app/error-text';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { formatPercent } from '@renderer/shared/describe';
-import { formatShortTime } from '@renderer/shared/format';
 import { useNames } from '@renderer/shared/use-names';
+import { ZonedTime } from '../workspaces/zoned-time';
 import { AlertItem } from './alert-item';
 
 export function AlertsScreen() {
@@ -37,7 +37,7 @@ export function AlertsScreen() {
             {alerts.data.conflicts.map((c) => (
               <li key={c.id} className="card">
                 <p>
-                  {formatShortTime(c.createdAt)} · {names.campaign(c.campaignId)} ({c.setting}): {names.agent(c.winnerAgentId)} won over{' '}
+                  <ZonedTime ms={c.createdAt} zone={names.timezone} /> · {names.campaign(c.campaignId)} ({c.setting}): {names.agent(c.winnerAgentId)} won over{' '}
                   {names.agent(c.loserAgentId)} by {c.rule}.
                 </p>
                 <p>

@@ -2,16 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { DECISION_STATES } from '@shared/domain/decision';
 import { CHANGE_KINDS } from '@shared/domain/campaign';
 import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import { AccountZone } from '@shared/zone';
 import { useNames } from '@renderer/shared/use-names';
 import { useAuditStore } from './audit-store';
 
-const DAY = 86_400_000;
-const toDate = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10));
-const fromDate = (text: string) => (text === '' ? undefined : Date.parse(`${text}T00:00:00Z`));
-
-/** Filters of the timeline: agent, campaign, action, state, days (UTC, both inclusive) and words of the reasoning. */
+/**
+ * Filters of the timeline: agent, campaign, action, state, local days of the account's zone
+ * (from one midnight to the other, both days inclusive, 23 or 25 hours across a daylight-saving
+ * change) and words of the reasoning.
+ */
 export function AuditFilters() {
-  const { agents, campaigns } = useNames();
+  const { agents, campaigns, timezone } = useNames();
+  const zone = AccountZone.of(timezone);
+  const dayOf = (ms: number | undefined) => (ms === undefined ? '' : zone.date(ms));
+  const startOf = (text: string) => (text === '' ? undefined : zone.dayOfDate(text).startMs);
+  const endOf = (text: string) => (text === '' ? undefined : zone.dayOfDate(text).endMs);
   const { filter, setFilter } = useAuditStore();
   const [text, setText] = useState(filter.text ?? '');
   const update = (patch: Partial<DecisionFilterView>) => {
@@ -75,17 +80,13 @@ export function AuditFilters() {
           ))}
         </select>
       </label>
-      <label>
+      <label title={`Local days of ${timezone}`}>
         From
-        <input type="date" value={toDate(filter.from)} onChange={(e) => update({ from: fromDate(e.target.value) })} />
+        <input type="date" value={dayOf(filter.from)} onChange={(e) => update({ from: startOf(e.target.value) })} />
       </label>
-      <label>
+      <label title={`Local days of ${timezone}`}>
         To
-        <input
-          type="date"
-          value={filter.to === undefined ? '' : toDate(filter.to - DAY)}
-          onChange={(e) => update({ to: e.target.value ? fromDate(e.target.value)! + DAY : undefined })}
-        />
+        <input type="date" value={filter.to === undefined ? '' : dayOf(filter.to - 1)} onChange={(e) => update({ to: endOf(e.target.value) })} />
       </label>
       <label>
         Reasoning contains

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import type { DailyDigestView } from '@shared/ipc/channels/audit';
 import { ErrorText } from '@renderer/app/error-text';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
-import { formatPercent } from '@renderer/shared/describe';
-import { formatShortTime } from '@renderer/shared/format';
+import { formatMetric, formatPercent } from '@renderer/shared/describe';
+import { ZonedTime } from '../workspaces/zoned-time';
 
 function Exception({ title, items }: { title: string; items: ReactNode[] }) {
   if (items.length === 0) return null;
@@ -21,18 +21,28 @@ function Exception({ title, items }: { title: string; items: ReactNode[] }) {
   );
 }
 
-function Exceptions({ x }: { x: DailyDigestView['exceptions'] }) {
+/** The exceptions of a day, times on the workspace's clock and amounts in its currency as the digest states them. */
+function Exceptions({ digest }: { digest: DailyDigestView }) {
+  const { exceptions: x, timezone, currency } = digest;
+  const at = (ms: number) => <ZonedTime ms={ms} zone={timezone} />;
+  const value = (metric: string, v: number) => formatMetric(metric, v, currency);
   return (
     <>
       <Exception
         title="Escalations waiting for a person"
-        items={x.escalationsWaiting.map(
-          (d) => `${formatShortTime(d.createdAt)} ${d.agent} on ${d.campaignId}: ${d.change}, confidence ${formatPercent(d.confidence)}`,
-        )}
+        items={x.escalationsWaiting.map((d) => (
+          <>
+            {at(d.createdAt)} {d.agent} on {d.campaignId}: {d.change}, confidence {formatPercent(d.confidence)}
+          </>
+        ))}
       />
       <Exception
         title="Blocked actions"
-        items={x.blocked.map((d) => `${formatShortTime(d.createdAt)} ${d.agent} on ${d.campaignId}: ${d.change}. ${d.note ?? d.reasoning}`)}
+        items={x.blocked.map((d) => (
+          <>
+            {at(d.createdAt)} {d.agent} on {d.campaignId}: {d.change}. {d.note ?? d.reasoning}
+          </>
+        ))}
       />
       <Exception
         title="Conflicts with dissent"
@@ -44,10 +54,17 @@ function Exceptions({ x }: { x: DailyDigestView['exceptions'] }) {
         title="Outcomes that missed their interval"
         items={x.missedOutcomes.map(
           (o) =>
-            `${o.agent} on ${o.campaignId}: ${o.metric} predicted ${o.predicted.toFixed(1)} (${o.low80.toFixed(1)} to ${o.high80.toFixed(1)}), actual ${o.actual.toFixed(1)}`,
+            `${o.agent} on ${o.campaignId}: ${o.metric} predicted ${value(o.metric, o.predicted)} (${value(o.metric, o.low80)} to ${value(o.metric, o.high80)}), actual ${value(o.metric, o.actual)}`,
         )}
       />
-      <Exception title="Goals at risk" items={x.goalsAtRisk.map((a) => `${a.agent ?? 'Account'}: ${a.message} (${a.state})`)} />
+      <Exception
+        title="Goals at risk"
+        items={x.goalsAtRisk.map((a) => (
+          <>
+            {at(a.createdAt)} {a.agent ?? 'Account'}: {a.message} ({a.state})
+          </>
+        ))}
+      />
     </>
   );
 }
@@ -62,14 +79,17 @@ export function DailyReview() {
   const decided = s ? Object.values(s.decisions).reduce((a, b) => a + b, 0) : 0;
   return (
     <section className="card" aria-label="Daily review">
-      <h2>Daily review{data ? ` ${data.date} (UTC)` : ''}</h2>
+      <h2>Daily review{data ? ` ${data.date}` : ''}</h2>
       <ErrorText error={review.error} what="Could not load the daily review" />
       {data && x && s && (
         <>
+          <p className="muted small">
+            The local day of {data.timezone}, midnight to midnight{data.hours === 24 ? '' : ` (a ${data.hours}-hour day)`}; amounts in {data.currency}.
+          </p>
           <p>
             <strong>{waiting === 0 ? 'Nothing needs you today.' : `Needs you: ${waiting} item${waiting === 1 ? '' : 's'}`}</strong>
           </p>
-          <Exceptions x={x} />
+          <Exceptions digest={data} />
           <h3>Everything else</h3>
           <ul className="muted">
             <li>

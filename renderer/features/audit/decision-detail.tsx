@@ -2,8 +2,8 @@ import { ErrorText } from '@renderer/app/error-text';
 import { useAcmMutation } from '@renderer/ipc/use-acm-mutation';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { describeChange, formatMetric, formatPercent, metricLabel } from '@renderer/shared/describe';
-import { formatSimulatedTime } from '@renderer/shared/format';
 import { useNames } from '@renderer/shared/use-names';
+import { ZonedTime } from '../workspaces/zoned-time';
 import { useAuditStore } from './audit-store';
 import { PredictionChart } from './prediction-chart';
 
@@ -28,7 +28,7 @@ export function DecisionDetail({ id }: { id: string }) {
         {describeChange(d.before, d.after, names.currency)} <span className={`pill state-${d.state}`}>{d.state}</span>
       </h2>
       <p className="muted">
-        {names.agent(d.agentId)} on {names.campaign(d.campaignId)}, {formatSimulatedTime(d.createdAt)}
+        {names.agent(d.agentId)} on {names.campaign(d.campaignId)}, <ZonedTime ms={d.createdAt} zone={names.timezone} style="long" />
       </p>
       {d.state === 'executed' && (
         <p>
@@ -84,7 +84,7 @@ export function DecisionDetail({ id }: { id: string }) {
       <ol className="chain">
         {chain.map((entry, i) => (
           <li key={i}>
-            <span className={`pill state-${entry.state}`}>{entry.state}</span> {formatSimulatedTime(entry.at)}{' '}
+            <span className={`pill state-${entry.state}`}>{entry.state}</span> <ZonedTime ms={entry.at} zone={names.timezone} style="long" />{' '}
             {entry.note && <span className="muted">— {entry.note}</span>}
           </li>
         ))}

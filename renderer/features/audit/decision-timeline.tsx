@@ -1,7 +1,7 @@
 import { ErrorText } from '@renderer/app/error-text';
 import { describeChange, formatPercent } from '@renderer/shared/describe';
-import { formatShortTime } from '@renderer/shared/format';
 import { useNames } from '@renderer/shared/use-names';
+import { ZonedTime } from '../workspaces/zoned-time';
 import { useAuditStore } from './audit-store';
 import { useDecisionRows } from './use-decision-rows';
 import { WindowedList } from './windowed-list';
@@ -41,7 +41,7 @@ export function DecisionTimeline() {
         onRangeChange={rows.showRange}
         renderRow={(d) => (
           <button type="button" className="timeline-row" aria-pressed={d.id === selectedId} onClick={() => select(d.id)}>
-            <span className="timeline-when">{formatShortTime(d.createdAt)}</span>
+            <ZonedTime className="timeline-when" ms={d.createdAt} zone={names.timezone} />
             <span className="timeline-what">
               {names.agent(d.agentId)} · {names.campaign(d.campaignId)} · {describeChange(d.before, d.after, names.currency)}
             </span>

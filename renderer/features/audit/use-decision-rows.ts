@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DecisionFilterView, DecisionView } from '@shared/ipc/channels/decisions';
 import type { ResponseOf } from '@shared/ipc/contract';
 import { useAcm } from '@renderer/ipc/acm-context';
-import { queryKeyOf } from '@renderer/ipc/use-acm-query';
+import { keyIn, queryKeyOf } from '@renderer/ipc/use-acm-query';
 import { PAGE_SIZE, useDecisionSearch } from './use-decision-pages';
 
 type Page = ResponseOf<'decisions.page'>;
@@ -30,18 +30,18 @@ const NEAR_END = 50;
  * cannot be counted: its list grows as it is scrolled, one searched page at a time.
  */
 export function useDecisionRows(filter: DecisionFilterView): DecisionRows {
-  const { client } = useAcm();
+  const { client, workspaceId } = useAcm();
   const queryClient = useQueryClient();
   const searching = Boolean(filter.text);
   const [range, setRange] = useState({ first: 0, last: 0 });
   const showRange = useCallback((first: number, last: number) => setRange((r) => (r.first === first && r.last === last ? r : { first, last })), []);
 
   const counted = useQuery({
-    queryKey: queryKeyOf('decisions.count', { filter }),
+    queryKey: queryKeyOf('decisions.count', { filter }, workspaceId),
     queryFn: () => client['decisions.count']({ filter }),
     enabled: !searching,
   });
-  const pageKey = (index: number) => ['decisions.page', { filter, window: index }] as const;
+  const pageKey = (index: number) => keyIn(workspaceId, 'decisions.page', { filter, window: index });
   const wanted: number[] = [];
   if (!searching && range.last > range.first)
     for (let p = Math.floor(range.first / PAGE_SIZE); p <= Math.floor((range.last - 1) / PAGE_SIZE); p++) wanted.push(p);

@@ -1,13 +1,22 @@
 import type { AgentMonitorView } from '@shared/ipc/channels/monitor';
 import { hrefOf } from '@renderer/app/routes';
 import { describeChange, formatMetric, formatPercent, goalText } from '@renderer/shared/describe';
-import { formatMoney, formatShortTime } from '@renderer/shared/format';
+import { formatMoney } from '@renderer/shared/format';
 import { AgentControls } from '../agents/agent-controls';
 import { useAuditStore } from '../audit/audit-store';
+import { ZonedTime } from '../workspaces/zoned-time';
 import { KpiCharts } from './kpi-chart';
 
+interface AgentCardProps {
+  agent: AgentMonitorView;
+  /** The account's currency and IANA zone: amounts, times and days are shown in them. */
+  currency: string;
+  timezone: string;
+  campaignName: (id: string) => string;
+}
+
 /** One agent at work: state, focus, goals, limits, what it did last, and its KPIs against goals. */
-export function AgentCard({ agent, currency, campaignName }: { agent: AgentMonitorView; currency: string; campaignName: (id: string) => string }) {
+export function AgentCard({ agent, currency, timezone, campaignName }: AgentCardProps) {
   const select = useAuditStore((s) => s.select);
   return (
     <article className="card agent-card" aria-labelledby={`agent-${agent.id}`}>
@@ -45,16 +54,18 @@ export function AgentCard({ agent, currency, campaignName }: { agent: AgentMonit
               <meter min={0} max={agent.spendLimit.limit} value={agent.spendLimit.budgeted} aria-label="Spend limit used" />
             </p>
           )}
-          <LastReview report={agent.lastReview} />
+          <LastReview report={agent.lastReview} timezone={timezone} />
         </section>
         <section aria-label={`Last actions of ${agent.name}`}>
           <h3>Last actions</h3>
-          {agent.lastActions.length === 0 && <p className="muted">No decisions yet. The agent reviews its campaigns daily at midnight UTC.</p>}
+          {agent.lastActions.length === 0 && (
+            <p className="muted">No decisions yet. The agent reviews its campaigns daily at the account's midnight ({timezone}).</p>
+          )}
           <ol className="action-list">
             {agent.lastActions.map((d) => (
               <li key={d.id}>
                 <a href={hrefOf('audit')} onClick={() => select(d.id)}>
-                  {formatShortTime(d.createdAt)} · {campaignName(d.campaignId)}
+                  <ZonedTime ms={d.createdAt} zone={timezone} /> · {campaignName(d.campaignId)}
                 </a>{' '}
                 <span className={`pill state-${d.state}`}>{d.state}</span>
                 <div>{describeChange(d.before, d.after, currency)}</div>
@@ -75,13 +86,13 @@ export function AgentCard({ agent, currency, campaignName }: { agent: AgentMonit
 }
 
 /** What the latest review asked for, how much went ahead, and why not the rest (the arbiter, the guardrails, a person). */
-function LastReview({ report }: { report: AgentMonitorView['lastReview'] }) {
+function LastReview({ report, timezone }: { report: AgentMonitorView['lastReview']; timezone: string }) {
   if (!report) return null;
   return (
     <div aria-label="Last review">
       <h3>Last review</h3>
       <p>
-        {formatShortTime(report.at)}: asked for {report.asked} change{report.asked === 1 ? '' : 's'}, {report.granted} went ahead.
+        <ZonedTime ms={report.at} zone={timezone} />: asked for {report.asked} change{report.asked === 1 ? '' : 's'}, {report.granted} went ahead.
       </p>
       {report.why.length > 0 && (
         <ul className="muted small">

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { EChart, themeColors, type ChartOption } from '@renderer/shared/echart';
-import { formatDay } from '@renderer/shared/format';
+import { formatDay, formatMoney, formatMoneyTick } from '@renderer/shared/format';
 
 type Metric = 'roas' | 'cpa' | 'spend';
 const TITLES: Record<Metric, string> = { roas: 'ROAS', cpa: 'CPA', spend: 'Spend per day' };
 
-/** ROAS, CPA and spend per day of an agent's campaigns, each with its goal as a dashed line. */
+/** ROAS, CPA and spend per local day of an agent's campaigns (days of the account's zone), each with its goal as a dashed line. */
 export function KpiCharts({ agentId, agentName, currency }: { agentId: string; agentName: string; currency: string }) {
   const kpis = useAcmQuery('monitor.kpis', { agentId });
   if (kpis.error)
@@ -20,7 +20,13 @@ export function KpiCharts({ agentId, agentName, currency }: { agentId: string; a
   return (
     <div className="kpi-charts">
       {(['roas', 'cpa', 'spend'] as const).map((metric) => (
-        <KpiChart key={metric} metric={metric} data={kpis.data} label={`${TITLES[metric]} of ${agentName}`} currency={currency} />
+        <KpiChart
+          key={metric}
+          metric={metric}
+          data={kpis.data}
+          label={`${TITLES[metric]} of ${agentName}, by day in ${kpis.data.timezone}`}
+          currency={currency}
+        />
       ))}
     </div>
   );
@@ -33,24 +39,32 @@ function KpiChart({
   currency,
 }: {
   metric: Metric;
-  data: { days: { day: number; roas: number | null; cpa: number | null; spend: number }[]; goals: Partial<Record<Metric, number>> };
+  /** Each day by the instant of its local midnight in `timezone`. */
+  data: { days: { day: number; roas: number | null; cpa: number | null; spend: number }[]; goals: Partial<Record<Metric, number>>; timezone: string };
   label: string;
   currency: string;
 }) {
   const option = useMemo((): ChartOption => {
     const c = themeColors();
     const goal = data.goals[metric];
-    const money = (v: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
     return {
       grid: { left: 56, right: 16, top: 28, bottom: 28 },
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v !== 'number' ? '–' : metric === 'roas' ? `${v.toFixed(2)}x` : formatMoney(v, currency)),
+      },
       legend: { show: false },
-      xAxis: { type: 'category', data: data.days.map((d) => formatDay(d.day)), axisLabel: { color: c.muted }, axisLine: { lineStyle: { color: c.border } } },
+      xAxis: {
+        type: 'category',
+        data: data.days.map((d) => formatDay(d.day, data.timezone)),
+        axisLabel: { color: c.muted },
+        axisLine: { lineStyle: { color: c.border } },
+      },
       yAxis: {
         type: 'value',
         name: TITLES[metric],
         nameTextStyle: { color: c.muted },
-        axisLabel: { color: c.muted, formatter: metric === 'roas' ? (v: number) => `${v}x` : money },
+        axisLabel: { color: c.muted, formatter: metric === 'roas' ? (v: number) => `${v}x` : (v: number) => formatMoneyTick(v, currency) },
         splitLine: { lineStyle: { color: c.border } },
       },
       series: [
@@ -70,7 +84,9 @@ function KpiChart({
   }, [metric, data, currency]);
   return (
     <figure className="kpi-chart">
-      <figcaption>{TITLES[metric]}</figcaption>
+      <figcaption>
+        {TITLES[metric]} <span className="muted small">(days in {data.timezone})</span>
+      </figcaption>
       <EChart option={option} label={label} height={180} />
     </figure>
   );

@@ -10,6 +10,7 @@ export function MonitorScreen() {
   const campaigns = useAcmQuery('campaigns.list');
   const summary = useAcmQuery('monitor.summary');
   const currency = info.data?.account.currency ?? 'USD';
+  const timezone = info.data?.account.timezone ?? 'UTC';
   const campaignName = (id: string) => campaigns.data?.find((c) => c.id === id)?.name ?? id;
   return (
     <>
@@ -24,7 +25,7 @@ export function MonitorScreen() {
         </EmptyState>
       )}
       {summary.data?.map((agent) => (
-        <AgentCard key={agent.id} agent={agent} currency={currency} campaignName={campaignName} />
+        <AgentCard key={agent.id} agent={agent} currency={currency} timezone={timezone} campaignName={campaignName} />
       ))}
       <ErrorText error={campaigns.error} what="Could not load the campaigns" />
       {(campaigns.isPending || info.isPending) && !campaigns.error && <p role="status">Loading campaigns…</p>}

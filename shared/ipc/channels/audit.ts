@@ -26,7 +26,14 @@ const digestDecision = z.object({
 });
 
 const dailyDigestSchema = z.object({
+  /** The local day reviewed, from midnight to midnight in `timezone`. */
   date: z.string(),
+  timezone: z.string(),
+  /** 24, or 23 and 25 across a daylight-saving change. */
+  hours: z.number().int(),
+  workspace: z.string(),
+  /** ISO 4217 code of the amounts in `change` and in money metrics. */
+  currency: z.string().length(3),
   exceptions: z.object({
     escalationsWaiting: z.array(digestDecision),
     blocked: z.array(digestDecision),
@@ -72,7 +79,8 @@ export const auditChannels = {
   /** The latest signed checkpoint of the chain, signing the head first when it moved on; null while the log is empty. */
   'audit.digest': channel(z.object({}).strict(), auditDigestSchema.nullable()),
   /**
-   * The review of one UTC day, exceptions first, with the same text `acm audit digest` prints.
+   * The review of one local day of the workspace (its zone's midnight to midnight), exceptions
+   * first, with the same text `acm audit digest` prints. `date` is a local day of that zone.
    * Without `date`: the latest day with a decision.
    */
   'audit.dailyDigest': channel(

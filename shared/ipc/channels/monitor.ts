@@ -38,7 +38,10 @@ export const agentMonitorSchema = z.object({
 export type AgentMonitorView = z.infer<typeof agentMonitorSchema>;
 
 export const kpiDaySchema = z.object({
+  /** Epoch ms of the day's start: the account's local midnight. */
   day: z.number(),
+  /** The local date 'YYYY-MM-DD' in the account's zone: the day's label. */
+  date: z.string(),
   spend: z.number(),
   revenue: z.number(),
   conversions: z.number(),
@@ -49,12 +52,13 @@ export const kpiDaySchema = z.object({
 export const monitorChannels = {
   /** Every agent not terminated, oldest first. */
   'monitor.summary': channel(z.object({}).strict(), z.array(agentMonitorSchema)),
-  /** Daily totals of an agent's campaigns from the stored hourly metrics, with its goals as lines to draw. */
+  /** Daily totals of an agent's campaigns from the stored hourly metrics (the account's local days, `timezone` naming its zone), with its goals as lines to draw. */
   'monitor.kpis': channel(
     z.object({ agentId: z.string().min(1), days: z.number().int().min(1).max(365).default(14) }).strict(),
     z.object({
       days: z.array(kpiDaySchema),
       goals: z.object({ roas: z.number().optional(), cpa: z.number().optional(), spend: z.number().optional() }),
+      timezone: z.string(),
     }),
   ),
 };

@@ -8,8 +8,9 @@ describe('acm audit digest', () => {
   it("prints the latest day's review, exceptions first, or the day asked for", async () => {
     const latest = await acm('audit', 'digest', '--db', account.db);
     expect(latest.code).toBe(0);
-    expect(latest.out.split('\n').slice(0, 5)).toEqual([
+    expect(latest.out.split('\n').slice(0, 6)).toEqual([
       'Daily review 2026-01-06 (UTC)',
+      'Workspace Sandbox; times local to UTC; amounts in USD',
       '',
       'NEEDS YOU: 5 item(s)',
       '',

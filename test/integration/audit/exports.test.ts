@@ -8,6 +8,9 @@ import { runSimulation } from '@lab/simulate';
 import { createStoreRecorder } from '@lab/store-recorder';
 import { openDatabase, type Store } from '@store/index';
 import { settingText } from '@store/exports/setting-text';
+import { labelsOf } from '@store/exports/workspace-labels';
+import { amountText, MONEY_METRICS } from '@shared/money';
+import { AccountZone } from '@shared/zone';
 import type { Decision } from '@shared/domain/decision';
 import { parseDigest } from '@store/audit/digest-file';
 import { tempDir } from '../store/temp-dir';
@@ -58,6 +61,11 @@ describe('acm audit export on a simulated run', () => {
     const store = openDatabase({ path: db, readonly: true });
     const decisions = allDecisions(store);
     const agents = new Map(store.agents.list().map((a) => [a.id, a.name]));
+    // A database without a workspace profile is the sandbox in UTC and US dollars.
+    const labels = labelsOf(store.profile.get());
+    const zone = AccountZone.of(labels.timezone);
+    const money = (amount: number) => amountText(amount, labels.currency);
+    const value = (metric: string, v: number) => (MONEY_METRICS.has(metric) ? money(v) : String(v));
     expect(decisions.length).toBeGreaterThan(5);
     expect(rows).toHaveLength(decisions.length);
     expect(result.out).toContain(`wrote ${decisions.length} decisions`);
@@ -72,20 +80,23 @@ describe('acm audit export on a simulated run', () => {
       const row = rows[i];
       const story = store.audit.forDecision(d.id);
       expect(row[col('decision_id')]).toBe(d.id);
-      expect(row[col('timestamp')]).toBe(new Date(d.createdAt).toISOString());
+      expect(row[col('timestamp')].slice(0, 19)).toBe(zone.isoLocal(d.createdAt).slice(0, 19));
+      expect(Date.parse(row[col('timestamp')])).toBe(Math.floor(d.createdAt));
       expect(row[col('agent')]).toBe(agents.get(d.agentId));
       expect(row[col('campaign')]).toBe(d.campaignId);
       expect(row[col('action')]).toBe(d.kind);
-      expect(row[col('before')]).toBe(settingText(JSON.stringify(d.before), 'x'));
-      expect(row[col('after')]).toBe(settingText(JSON.stringify(d.after), 'x'));
+      expect(row[col('before')]).toBe(settingText(JSON.stringify(d.before), 'x', money));
+      expect(row[col('after')]).toBe(settingText(JSON.stringify(d.after), 'x', money));
       expect(row[col('state')]).toBe(d.state);
       expect(row[col('reasoning')]).toBe(d.reasoning);
       expect(Number(row[col('confidence')])).toBe(d.confidence);
-      expect(Number(row[col('predicted')])).toBe(d.prediction.point);
-      expect(Number(row[col('interval_low')])).toBe(d.prediction.low80);
-      expect(Number(row[col('interval_high')])).toBe(d.prediction.high80);
-      expect(row[col('actual')]).toBe(outcomes.has(d.id) ? String(outcomes.get(d.id)) : '');
+      const metric = d.prediction.metric;
+      expect(row[col('predicted')]).toBe(value(metric, d.prediction.point));
+      expect(row[col('interval_low')]).toBe(value(metric, d.prediction.low80));
+      expect(row[col('interval_high')]).toBe(value(metric, d.prediction.high80));
+      expect(row[col('actual')]).toBe(outcomes.has(d.id) ? value(metric, outcomes.get(d.id)!) : '');
       expect(row[col('entry_hash')]).toBe(story[story.length - 1].hash);
+      expect([row[col('currency')], row[col('timezone')], row[col('workspace')]]).toEqual([labels.currency, labels.timezone, labels.name]);
     });
     const digest = parseDigest(readFileSync(`${out}.digest.json`, 'utf8'), 'digest');
     expect(digest.count).toBe(store.audit.head().count);
@@ -134,6 +145,8 @@ describe('acm audit export on a simulated run', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Account: Sandbox ROAS account');
+    expect(text).toContain('Workspace: Sandbox');
+    expect(text).toContain('Currency: USD (amounts to 2 decimal places)');
     expect(text).toMatch(/Head hash: [0-9a-f]{64}/);
     expect(text).toContain('Directional accuracy');
     expect(text).toContain('Predicted vs actual');
@@ -145,7 +158,7 @@ describe('acm audit export on a simulated run', () => {
     for (const d of decisions) {
       const line = lines.find((l) => l.includes(d.id.slice(0, 8)));
       expect(line, `decision ${d.id} in the table`).toBeDefined();
-      expect(line).toContain(new Date(d.createdAt).toISOString().slice(0, 16).replace('T', ' '));
+      expect(line).toContain(`${new Date(d.createdAt).toISOString().slice(0, 16).replace('T', ' ')}+00:00`);
       expect(line).toContain(d.campaignId);
       expect(line).toContain(d.state);
     }

@@ -75,12 +75,13 @@ function harness(scenario: Scenario) {
       store,
       platform,
       clock,
+      zone: world.zone,
       random: new SeededRandom(3),
       sleep: async () => undefined,
       policies: scenario.policies,
       pools: scenario.pools,
       accountDailySpendCap: scenario.account?.dailySpendCap,
-      calendar: forecastCalendar(scenario.calendar),
+      calendar: forecastCalendar(scenario.calendar, world.zone),
     });
   const runtime = make();
   const ids = scenario.agents.map((a) => runtime.addAgent(a));

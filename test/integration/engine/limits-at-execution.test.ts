@@ -4,6 +4,7 @@ import { AcmError } from '@shared/errors';
 import { parseScenario, validateAgentDefinition } from '@shared/scenario/load';
 import { AgentRuntime } from '@engine/runtime/agent-runtime';
 import { ManualClock } from '@shared/time';
+import { AccountZone } from '@shared/zone';
 import { SeededRandom } from '@shared/random';
 import { SandboxPlatform, World } from '@platforms/sandbox/index';
 import { openDatabase, type Store } from '@store/index';
@@ -54,7 +55,7 @@ async function account() {
   const store = openDatabase({ path: ':memory:' });
   stores.push(store);
   const clock = new ManualClock(world.startMs);
-  const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => undefined });
+  const runtime = new AgentRuntime({ store, platform, clock, zone: world.zone, random: new SeededRandom(1), sleep: async () => undefined });
   const agentId = runtime.addAgent(parsed.scenario.agents[0]);
   await runtime.start();
   let n = 0;
@@ -205,7 +206,14 @@ describe('a restart settles every decision it finds unsettled', () => {
       state: 'proposed',
       idempotencyKey: 'key-orphan',
     } as Decision);
-    const next = new AgentRuntime({ store: a.store, platform: a.platform, clock: a.clock, random: new SeededRandom(2), sleep: async () => undefined });
+    const next = new AgentRuntime({
+      store: a.store,
+      platform: a.platform,
+      clock: a.clock,
+      zone: AccountZone.UTC,
+      random: new SeededRandom(2),
+      sleep: async () => undefined,
+    });
     await next.start();
     expect(a.store.decisions.get('orphan')).toMatchObject({ state: 'cancelled', error: expect.stringContaining('never sent') });
     expect(await a.budget('c1')).toBe(800);

@@ -1,3 +1,4 @@
+import { AccountZone } from '@shared/zone';
 import type { CampaignInfo } from '@shared/domain/campaign';
 import { ManualClock } from '@shared/time';
 import type { AccountFactory } from '@host/default-account';
@@ -57,6 +58,7 @@ export const fakeAccountFactory =
     name: 'Test account',
     platform: new FakePlatform(campaigns),
     clock: startClock(FAKE_START),
+    zone: AccountZone.UTC,
     rules: { policies: [], calendar: [] },
   });
 

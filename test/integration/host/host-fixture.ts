@@ -44,7 +44,7 @@ export function nextReply(socket: WebSocket): Promise<Reply> {
   });
 }
 
-export function nextEvent(socket: WebSocket): Promise<{ event: string; payload: unknown }> {
+export function nextEvent(socket: WebSocket): Promise<{ event: string; payload: unknown; workspaceId?: number }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const message = JSON.parse(data.toString());

@@ -28,9 +28,33 @@ describe('headless host IPC messages', () => {
     expect((reply.result.value as { name: string }[]).map((c) => c.name)).toEqual(['Spring sale — prospecting', 'Brand search']);
   });
 
-  it('pushes clock.tick events with the accelerated simulated time', async () => {
-    const { event, payload } = await nextEvent(socket);
+  it('answers from the workspace the envelope names, and names an unknown one', async () => {
+    const created = await call(socket, {
+      id: 'ws-1',
+      channel: 'workspaces.create',
+      request: { name: 'Tokyo client', currency: 'JPY', timezone: 'Asia/Tokyo' },
+    });
+    expect(created.result).toMatchObject({ ok: true, value: { id: 2 } });
+    const definition = { name: 'Tokyo ROAS', campaigns: '*', goals: [{ metric: 'roas', op: '>=', value: 2 }] };
+    expect(await call(socket, { id: 'ws-2', channel: 'agents.create', request: { definition }, workspaceId: 2 })).toMatchObject({ result: { ok: true } });
+    const names = async (workspaceId: number) =>
+      ((await call(socket, { id: `list-${workspaceId}`, channel: 'agents.list', request: {}, workspaceId })).result.value as { name: string }[]).map(
+        (a) => a.name,
+      );
+    expect(await names(2)).toEqual(['Tokyo ROAS']);
+    expect(await names(1)).toEqual([]);
+    expect(await call(socket, { id: 'ws-3', channel: 'app.info', request: {}, workspaceId: 7 })).toMatchObject({
+      result: { ok: false, error: { code: 'NOT_FOUND', message: 'no workspace 7' } },
+    });
+    expect(await call(socket, { id: 'ws-4', channel: 'app.info', request: {}, workspaceId: 'two' })).toMatchObject({
+      result: { ok: false, error: { code: 'INVALID_INPUT', path: 'workspaceId' } },
+    });
+  });
+
+  it('pushes clock.tick events with the accelerated simulated time, naming their workspace', async () => {
+    const { event, payload, workspaceId } = await nextEvent(socket);
     expect(event).toBe('clock.tick');
+    expect(workspaceId).toBeTypeOf('number');
     expect(payload).toMatchObject({ speed: 120 });
     expect((payload as { now: number }).now).toBeGreaterThanOrEqual(FAKE_START + 1000 * 120 * 0.9);
   });

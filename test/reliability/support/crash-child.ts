@@ -61,11 +61,12 @@ const runtime = new AgentRuntime({
     },
   ),
   clock,
+  zone: world.zone,
   random: stream(scenario.seed, 'crash', resumeHour),
   sleep: async () => undefined,
   policies: scenario.policies,
   accountDailySpendCap: scenario.account?.dailySpendCap,
-  calendar: forecastCalendar(scenario.calendar),
+  calendar: forecastCalendar(scenario.calendar, world.zone),
   pools: scenario.pools,
 });
 

@@ -1,3 +1,5 @@
+import { AccountZone } from '@shared/zone';
+import { oneWorkspace } from '../../unit/ipc/one-workspace';
 import { validateAgentDefinition } from '@shared/scenario/load';
 import type { Scenario } from '@shared/scenario/schema';
 import { generateScenario } from '@lab/generate';
@@ -78,8 +80,16 @@ export async function runKillSwitch(load: KillSwitchLoad, fault?: StoreFault): P
   const faultSwitch: FaultSwitch | undefined =
     fault === 'full-disk' ? diskFull : fault === 'io-error' ? { engage: () => void (ioFailing = true), release: () => void (ioFailing = false) } : undefined;
   const events = createEventHub();
-  const services = createServices({ platform: rig.log, clock: rig.clock, store: rig.store, runtime: rig.runtime, events, accountName: scenario.name });
-  const ipc = createIpcServer(services);
+  const services = createServices({
+    platform: rig.log,
+    clock: rig.clock,
+    store: rig.store,
+    runtime: rig.runtime,
+    events,
+    accountName: scenario.name,
+    zone: AccountZone.of(scenario.timezone),
+  });
+  const ipc = createIpcServer(oneWorkspace(services));
   try {
     await rig.runHours(load.warmupDays * 24);
     if (fault === 'broken-key') breakKey(rig.store, `${folder!.file('account.db')}.audit-key`, rig.clock.now());

@@ -46,11 +46,12 @@ export function sandboxRig(scenario: Scenario, options: RigOptions = {}): Sandbo
     store: options.storeSeenByRuntime?.(store) ?? store,
     platform: log,
     clock,
+    zone: world.zone,
     random: stream(scenario.seed, 'reliability'),
     sleep: async (ms) => void waits.push({ ms, afterCall: log.calls.length }),
     policies: scenario.policies,
     accountDailySpendCap: scenario.account?.dailySpendCap,
-    calendar: forecastCalendar(scenario.calendar),
+    calendar: forecastCalendar(scenario.calendar, world.zone),
     pools: scenario.pools,
   });
   const agentIds = scenario.agents.map((a) => runtime.addAgent(a));

@@ -164,7 +164,7 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
   it('exports an empty record as a CSV of its header alone, with no digest to carry', async () => {
     app = await sandboxApp();
     const file = await app.client['decisions.export']({ format: 'csv' });
-    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFtimestamp,decision_id,[a-z_,]+entry_hash\r\n$/);
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFtimestamp,decision_id,[a-z_,]+entry_hash,currency,timezone,workspace\r\n$/);
     expect(file.digest).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { AccountZone } from '@shared/zone';
+import { oneWorkspace } from './one-workspace';
 import type { AcmBridge } from '@shared/ipc/bridge';
 import { forecastCalendar } from '@engine/agents/calendar';
 import { AgentRuntime } from '@engine/runtime/agent-runtime';
@@ -31,8 +33,8 @@ export const efficiencyDraft = (overrides: Partial<AgentDefinition> = {}) =>
 /** The renderer's client wired straight to the IPC server, as the Electron preload does. */
 export function inProcessBridge(server: IpcServer): AcmBridge {
   return {
-    invoke: (channel, request) => server.handle(channel, structuredClone(request)),
-    subscribe: (name, listener) => server.onEvent((event, payload) => event === name && listener(payload)),
+    invoke: (channel, request, workspaceId) => server.handle(channel, structuredClone(request), workspaceId),
+    subscribe: (name, listener) => server.onEvent((event, payload, workspaceId) => event === name && listener(payload, workspaceId)),
   };
 }
 
@@ -40,7 +42,15 @@ export function inProcessBridge(server: IpcServer): AcmBridge {
 export function servicesOver(platform: PlatformAdapter, clock: Clock, extra: { accountName?: string; databasePath?: string; version?: string } = {}) {
   const store = openDatabase({ path: ':memory:' });
   const events = createEventHub();
-  const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(1), sleep: async () => {}, onChange: (c) => pushChange(events, c) });
+  const runtime = new AgentRuntime({
+    store,
+    platform,
+    clock,
+    zone: AccountZone.UTC,
+    random: new SeededRandom(1),
+    sleep: async () => {},
+    onChange: (c) => pushChange(events, c),
+  });
   const services = createServices({
     platform,
     clock,
@@ -48,6 +58,7 @@ export function servicesOver(platform: PlatformAdapter, clock: Clock, extra: { a
     runtime,
     events,
     accountName: extra.accountName ?? 'Shop',
+    zone: AccountZone.UTC,
     databasePath: extra.databasePath,
     version: extra.version,
   });
@@ -59,7 +70,7 @@ export interface SandboxApp {
   store: Store;
   runtime: AgentRuntime;
   services: Services;
-  client: ReturnType<typeof createAcmConnection>['client'];
+  client: ReturnType<ReturnType<typeof createAcmConnection>['clientFor']>;
   subscribe: ReturnType<typeof createAcmConnection>['subscribe'];
   /** Moves the account's clock hour by hour, letting the agents and the metrics record work as the host would. */
   advanceHours(hours: number): Promise<void>;
@@ -76,18 +87,22 @@ export async function sandboxApp(): Promise<SandboxApp> {
   const platform = createSandboxAccount({ scenario, clock, startMs: start });
   const store = openDatabase({ path: ':memory:' });
   const events = createEventHub();
-  const rules = { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar) };
+  const zone = AccountZone.of(scenario.timezone);
+  const rules = { policies: scenario.policies, accountDailySpendCap: scenario.account?.dailySpendCap, calendar: forecastCalendar(scenario.calendar, zone) };
   const runtime = new AgentRuntime({
     store,
     platform,
     clock,
+    zone,
     random: new SeededRandom(1),
     sleep: async () => {},
     ...rules,
     onChange: (c) => pushChange(events, c),
   });
-  const services = createServices({ platform, clock, store, runtime, events, accountName: scenario.name });
-  const { client, subscribe } = createAcmConnection(inProcessBridge(createIpcServer(services)));
+  const services = createServices({ platform, clock, store, runtime, events, accountName: scenario.name, zone: AccountZone.of(scenario.timezone) });
+  const connection = createAcmConnection(inProcessBridge(createIpcServer(oneWorkspace(services))));
+  const client = connection.clientFor(1);
+  const { subscribe } = connection;
   return {
     clock,
     store,

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDecisionExporter } from '@host/decision-exporter';
-import { writeDecisionsCsv } from '@store/exports/csv-export';
+import { createDecisionExporter, fileNamePart } from '@host/decision-exporter';
+import { labelsOf } from '@store/exports/workspace-labels';
+import { AccountZone } from '@shared/zone';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
-import { connectionOf } from '@store/testing';
 
 const agent = (name: string, campaigns: string[]) =>
   efficiencyDraft({ name, campaigns, constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], status: 'active' });
@@ -32,9 +32,10 @@ describe('Export CSV and Export PDF over IPC', () => {
 
   it('returns the very CSV `acm audit export` writes, with the signed digest beside it', async () => {
     const file = await app.client['decisions.export']({ format: 'csv' });
-    expect(file.fileName).toMatch(/^acm-decisions-\d{4}-\d{2}-\d{2}\.csv$/);
+    const workspace = fileNamePart(labelsOf(app.store.profile.get()).name);
+    expect(file.fileName).toMatch(new RegExp(`^acm-decisions-${workspace}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
-    await writeDecisionsCsv(connectionOf(app.store), join(dir, 'cli.csv'));
+    await app.store.exports.csv(join(dir, 'cli.csv'));
     expect(bytesOf(file.base64).equals(readFileSync(join(dir, 'cli.csv')))).toBe(true);
     expect(file.digest).toEqual(await app.client['audit.digest']());
     expect(file.digest!.count).toBe(app.store.audit.head().count);
@@ -59,13 +60,21 @@ describe('Export CSV and Export PDF over IPC', () => {
     const exporter = createDecisionExporter(app.store, 'Sandbox shop', { tempDir: dir, now: () => Date.UTC(2026, 2, 4) });
     const before = readdirSync(dir);
     const pdf = await exporter.export('pdf', {});
-    expect(pdf.fileName).toBe('acm-decisions-2026-03-04.pdf');
+    const labels = labelsOf(app.store.profile.get());
+    expect(pdf.fileName).toBe(`acm-decisions-${fileNamePart(labels.name)}-${AccountZone.of(labels.timezone).date(Date.UTC(2026, 2, 4))}.pdf`);
     expect(pdf.mimeType).toBe('application/pdf');
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.bytes.length).toBeGreaterThan(2000);
     expect(readdirSync(dir)).toEqual(before);
     const viaIpc = await app.client['decisions.export']({ format: 'pdf', filter: { agentId: first } });
     expect(bytesOf(viaIpc.base64).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('names files for the workspace in letters and digits a file system takes', () => {
+    expect(fileNamePart('Hudson Outfitters, Inc.')).toBe('hudson-outfitters-inc');
+    expect(fileNamePart('東京 Shoes / 2026')).toBe('東京-shoes-2026');
+    expect(fileNamePart('../..')).toBe('workspace');
+    expect(fileNamePart('x'.repeat(39) + ' y')).toBe('x'.repeat(39));
   });
 
   it('refuses an unknown format by name', async () => {

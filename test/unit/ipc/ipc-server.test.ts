@@ -1,3 +1,4 @@
+import { oneWorkspace } from './one-workspace';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AcceleratedClock, ManualClock, HOUR_MS } from '@shared/time';
 import { createIpcServer } from '@ipc/server';
@@ -16,10 +17,10 @@ describe('IPC server over the services', () => {
   it('answers app.info and campaigns.list through the typed client', async () => {
     const clock = new ManualClock(FAKE_START);
     app = servicesOver(new FakePlatform(fakeCampaigns(), 'EUR'), clock, { databasePath: '/tmp/acm.db', version: '9.9.9' });
-    const { client } = createAcmConnection(inProcessBridge(createIpcServer(app.services)));
+    const client = createAcmConnection(inProcessBridge(createIpcServer(oneWorkspace(app.services)))).clientFor(1);
     expect(await client['app.info']()).toEqual({
       version: '9.9.9',
-      account: { name: 'Shop', currency: 'EUR', platform: 'fake' },
+      account: { name: 'Shop', currency: 'EUR', platform: 'fake', timezone: 'UTC' },
       clock: { now: FAKE_START, speed: 1 },
       databasePath: '/tmp/acm.db',
     });
@@ -32,7 +33,7 @@ describe('IPC server over the services', () => {
 
   it('throws an IpcCallError carrying code and path when the request is malformed', async () => {
     app = servicesOver(new FakePlatform([]), new ManualClock(FAKE_START));
-    const { client } = createAcmConnection(inProcessBridge(createIpcServer(app.services)));
+    const client = createAcmConnection(inProcessBridge(createIpcServer(oneWorkspace(app.services)))).clientFor(1);
     const failure = await client['campaigns.list']({ status: 'active' } as never).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IpcCallError);
     expect(failure).toMatchObject({ code: 'INVALID_INPUT', path: 'status', channel: 'campaigns.list' });
@@ -42,7 +43,7 @@ describe('IPC server over the services', () => {
     vi.useFakeTimers({ now: 0 });
     const clock = new AcceleratedClock(FAKE_START, 3600);
     app = servicesOver(new FakePlatform([]), clock);
-    const { subscribe } = createAcmConnection(inProcessBridge(createIpcServer(app.services)));
+    const { subscribe } = createAcmConnection(inProcessBridge(createIpcServer(oneWorkspace(app.services))));
     const ticks: { now: number; speed: number }[] = [];
     subscribe('clock.tick', (tick) => ticks.push(tick));
     vi.advanceTimersByTime(999);

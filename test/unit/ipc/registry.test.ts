@@ -4,7 +4,7 @@ import { channelNames } from '@shared/ipc/contract';
 
 const appInfo = async () => ({
   version: '1',
-  account: { name: 'a', currency: 'USD', platform: 'fake' },
+  account: { name: 'a', currency: 'USD', platform: 'fake', timezone: 'UTC' },
   clock: { now: 0, speed: 1 },
   databasePath: null,
 });

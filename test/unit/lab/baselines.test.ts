@@ -6,7 +6,7 @@ import type { Strategy } from '@lab/strategy';
 import type { Scenario } from '@shared/scenario/schema';
 import { makeScenario } from '../platforms/sandbox/make-scenario';
 
-/** Plays a strategy and records each campaign's budget and status at the start of every day. */
+/** Plays a strategy and records each campaign's budget and status at the start of every (local) day. */
 async function budgetsByDay(scenario: Scenario, make: (s: Scenario) => Strategy) {
   const seen: { budgets: number[]; statuses: string[] }[] = [];
   const inner = make(scenario);
@@ -16,7 +16,7 @@ async function budgetsByDay(scenario: Scenario, make: (s: Scenario) => Strategy)
     strategy: () => ({
       async onHour(ctx) {
         await inner.onHour(ctx);
-        if (ctx.hour % 24 === 0) {
+        if (ctx.hour === ctx.dayStartHour(ctx.day)) {
           const campaigns = await ctx.platform.listCampaigns();
           seen.push({ budgets: campaigns.map((c) => Math.round(c.dailyBudget * 100) / 100), statuses: campaigns.map((c) => c.status) });
         }
@@ -59,6 +59,23 @@ describe('baseline strategies', () => {
     expect(seen[7].budgets).toEqual([900, 1200]);
     expect(seen[13].budgets).toEqual([900, 1200]);
     expect(seen[14].budgets).toEqual([900, 1440]);
+  });
+
+  it("manual and rules: review at the start of the account's local days, a 23-hour day among them", async () => {
+    const newYork = { timezone: 'America/New_York', start: '2026-03-02' };
+    const manual = await budgetsByDay(twoCampaigns(newYork), manualStrategy);
+    expect(manual).toHaveLength(15);
+    expect(manual[6].budgets).toEqual([1000, 1000]);
+    expect(manual[7].budgets).toEqual([900, 1200]);
+    const rules = await budgetsByDay(twoCampaigns({ ...newYork, start: '2026-03-07', baselines: { rules: { targetCpa: 10_000 } } }), (s) =>
+      rulesStrategy(s, s.days * 24),
+    );
+    expect(rules.slice(0, 4).map((d) => d.budgets)).toEqual([
+      [1000, 1000],
+      [900, 1200],
+      [900, 1440],
+      [900, 1728],
+    ]);
   });
 
   it('manual: scales raised budgets down to the account cap', async () => {

@@ -62,7 +62,7 @@ async function oracleDay(total: number): Promise<{ world: World; spend: number[]
   agentsDaySpend[2] = total / 4;
   agentsDaySpend[4] = total / 4;
   const strategy = oracleStrategy(world, scenario, agentsDaySpend);
-  await strategy.onHour({ platform: new SandboxPlatform(world), scenario, hour: 0, day: 0, now: world.now() });
+  await strategy.onHour({ platform: new SandboxPlatform(world), scenario, hour: 0, day: 0, dayStartHour: (d) => world.dayStartHour(d), now: world.now() });
   const [c1, c2, c3] = world.campaigns;
   const c3Spend = c3.dailyBudget;
   return {

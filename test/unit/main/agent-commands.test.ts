@@ -10,19 +10,25 @@ async function run(reply: () => Promise<IpcResult<unknown>>, command: 'pauseAll'
 }
 
 describe('tray and menu agent commands', () => {
-  it('calls the IPC channel and confirms', async () => {
-    const { notices, calls } = await run(async () => ({ ok: true, value: { count: 3 } }));
-    expect(calls).toEqual(['agents.pauseAll']);
-    expect(notices).toEqual([{ title: 'All agents paused', body: '3 agents affected.' }]);
+  it('pauses the agents of every workspace and says how many in how many', async () => {
+    const value = {
+      workspaces: [
+        { workspaceId: 1, agentIds: ['a', 'b'], recorded: true },
+        { workspaceId: 2, agentIds: ['c'], recorded: true },
+      ],
+    };
+    const { notices, calls } = await run(async () => ({ ok: true, value }));
+    expect(calls).toEqual(['workspaces.pauseAll']);
+    expect(notices).toEqual([{ title: 'All agents paused', body: '3 agents affected in 2 workspaces.' }]);
   });
 
   it('says plainly when this build has no such command', async () => {
     const { notices, calls } = await run(
-      async () => ({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown channel agents.resumeAll' } }),
+      async () => ({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown channel workspaces.resumeAll' } }),
       'resumeAll',
     );
-    expect(calls).toEqual(['agents.resumeAll']);
-    expect(notices).toEqual([{ title: 'Could not resume all agents', body: 'This version of the app has no "agents.resumeAll" command yet.' }]);
+    expect(calls).toEqual(['workspaces.resumeAll']);
+    expect(notices).toEqual([{ title: 'Could not resume all agents', body: 'This version of the app has no "workspaces.resumeAll" command yet.' }]);
   });
 
   it("reports the server's error", async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppPaths } from '../../../electron/main/app-paths';
+import { developmentUserData, resolveAppPaths } from '../../../electron/main/app-paths';
 
 const runtime = {
   resourcesPath: '/opt/acm/resources',
@@ -30,5 +30,15 @@ describe('app paths', () => {
     expect(paths.nativeBinding).toBe(join('/home/dev/acm', 'node_modules', '.acm-electron-sqlite', '45.4.1-linux-x64', 'better_sqlite3.node'));
     expect(paths.nativeBinding).not.toContain(join('better-sqlite3', 'build'));
     expect(paths.migrations).toBe(join('/home/dev/acm', 'electron', 'store', 'migrations'));
+  });
+
+  it("gives a development build a data folder of its own, so that it never migrates the installed app's database", () => {
+    const appData = '/home/user/.config';
+    const name = 'Agentic Campaign Manager';
+    expect(developmentUserData({ packaged: false, appData, name })).toBe(join(appData, 'Agentic Campaign Manager (development)'));
+    expect(developmentUserData({ packaged: true, appData, name })).toBeUndefined();
+    const development = resolveAppPaths({ ...runtime, packaged: false, userData: developmentUserData({ packaged: false, appData, name })! });
+    expect(development.database).toBe(join(appData, 'Agentic Campaign Manager (development)', 'acm.db'));
+    expect(development.database).not.toBe(resolveAppPaths({ ...runtime, packaged: true }).database);
   });
 });

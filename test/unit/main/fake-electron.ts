@@ -10,9 +10,18 @@ type ProtocolHandler = (request: Request) => Promise<Response>;
  * it records what the shell does (hardening, IPC handlers, windows, tray, notifications,
  * dialogs, links opened, protocols, exit) so tests can check the startup sequence without the Electron binary.
  * `answerMessageBox` is the user: it picks a button of each message box; by default they press Escape.
+ * `answerFileDialog` picks the file of a save or open dialog; by default they cancel.
  */
-export function createFakeElectron(options: { appPath: string; singleInstance?: boolean; answerMessageBox?: (box: MessageBox) => number }) {
+export function createFakeElectron(options: {
+  appPath: string;
+  singleInstance?: boolean;
+  answerMessageBox?: (box: MessageBox) => number;
+  answerFileDialog?: (dialog: { kind: 'save' | 'open'; title?: string }) => string | undefined;
+}) {
   const answerMessageBox = options.answerMessageBox ?? ((box: MessageBox) => box.cancelId ?? 0);
+  const answerFileDialog = options.answerFileDialog ?? (() => undefined);
+  // Electron's default: userData under appData, by the app's name, until the app sets it.
+  const paths = new Map<string, string>([['userData', `${options.appPath}/appData/Electron`]]);
   const record = {
     sandboxEnabled: false,
     quit: 0,
@@ -25,6 +34,8 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
     ipcHandlers: new Map<string, Invoke>(),
     windows: [] as Array<{ options: Record<string, unknown>; url?: string }>,
     trayMenu: [] as MenuItem[],
+    appMenu: [] as MenuItem[],
+    relaunched: 0,
     notices: [] as Array<{ title: string; body: string }>,
   };
   let exited!: (code: number) => void;
@@ -47,7 +58,12 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
       return Promise.resolve();
     },
     getAppPath: () => options.appPath,
-    getPath: (name: string) => `${options.appPath}/${name}`,
+    getPath: (name: string) => paths.get(name) ?? `${options.appPath}/${name}`,
+    setPath: (name: string, path: string) => {
+      if (ready) throw new Error(`app.setPath('${name}') is too late once the app is ready: the single-instance lock has read it`);
+      paths.set(name, path);
+    },
+    relaunch: () => void record.relaunched++,
     quit: () => {
       record.quit++;
       quitCalled();
@@ -117,6 +133,14 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
         record.messageBoxes.push(box);
         return { response: answerMessageBox(box), checkboxChecked: false };
       },
+      showSaveDialog: async (...args: [{ title?: string }] | [unknown, { title?: string }]) => {
+        const filePath = answerFileDialog({ kind: 'save', title: (args.length === 1 ? args[0] : args[1]).title });
+        return { canceled: filePath === undefined, filePath: filePath ?? '' };
+      },
+      showOpenDialog: async (...args: [{ title?: string }] | [unknown, { title?: string }]) => {
+        const filePath = answerFileDialog({ kind: 'open', title: (args.length === 1 ? args[0] : args[1]).title });
+        return { canceled: filePath === undefined, filePaths: filePath === undefined ? [] : [filePath] };
+      },
     },
     shell: { openExternal: async (url: string) => void record.openedExternally.push(url) },
     // A keychain stand-in: sealed text is not the text, and only this "keychain" opens it.
@@ -127,7 +151,7 @@ export function createFakeElectron(options: { appPath: string; singleInstance?: 
       decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    Menu: { buildFromTemplate: (template: MenuItem[]) => template, setApplicationMenu: () => {} },
+    Menu: { buildFromTemplate: (template: MenuItem[]) => template, setApplicationMenu: (menu: MenuItem[]) => void (record.appMenu = menu) },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     BrowserWindow,
     Tray,

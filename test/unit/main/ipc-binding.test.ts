@@ -4,11 +4,11 @@ import type { IpcResult } from '@shared/ipc/define';
 import { bindIpcServer, type EventTarget } from '../../../electron/main/ipc-binding';
 import type { IpcServer } from '@ipc/server';
 
-type Invoke = (event: { senderFrame: { url: string } | null }, channel: unknown, request: unknown) => Promise<IpcResult<unknown>>;
+type Invoke = (event: { senderFrame: { url: string } | null }, channel: unknown, request: unknown, workspaceId?: unknown) => Promise<IpcResult<unknown>>;
 
-function setup(handle: IpcServer['handle'] = async (channel, request) => ({ ok: true, value: { channel, request } })) {
+function setup(handle: IpcServer['handle'] = async (channel, request, workspaceId) => ({ ok: true, value: { channel, request, workspaceId } })) {
   const handlers = new Map<string, Invoke>();
-  let emit: (event: string, payload: unknown) => void = () => {};
+  let emit: (event: string, payload: unknown, workspaceId?: number) => void = () => {};
   const sent: Array<{ target: string; args: unknown[] }> = [];
   const warnings: string[] = [];
   const target = (name: string, destroyed = false): EventTarget => ({
@@ -35,14 +35,24 @@ function setup(handle: IpcServer['handle'] = async (channel, request) => ({ ok: 
     warn: (message) => warnings.push(message),
   });
   const invoke = handlers.get(ELECTRON_INVOKE_CHANNEL) as Invoke;
-  return { handlers, invoke, emit: (e: string, p: unknown) => emit(e, p), sent, warnings, unbind };
+  return { handlers, invoke, emit: (e: string, p: unknown, w?: number) => emit(e, p, w), sent, warnings, unbind };
 }
 
 describe('the Electron IPC binding', () => {
   it('passes calls from our page to the IPC server', async () => {
     const { invoke } = setup();
     const result = await invoke({ senderFrame: { url: 'file:///app/index.html' } }, 'agents.list', { limit: 5 });
-    expect(result).toEqual({ ok: true, value: { channel: 'agents.list', request: { limit: 5 } } });
+    expect(result).toEqual({ ok: true, value: { channel: 'agents.list', request: { limit: 5 }, workspaceId: undefined } });
+  });
+
+  it('passes the workspace a call names, and refuses one that is not a number', async () => {
+    const { invoke } = setup();
+    const page = { senderFrame: { url: 'file:///app/index.html' } };
+    expect(await invoke(page, 'agents.list', {}, 3)).toEqual({ ok: true, value: { channel: 'agents.list', request: {}, workspaceId: 3 } });
+    expect(await invoke(page, 'agents.list', {}, '3')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('workspace') },
+    });
   });
 
   it('answers FORBIDDEN to any other frame, without reaching the server', async () => {
@@ -75,10 +85,10 @@ describe('the Electron IPC binding', () => {
     expect(warnings[0]).toContain('disk on fire');
   });
 
-  it('pushes server events to every open window and skips closed ones', () => {
+  it('pushes server events, with the workspace they are about, to every open window and skips closed ones', () => {
     const { emit, sent } = setup();
-    emit('clock.tick', { now: 1 });
-    expect(sent).toEqual([{ target: 'main', args: [ELECTRON_EVENT_CHANNEL, 'clock.tick', { now: 1 }] }]);
+    emit('clock.tick', { now: 1 }, 2);
+    expect(sent).toEqual([{ target: 'main', args: [ELECTRON_EVENT_CHANNEL, 'clock.tick', { now: 1 }, 2] }]);
   });
 
   it('unbinds the handler and the event subscription', () => {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,8 @@ afterEach(async () => {
   await rm(appPath, { recursive: true, force: true });
 });
 
-async function startMain(singleInstance = true) {
-  const fake = createFakeElectron({ appPath, singleInstance });
+async function startMain(singleInstance = true, user: Omit<Parameters<typeof createFakeElectron>[0], 'appPath' | 'singleInstance'> = {}) {
+  const fake = createFakeElectron({ appPath, singleInstance, ...user });
   vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }));
   await import('../../../electron/main');
   return fake;
@@ -104,5 +105,34 @@ describe('the Electron main process', () => {
     expect(held).toBe(true);
     await quitting;
     expect(record.quit).toBe(1);
+  });
+
+  it('keeps the data of a development build in a folder of its own, set before anything reads it', async () => {
+    const { electron } = await startMain(false);
+    expect(electron.app.getPath('userData')).toBe(`${appPath}/appData/Agentic Campaign Manager (development)`);
+  });
+
+  it('backs up from the File menu while running, and restores a backup by restarting on it', async () => {
+    await provideProjectFiles();
+    const backup = join(appPath, 'backup.db');
+    const { electron, record, loaded, exit } = await startMain(true, {
+      answerFileDialog: () => backup,
+      answerMessageBox: (box) => Math.max(0, box.buttons?.indexOf('Restore and restart') ?? 0),
+    });
+    expect(await Promise.race([loaded.then(() => 'loaded'), exit.then(() => `exited: ${JSON.stringify(record.errorBoxes)}`)])).toBe('loaded');
+    const database = join(electron.app.getPath('userData'), 'acm.db');
+    const file = record.appMenu.find((item) => item.label === 'File')?.submenu ?? [];
+
+    file.find((item) => item.label === 'Back up now')?.click?.();
+    await vi.waitFor(() => expect(record.messageBoxes.map((box) => box.message)).toContain(`Backed up to ${backup}`), { timeout: 30_000 });
+    expect(existsSync(backup)).toBe(true);
+    expect(existsSync(`${database}.lock`)).toBe(true);
+
+    file.find((item) => item.label === 'Restore…')?.click?.();
+    expect(await exit).toBe(0);
+    expect(record.relaunched).toBe(1);
+    expect(record.messageBoxes.map((box) => box.message)).toContain("Replace the app's data with the backup backup.db?");
+    expect(readdirSync(join(database, '..')).some((name) => name.startsWith('acm.db.replaced-'))).toBe(true);
+    expect(existsSync(`${database}.lock`)).toBe(false);
   });
 });

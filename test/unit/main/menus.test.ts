@@ -1,13 +1,15 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildAppMenuTemplate, buildTrayMenuTemplate, type MenuActions } from '../../../electron/main/menus';
+import { buildAppMenuTemplate, buildTrayMenuTemplate, type AppMenuActions } from '../../../electron/main/menus';
 
 function recorder() {
   const calls: string[] = [];
-  const actions: MenuActions = {
+  const actions: AppMenuActions = {
     showWindow: () => void calls.push('show'),
     runCommand: (command) => void calls.push(command),
     quit: () => void calls.push('quit'),
+    backUp: () => void calls.push('backUp'),
+    restore: () => void calls.push('restore'),
   };
   return { calls, actions };
 }
@@ -54,5 +56,19 @@ describe('application menu', () => {
     click(linux, 'Pause all agents');
     click(linux, 'Quit');
     expect(calls).toEqual(['pauseAll', 'quit']);
+  });
+
+  it('backs up and restores from the File menu, and only there', () => {
+    const { calls, actions } = recorder();
+    for (const platform of ['linux', 'darwin'] as const) {
+      const menu = buildAppMenuTemplate({ appName: 'ACM', platform, development: false }, actions);
+      const file = menu.find((item) => item.label === 'File');
+      const labels = (file?.submenu as MenuItemConstructorOptions[]).map((item) => item.label);
+      expect(labels.slice(0, 2)).toEqual(['Back up now', 'Restore…']);
+      click(menu, 'Back up now');
+      click(menu, 'Restore…');
+    }
+    expect(calls).toEqual(['backUp', 'restore', 'backUp', 'restore']);
+    expect(flatten(buildTrayMenuTemplate('ACM', actions)).map((item) => item.label)).not.toContain('Restore…');
   });
 });

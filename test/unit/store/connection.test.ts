@@ -12,6 +12,7 @@ describe('openDatabase on a fresh database', () => {
     const tables = connectionOf(store).prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
     expect(tables).toEqual([
       '__drizzle_migrations',
+      'accounts',
       'agent_goals',
       'agents',
       'alerts',
@@ -23,6 +24,10 @@ describe('openDatabase on a fresh database', () => {
       'decisions',
       'hourly_metrics',
       'outcomes',
+      'sandbox_hours',
+      'sandbox_state',
+      'workspace_profile',
+      'workspaces',
     ]);
     expect(store.schemaVersion).toBeGreaterThanOrEqual(1);
     expect(connectionOf(store).pragma('user_version', { simple: true })).toBe(store.schemaVersion);

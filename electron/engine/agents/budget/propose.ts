@@ -1,6 +1,5 @@
 import type { ResponseModel } from '@engine/forecast/index';
 import { activeBudgetSum } from '@engine/guardrails/settings';
-import { DAY_MS } from '@shared/time';
 import { SETTLE_DAYS } from '../outcomes';
 import { plan, type Plan, type PlanUnit, type Realized } from '../planner';
 import { budgetMove, notWorthAsking, relativeEffect, type Keep, type Proposal } from '../proposal';
@@ -28,8 +27,9 @@ const REALIZED_MIN_CONVERSIONS = 30;
 
 /** ROAS and CPA of the agent's campaigns over their last REALIZED_DAYS settled days, attribution still to come included. */
 function realizedLately(ctx: BudgetContext): Realized {
-  const to = ctx.now - SETTLE_DAYS * DAY_MS;
-  const from = to - REALIZED_DAYS * DAY_MS;
+  const zone = ctx.observer.zone;
+  const to = zone.addLocalDays(ctx.now, -SETTLE_DAYS);
+  const from = zone.addLocalDays(to, -REALIZED_DAYS);
   let spend = 0;
   let conversions = 0;
   let revenue = 0;

@@ -1,4 +1,3 @@
-import { DAY_MS } from '@shared/time';
 import { DECISION_WINDOW_DAYS, EVIDENCE_DAYS, evidenceOf, type Proposal, type ReviewContext } from '../proposal';
 import { stepReasoning, type StepFacts } from './reasoning';
 import { marginalReturn, stepBudget, type Step, type StepBasis, type StepBounds } from './step';
@@ -29,7 +28,7 @@ export function stepProposal(ctx: StepReader, made: BudgetStep, bounds?: StepBou
     planPrice: basis.price,
     limitedBy: made.limitedBy,
     fit: model.summary(),
-    last7Days: ctx.observer.totals(campaign.id, day - EVIDENCE_DAYS * DAY_MS, day),
+    last7Days: ctx.observer.totals(campaign.id, ctx.observer.zone.addLocalDays(day, -EVIDENCE_DAYS), day),
   };
   const evidenceConversions = evidenceOf({ observer: ctx.observer, now: day }, campaign.id);
   const reasoning = stepReasoning(factsOf(made, step));

@@ -1,5 +1,6 @@
 import { AgentRuntime } from '@engine/runtime/agent-runtime';
 import { HOUR_MS, ManualClock } from '@shared/time';
+import { AccountZone } from '@shared/zone';
 import { SeededRandom } from '@shared/random';
 import { openDatabase } from '@store/index';
 import { SharedPlatform } from './shared-platform';
@@ -15,7 +16,7 @@ const startMs = Number(start);
 const clock = new ManualClock(startMs);
 const store = openDatabase({ path: storePath });
 const platform = new SharedPlatform(platformPath, () => clock.now());
-const runtime = new AgentRuntime({ store, platform, clock, random: new SeededRandom(Number(seed)), sleep: async () => undefined });
+const runtime = new AgentRuntime({ store, platform, clock, zone: AccountZone.UTC, random: new SeededRandom(Number(seed)), sleep: async () => undefined });
 await runtime.start();
 for (let h = 0; h < Number(hours); h++) {
   platform.waitForHosts(Number(seed), h, Number(hosts));

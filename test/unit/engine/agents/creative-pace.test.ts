@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creativesSaturation, paceAt } from '@engine/agents/creative-pace';
 import type { DailyObservation } from '@engine/forecast/index';
+import { AccountZone } from '@shared/zone';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 4, 4);
@@ -32,7 +33,7 @@ describe('creative pace', () => {
   it('finds the campaign curve a tiring creative hides, from the creatives own days', () => {
     for (const k of [600, 1500, 4000]) {
       const { creatives, spend } = campaign(k);
-      const found = creativesSaturation(creatives, spend, FLAT_WEEK)!;
+      const found = creativesSaturation(creatives, spend, FLAT_WEEK, AccountZone.UTC)!;
       expect(found / k).toBeGreaterThan(0.6);
       expect(found / k).toBeLessThan(1.6);
     }
@@ -41,7 +42,7 @@ describe('creative pace', () => {
   it('restates a day at the budget now: spend at a higher budget converts less per unit, so it counts for less', () => {
     const spend = new Map([[START, 2000]]);
     const day: DailyObservation = { day: START, spend: 2000, conversions: 40, revenue: 3200, completeness: 1 };
-    expect(paceAt(spend, FLAT_WEEK, 1000, 1000)(day).spend).toBeCloseTo((2000 * 2000) / 3000, 6);
-    expect(paceAt(spend, FLAT_WEEK, 1000, 2000)(day).spend).toBeCloseTo(2000, 6);
+    expect(paceAt(spend, FLAT_WEEK, 1000, 1000, AccountZone.UTC)(day).spend).toBeCloseTo((2000 * 2000) / 3000, 6);
+    expect(paceAt(spend, FLAT_WEEK, 1000, 2000, AccountZone.UTC)(day).spend).toBeCloseTo(2000, 6);
   });
 });

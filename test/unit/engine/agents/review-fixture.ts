@@ -1,6 +1,7 @@
 import { AgentMind } from '@engine/agents/agent-mind';
 import type { ReviewContext } from '@engine/agents/proposal';
 import { DAY_MS, HOUR_MS } from '@shared/time';
+import { AccountZone } from '@shared/zone';
 import { stream } from '@shared/random';
 import type { CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
 import { AgentDefinitionSchema, type AgentDefinition } from '@shared/scenario/schema';
@@ -94,7 +95,7 @@ export async function mindAfter(
   rows: readonly HourlyMetrics[],
   now = NOW,
 ): Promise<AgentMind> {
-  const mind = new AgentMind('agent-1', definition, 'active', []);
+  const mind = new AgentMind('agent-1', definition, 'active', [], AccountZone.UTC);
   const platform = {
     getMetrics: async (q: { campaignIds?: string[]; from: number; to: number; breakdown?: string }) =>
       rows.filter((r) => (q.campaignIds ?? []).includes(r.campaignId) && r.hour >= q.from && r.hour < q.to && breakdownOf(r) === (q.breakdown ?? 'none')),

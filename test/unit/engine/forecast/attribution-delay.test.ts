@@ -82,6 +82,6 @@ describe('AttributionDelayEstimator', () => {
   it('names what is wrong with a read', () => {
     const estimator = new AttributionDelayEstimator();
     expect(() => estimator.recordRead(START, START + HOUR_MS, -1)).toThrow(/conversions must be a finite number ≥ 0, got -1 for hour 2026-01-05T00:00:00.000Z/);
-    expect(() => estimator.dayCompleteness(START, START + DAY_MS, [1, 2])).toThrow(/hourWeights must have 24 entries, got 2/);
+    expect(() => estimator.dayCompleteness(START, START + DAY_MS, [1, 2])).toThrow(/hourWeights must have 23 to 25 entries \(the hours of a day\), got 2/);
   });
 });

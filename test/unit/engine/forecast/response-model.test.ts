@@ -214,7 +214,9 @@ describe('ResponseModel: input', () => {
   it('names the bad field and its position', () => {
     const model = new ResponseModel();
     const good = { day: START, spend: 10, conversions: 1, revenue: 5, completeness: 1 };
-    expect(() => model.observe([good, { ...good, day: START + 5 }])).toThrow(/observations\[1\]\.day must be the epoch ms of a UTC day start/);
+    expect(() => model.observe([good, { ...good, day: START + 5 }])).toThrow(
+      /observations\[1\]\.day must be the epoch ms of a day start \(a midnight in UTC\)/,
+    );
     expect(() => model.observe([{ ...good, spend: -1 }])).toThrow(/observations\[0\]\.spend must be a finite number ≥ 0, got -1/);
     expect(() => model.observe([{ ...good, completeness: 1.5 }])).toThrow(/completeness must be in 0..1, got 1.5/);
     model.observe([good]);

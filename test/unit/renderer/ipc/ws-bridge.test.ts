@@ -72,8 +72,27 @@ describe('WebSocket bridge', () => {
     latest().deliver({ event: 'clock.tick', payload: { now: 1, speed: 60 } });
     stop();
     latest().deliver({ event: 'clock.tick', payload: { now: 2, speed: 60 } });
-    expect(ticks.mock.calls).toEqual([[{ now: 1, speed: 60 }]]);
+    expect(ticks.mock.calls).toEqual([[{ now: 1, speed: 60 }, undefined]]);
     expect(other).not.toHaveBeenCalled();
+  });
+
+  it('names the workspace that should answer, and hands each event its workspace', () => {
+    const bridge = createWebSocketBridge({ url: 'ws://x/ipc' });
+    latest().open();
+    void bridge.invoke('agents.list', {}, 2);
+    void bridge.invoke('workspaces.list', {});
+    expect(latest().sent).toEqual([
+      { id: 1, channel: 'agents.list', request: {}, workspaceId: 2 },
+      { id: 2, channel: 'workspaces.list', request: {} },
+    ]);
+    const raised = vi.fn();
+    bridge.subscribe('alert.raised', raised);
+    latest().deliver({ event: 'alert.raised', payload: { alertId: 'a', severity: 'critical' }, workspaceId: 3 });
+    latest().deliver({ event: 'alert.raised', payload: { alertId: 'b', severity: 'info' } });
+    expect(raised.mock.calls).toEqual([
+      [{ alertId: 'a', severity: 'critical' }, 3],
+      [{ alertId: 'b', severity: 'info' }, undefined],
+    ]);
   });
 
   it('fails calls lost with the connection, reconnects, and sends calls made meanwhile', async () => {

@@ -4,6 +4,7 @@ import { outcomeStats } from '@store/reports/outcome-stats';
 import { decision, memoryStore } from '../fixtures';
 import { DAY, T0 } from '../audit/account';
 import { connectionOf } from '@store/testing';
+import { AccountZone } from '@shared/zone';
 
 let store: Store;
 afterEach(() => store?.close());
@@ -41,7 +42,7 @@ describe('outcome statistics', () => {
     evaluated('v1', 'a2', T0, 125); // outside, right, 20% off
     store.decisions.insert(decision({ id: 'open', agentId: 'a2', createdAt: T0 })); // no outcome yet: not counted
 
-    const stats = outcomeStats(connectionOf(store));
+    const stats = outcomeStats(connectionOf(store), AccountZone.UTC);
     expect(stats.overall.count).toBe(4);
     expect(stats.overall.directional).toBeCloseTo(3 / 4);
     expect(stats.overall.coverage80).toBeCloseTo(2 / 4);
@@ -61,17 +62,36 @@ describe('outcome statistics', () => {
       [T0 + 8 * DAY, 1],
     ]);
     // T0 (2026-01-05) is a Monday: the first two fall in its week, the third in the next.
-    const weekly = outcomeStats(connectionOf(store), { bucket: 'week', agentId: 'a1' });
+    const weekly = outcomeStats(connectionOf(store), AccountZone.UTC, { bucket: 'week', agentId: 'a1' });
     expect(weekly.overTime.map((p) => [p.bucketStart, p.count])).toEqual([
       [T0, 2],
       [T0 + 7 * DAY, 1],
     ]);
-    expect(outcomeStats(connectionOf(store), { from: T0 + DAY, to: T0 + 2 * DAY }).overall.count).toBe(1);
+    expect(outcomeStats(connectionOf(store), AccountZone.UTC, { from: T0 + DAY, to: T0 + 2 * DAY }).overall.count).toBe(1);
+  });
+
+  it("buckets by the account's local days and weeks: New York's day begins at 05:00 UTC in winter", () => {
+    store = memoryStore();
+    store.agents.create({ id: 'a1', name: 'Scaler', definition: {}, goals: [] }, T0);
+    const HOUR = DAY / 24;
+    evaluated('late', 'a1', T0 + 3 * HOUR, 110); // 2026-01-04 22:00 in New York: a Sunday
+    evaluated('next', 'a1', T0 + 6 * HOUR, 110); // 2026-01-05 01:00 in New York: a Monday
+    const ny = AccountZone.of('America/New_York');
+    const daily = outcomeStats(connectionOf(store), ny);
+    expect(daily.overTime.map((p) => [p.bucketStart, p.count])).toEqual([
+      [T0 - DAY + 5 * HOUR, 1],
+      [T0 + 5 * HOUR, 1],
+    ]);
+    const weekly = outcomeStats(connectionOf(store), ny, { bucket: 'week' });
+    expect(weekly.overTime.map((p) => [p.bucketStart, p.count])).toEqual([
+      [T0 - 7 * DAY + 5 * HOUR, 1],
+      [T0 + 5 * HOUR, 1],
+    ]);
   });
 
   it('reports no MAPE rather than a wrong one when nothing was evaluated', () => {
     store = memoryStore();
-    expect(outcomeStats(connectionOf(store)).overall).toEqual({ count: 0, directional: 0, coverage80: 0, mape: null });
-    expect(() => outcomeStats(connectionOf(store), { bucket: 'month' as never })).toThrow("bucket must be 'day' or 'week', got \"month\"");
+    expect(outcomeStats(connectionOf(store), AccountZone.UTC).overall).toEqual({ count: 0, directional: 0, coverage80: 0, mape: null });
+    expect(() => outcomeStats(connectionOf(store), AccountZone.UTC, { bucket: 'month' as never })).toThrow("bucket must be 'day' or 'week', got \"month\"");
   });
 });

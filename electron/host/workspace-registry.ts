@@ -1,0 +1,223 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { AcmError } from '@shared/errors';
+import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
+import { createEventHub, type EventHub } from '../ipc/event-hub';
+import type { EventListener, Services, WorkspaceDirectory } from '../ipc/services';
+import type { Store } from '../store';
+import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
+import { composeApp, type ComposedApp } from './compose';
+import type { HostAccount } from './default-account';
+import { exceptionsOf, summarize, type WorkspaceView } from './workspace-summary';
+import { workspaceFolder, workspacePath } from './workspace-files';
+
+export interface WorkspaceOpeners {
+  /** Opens a workspace's database, creating it when new (':memory:' for a host without files). */
+  openStore(path: string): Store;
+  /** Opens the ad account of a workspace's database: `overrides` for a new workspace, `scenarioPath` for the home one. */
+  openAccount(store: Store, request: { scenarioPath?: string; overrides?: { timezone: string; currency: string; name: string } }): Promise<HostAccount>;
+  log(message: string, error?: unknown): void;
+  /** Real time, for when a workspace was created and last opened. */
+  now?(): number;
+}
+
+interface OpenWorkspace extends WorkspaceView {
+  store: Store;
+  account: HostAccount;
+  app: ComposedApp;
+}
+
+/**
+ * The app's workspaces, one client each: every workspace is its own database with its own
+ * account, agents, scheduler and audit chain, so nothing can span two clients. The home
+ * database (the one the app or `--db` names) is workspace 1 and keeps the list; the app opens
+ * on the workspace opened last.
+ */
+export class WorkspaceHost implements WorkspaceDirectory {
+  private readonly byId = new Map<number, OpenWorkspace>();
+  private readonly appEvents: EventHub;
+  private readonly listeners = new Set<EventListener>();
+  private creating: Promise<unknown> = Promise.resolve();
+  /** One scheduler wakes every workspace's agents, each at its own local hours. */
+  private readonly scheduler: Scheduler;
+
+  private constructor(
+    private readonly home: Store,
+    private readonly openers: WorkspaceOpeners,
+  ) {
+    this.scheduler = startScheduler({ onError: (error) => openers.log('an agent cycle failed', error) });
+    this.appEvents = createEventHub({ log: openers.log });
+    this.appEvents.subscribe((event, payload) => this.forward(event, payload));
+  }
+
+  /** Opens the home database and every workspace it lists; the home one plays `scenarioPath` when given. */
+  static async start(homePath: string, openers: WorkspaceOpeners, options: { scenarioPath?: string } = {}): Promise<WorkspaceHost> {
+    const home = openers.openStore(homePath);
+    const host = new WorkspaceHost(home, openers);
+    try {
+      home.workspaces.ensureHome(host.now());
+      for (const entry of home.workspaces.list()) {
+        const store = entry.file === '' ? home : openers.openStore(workspacePath(home.path, entry.file));
+        await host.attach(entry.id, store, { scenarioPath: entry.id === 1 ? options.scenarioPath : undefined });
+      }
+    } catch (error) {
+      await host.close();
+      if (!host.byId.has(1)) home.close();
+      throw error;
+    }
+    return host;
+  }
+
+  list(): WorkspaceSummary[] {
+    return [...this.byId.values()].map(summarize);
+  }
+
+  current(): WorkspaceSummary {
+    return summarize(this.currentWorkspace());
+  }
+
+  private get(id: number): OpenWorkspace {
+    const workspace = this.byId.get(id);
+    if (!workspace) throw new AcmError('NOT_FOUND', `no workspace ${id}`);
+    return workspace;
+  }
+
+  services(id?: number): Services {
+    return (id === undefined ? this.currentWorkspace() : this.get(id)).services;
+  }
+
+  open(id: number): WorkspaceSummary {
+    const workspace = this.get(id);
+    this.home.workspaces.markOpened(id, this.now());
+    this.appEvents.emit('workspace.changed', { workspaceId: id });
+    return summarize(workspace);
+  }
+
+  /** A new client with a sandbox account in its zone and currency; nothing of it is left behind if any step fails. */
+  create(request: { name: string; currency: string; timezone: string }): Promise<WorkspaceSummary> {
+    const created = this.creating.then(() => this.createNow(request));
+    this.creating = created.catch(() => undefined);
+    return created;
+  }
+
+  exceptions() {
+    return exceptionsOf([...this.byId.values()]);
+  }
+
+  pauseAll() {
+    return this.everywhere((w) => {
+      const { agentIds, recorded } = w.services.runtime.pauseAll();
+      return { agentIds, recorded };
+    });
+  }
+
+  resumeAll() {
+    return this.everywhere((w) => ({ agentIds: w.services.runtime.resumeAll(), recorded: true }));
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.scheduler.stop();
+    for (const workspace of this.byId.values()) {
+      try {
+        await workspace.app.close();
+      } catch (error) {
+        this.openers.log(`workspace ${workspace.name} did not stop cleanly`, error);
+      }
+      // The account first: a sandbox saves its world into the store as it closes.
+      await workspace.account.close?.();
+      workspace.store.close();
+    }
+    this.byId.clear();
+  }
+
+  private currentWorkspace(): OpenWorkspace {
+    const last = this.home.workspaces.lastOpened();
+    return (last && this.byId.get(last.id)) ?? this.get(1);
+  }
+
+  /**
+   * Every workspace is asked even when one fails, because a kill switch that stops at the first
+   * client it cannot reach is no kill switch; the failures are reported together afterwards.
+   */
+  private everywhere(act: (w: OpenWorkspace) => { agentIds: string[]; recorded: boolean }) {
+    const done: { workspaceId: number; agentIds: string[]; recorded: boolean }[] = [];
+    const failed: string[] = [];
+    for (const workspace of this.byId.values()) {
+      try {
+        done.push({ workspaceId: workspace.id, ...act(workspace) });
+      } catch (error) {
+        failed.push(`${workspace.name}: ${(error as Error).message}`);
+      }
+    }
+    if (failed.length > 0) throw new AcmError('UNAVAILABLE', `done in ${done.length} workspaces, failed in ${failed.length}: ${failed.join('; ')}`);
+    return { workspaces: done };
+  }
+
+  private async createNow(request: { name: string; currency: string; timezone: string }): Promise<WorkspaceSummary> {
+    const name = request.name.trim();
+    if ([...this.byId.values()].some((w) => w.name.toLowerCase() === name.toLowerCase())) {
+      throw new AcmError('CONFLICT', `a workspace named '${name}' already exists`, { path: 'name' });
+    }
+    const id = Math.max(0, ...this.home.workspaces.list().map((w) => w.id)) + 1;
+    const file = `${id}.db`;
+    const memory = this.home.path === ':memory:';
+    const path = memory ? ':memory:' : workspacePath(this.home.path, file);
+    if (!memory) mkdirSync(workspaceFolder(this.home.path), { recursive: true, mode: 0o700 });
+    const store = this.openers.openStore(path);
+    try {
+      store.profile.create({ name, currency: request.currency, timezone: request.timezone, createdAt: this.now() });
+      await this.attach(id, store, { overrides: { timezone: request.timezone, currency: request.currency, name: `${name} sandbox` } });
+      this.home.workspaces.add(this.now(), () => file);
+    } catch (error) {
+      if (this.byId.has(id)) await this.detach(id);
+      else store.close();
+      if (!memory) for (const suffix of ['', '-wal', '-shm', '.audit-key']) rmSync(`${path}${suffix}`, { force: true });
+      throw error;
+    }
+    this.appEvents.emit('workspace.changed', { workspaceId: id });
+    return summarize(this.get(id));
+  }
+
+  private async attach(id: number, store: Store, request: Parameters<WorkspaceOpeners['openAccount']>[1]): Promise<void> {
+    let account: HostAccount | undefined;
+    try {
+      account = await this.openers.openAccount(store, request);
+      const profile =
+        store.profile.get() ??
+        store.profile.create({ name: account.name, currency: account.platform.currency, timezone: account.zone.id, createdAt: this.now() });
+      const log = (message: string, error?: unknown) => this.openers.log(`[${profile.name}] ${message}`, error);
+      const app = await composeApp(store, account, log, { scheduler: this.scheduler });
+      app.services.events.subscribe((event, payload) => this.forward(event, payload, id));
+      this.byId.set(id, { id, name: profile.name, currency: profile.currency, timezone: profile.timezone, services: app.services, store, account, app });
+    } catch (error) {
+      await account?.close?.();
+      throw error;
+    }
+  }
+
+  private async detach(id: number): Promise<void> {
+    const workspace = this.get(id);
+    this.byId.delete(id);
+    await workspace.app.close();
+    await workspace.account.close?.();
+    workspace.store.close();
+  }
+
+  private forward(event: string, payload: unknown, workspaceId?: number): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event, payload, workspaceId);
+      } catch (error) {
+        this.openers.log(`an event listener failed on ${event}`, error);
+      }
+    }
+  }
+
+  private now(): number {
+    return (this.openers.now ?? Date.now)();
+  }
+}

@@ -1,0 +1,16 @@
+import type { Handlers } from '@shared/ipc/contract';
+import type { WorkspaceDirectory } from '../services';
+
+export type WorkspaceChannel =
+  'workspaces.list' | 'workspaces.create' | 'workspaces.open' | 'workspaces.current' | 'workspaces.exceptions' | 'workspaces.pauseAll' | 'workspaces.resumeAll';
+
+/** The calls about the app's workspaces rather than one of them. */
+export const workspaceHandlers = (directory: WorkspaceDirectory): Pick<Handlers, WorkspaceChannel> => ({
+  'workspaces.list': () => directory.list(),
+  'workspaces.create': (request) => directory.create(request),
+  'workspaces.open': ({ id }) => directory.open(id),
+  'workspaces.current': () => directory.current(),
+  'workspaces.exceptions': () => directory.exceptions(),
+  'workspaces.pauseAll': () => directory.pauseAll(),
+  'workspaces.resumeAll': () => directory.resumeAll(),
+});

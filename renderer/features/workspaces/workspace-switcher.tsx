@@ -1,0 +1,65 @@
+import { useId, useState } from 'react';
+import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
+import { ErrorText } from '@renderer/app/error-text';
+import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
+import { NewWorkspaceDialog } from './new-workspace-dialog';
+import { useOpenWorkspace, useWorkspaceList } from './use-workspaces';
+import { openAlertsText, switcherLabel } from './workspace-labels';
+
+/** The header's choice of client: every workspace with its open alerts, and "New workspace". */
+export function WorkspaceSwitcher() {
+  const list = useWorkspaceList();
+  const current = useWorkspaceStore((state) => state.current);
+  const open = useOpenWorkspace();
+  const [creating, setCreating] = useState(false);
+  return (
+    <div className="workspace-switcher">
+      <WorkspacePicker workspaces={list.data ?? []} current={current} busy={open.isPending} onOpen={(id) => open.mutate(id)} />
+      <button type="button" onClick={() => setCreating(true)}>
+        New workspace
+      </button>
+      {creating && <NewWorkspaceDialog onClose={() => setCreating(false)} />}
+      <ErrorText error={open.error ?? list.error} what="Workspaces" />
+    </div>
+  );
+}
+
+/**
+ * A native select named "Workspace": a keyboard and a screen reader already know how to use it.
+ * Each entry says the workspace's open alerts; the shown one's are repeated beside it.
+ */
+export function WorkspacePicker({
+  workspaces,
+  current,
+  busy,
+  onOpen,
+}: {
+  workspaces: readonly WorkspaceSummary[];
+  current: number | null;
+  busy: boolean;
+  onOpen: (id: number) => void;
+}) {
+  const selectId = useId();
+  const shown = workspaces.find((w) => w.id === current);
+  return (
+    <>
+      <label htmlFor={selectId}>Workspace</label>
+      <select id={selectId} value={current ?? ''} disabled={busy || workspaces.length === 0} onChange={(event) => onOpen(Number(event.target.value))}>
+        {workspaces.map((w) => (
+          <option key={w.id} value={w.id}>
+            {switcherLabel(w)}
+          </option>
+        ))}
+      </select>
+      {shown && (
+        <span
+          role="status"
+          aria-label="Open alerts of this workspace"
+          className={shown.openAlerts.critical > 0 ? 'severity-critical' : shown.openAlerts.warning > 0 ? 'severity-warning' : 'muted'}
+        >
+          {openAlertsText(shown)}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ALERT_SEVERITIES } from '@shared/domain/alert';
+import { isTimeZone } from '../../zone';
+import { isCurrency } from '../../money';
+import { channel, event } from '../define';
+
+const noArguments = z.object({}).strict();
+
+export const workspaceIdSchema = z.number().int().positive();
+
+/** One client of the agency, as the switcher lists it. */
+export const workspaceSummarySchema = z.object({
+  id: workspaceIdSchema,
+  name: z.string(),
+  /** ISO 4217 code of the workspace's accounts. */
+  currency: z.string().length(3),
+  /** IANA zone of the workspace's account days. */
+  timezone: z.string(),
+  openAlerts: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  agents: z.object({ active: z.number().int(), paused: z.number().int() }),
+  accounts: z.array(z.object({ platform: z.string(), name: z.string(), connected: z.boolean() })),
+});
+export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
+
+export const newWorkspaceSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(100),
+    currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as USD, EUR or JPY'),
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York'),
+  })
+  .strict();
+
+export const EXCEPTION_KINDS = ['escalation', 'blocked', 'goal_at_risk', 'connection', 'other'] as const;
+
+/** Something waiting for a person, in any workspace. */
+export const exceptionSchema = z.object({
+  workspaceId: workspaceIdSchema,
+  workspaceName: z.string(),
+  kind: z.enum(EXCEPTION_KINDS),
+  severity: z.enum(ALERT_SEVERITIES),
+  message: z.string(),
+  createdAt: z.number(),
+  timezone: z.string(),
+  alertId: z.string().optional(),
+  decisionId: z.string().optional(),
+  agentId: z.string().optional(),
+});
+export type WorkspaceException = z.infer<typeof exceptionSchema>;
+
+/** What a call on every workspace did in each: the agents it changed, and whether the change is on the record yet. */
+const everywhere = z.object({
+  workspaces: z.array(z.object({ workspaceId: workspaceIdSchema, agentIds: z.array(z.string()), recorded: z.boolean() })),
+});
+
+/**
+ * Calls about the app's workspaces rather than one of them: every other channel is answered by
+ * the workspace the request names (the transport carries the id beside the request).
+ */
+export const workspaceChannels = {
+  'workspaces.list': channel(noArguments, z.array(workspaceSummarySchema)),
+  'workspaces.create': channel(newWorkspaceSchema, workspaceSummarySchema),
+  /** Remembers the workspace as the one the app opens on next time. */
+  'workspaces.open': channel(z.object({ id: workspaceIdSchema }).strict(), workspaceSummarySchema),
+  /** The workspace the app opens on: the last one opened. */
+  'workspaces.current': channel(noArguments, workspaceSummarySchema),
+  'workspaces.exceptions': channel(noArguments, z.array(exceptionSchema)),
+  /** The tray's meaning of "Pause all": every agent of every workspace. */
+  'workspaces.pauseAll': channel(noArguments, everywhere),
+  /** The tray's "Resume all": every paused agent of every workspace. */
+  'workspaces.resumeAll': channel(noArguments, everywhere),
+};
+
+export const GLOBAL_CHANNELS: ReadonlySet<string> = new Set(Object.keys(workspaceChannels));
+
+export const workspaceEvents = {
+  'workspace.changed': event(z.object({ workspaceId: workspaceIdSchema })),
+};
