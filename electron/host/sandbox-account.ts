@@ -4,20 +4,14 @@ import { AccountZone } from '@shared/zone';
 import { AcmError } from '@shared/errors';
 import { defaultScenarioPath, openSandboxAccount, parseWorldState, snapshotState, type SandboxAccount, type SandboxStateSink } from '../platforms/sandbox';
 import type { AccountRecord, Store } from '../store';
+import type { AccountRequest } from './default-account';
 import { otherScenario, resumeInstant } from './sandbox-resume';
 import { readScenarioFile, scenarioFromText } from './scenario-source';
 
 export const SANDBOX_PLATFORM = 'sandbox';
 
-export interface SandboxRequest {
-  store: Store;
-  scenarioPath?: string;
-  resourcesDir?: string;
-  startClock(startMs: number): AcceleratedClock;
-  overrides?: { timezone: string; currency: string; name: string };
-  now?(): number;
-  log(message: string, error?: unknown): void;
-}
+/** What opening a workspace's sandbox needs: the account request, with somewhere to report a world that could not be saved. */
+export type SandboxRequest = AccountRequest & { log(message: string, error?: unknown): void };
 
 export interface OpenedSandbox {
   scenario: Scenario;
