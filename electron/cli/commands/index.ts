@@ -1,8 +1,9 @@
 import type { Command } from '../command';
 import { auditCommands } from './audit';
 import { dbCommands } from './db';
+import { fakePlatformCommand } from './fake-platform';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 
 /** Every `acm` sub-command, in the order `acm --help` lists them. */
-export const commands: Command[] = [simulateCommand, serveCommand, ...auditCommands, ...dbCommands];
+export const commands: Command[] = [simulateCommand, serveCommand, ...auditCommands, ...dbCommands, fakePlatformCommand];

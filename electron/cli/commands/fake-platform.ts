@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
+import { loadScenarioFile } from '@lab/load-file';
+import { defaultScenarioPath } from '@platforms/sandbox/account';
+import { FAKE_META_TEST_TOKEN, FAKE_PAST_DAYS, FakeMetaServer, META_TOKEN_ENV, fakeTokenFrom, fakeWorld } from '@platforms/meta/fake/index';
+import { GRAPH_VERSION } from '@platforms/meta/graph-version';
+import { AcceleratedClock } from '@shared/time';
+
+export interface FakePlatformDeps {
+  env?: Record<string, string | undefined>;
+  /** Resolves when the fake should stop: on Ctrl+C or SIGTERM by default. */
+  waitForStop?: () => Promise<void>;
+}
+
+const waitForSignal = (): Promise<void> =>
+  new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+function parseNumber(flag: string, text: string | undefined, fallback: number, valid: (n: number) => boolean, rule: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !valid(n)) throw new UsageError(`--${flag} must be ${rule}, got '${text}'`);
+  return n;
+}
+
+export function createFakePlatformCommand(deps: FakePlatformDeps = {}): Command {
+  return {
+    name: 'fake-platform',
+    summary: "Serve a local stand-in for an ad platform's API (meta: the Graph API) from a sandbox world, on 127.0.0.1",
+    usage: [
+      'acm fake-platform meta [--port 0] [--scenario FILE] [--speed 1] [--past-days 28]',
+      '',
+      `The fake accepts the token in ${META_TOKEN_ENV}, or "${FAKE_META_TEST_TOKEN}" when that is unset;`,
+      'any other token gets code 190. It plays the days before now first, then runs in the',
+      "account's time zone at --speed times real time.",
+    ].join('\n'),
+    options: {
+      port: { type: 'string' },
+      scenario: { type: 'string' },
+      speed: { type: 'string' },
+      'past-days': { type: 'string' },
+    },
+    positionals: true,
+    async run(args: ParsedArgs, io: CommandIO): Promise<number> {
+      const values = args.values as Record<string, string | undefined>;
+      if (args.positionals.length !== 1 || args.positionals[0] !== 'meta') {
+        throw new UsageError(
+          `expects the platform to stand in for: 'meta' (got ${args.positionals.length === 0 ? 'none' : `'${args.positionals.join(' ')}'`})`,
+        );
+      }
+      const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'an integer from 0 to 65535');
+      const speed = parseNumber('speed', values.speed, 1, (n) => n > 0, 'a positive number');
+      const pastDays = parseNumber(
+        'past-days',
+        values['past-days'],
+        FAKE_PAST_DAYS,
+        (n) => Number.isInteger(n) && n >= 0 && n <= 365,
+        'an integer from 0 to 365',
+      );
+      const file = values.scenario === undefined ? defaultScenarioPath() : resolve(values.scenario);
+      const loaded = await loadScenarioFile(file);
+      if (!loaded.ok) {
+        for (const e of loaded.errors) io.err(`acm fake-platform: ${values.scenario ?? file}: ${e.path}: ${e.message}`);
+        return 2;
+      }
+      const clock = new AcceleratedClock(Date.now(), speed);
+      let fake: FakeMetaServer;
+      try {
+        fake = await FakeMetaServer.start({ world: fakeWorld(loaded.scenario, clock, pastDays), clock, token: fakeTokenFrom(deps.env ?? process.env), port });
+      } catch (error) {
+        io.err(`acm fake-platform: ${(error as Error).message}`);
+        return 1;
+      }
+      const account = fake.account;
+      io.out(`Fake Meta Graph API (${GRAPH_VERSION}) at ${fake.url}`);
+      io.out(
+        `Ad account ${account.id} (${account.currency}, ${account.zone.id}): ${account.campaigns.length} campaigns of "${loaded.scenario.name}", ${pastDays} days of past`,
+      );
+      io.out('Press Ctrl+C to stop.');
+      await (deps.waitForStop ?? waitForSignal)();
+      await fake.close();
+      return 0;
+    },
+  };
+}
+
+export const fakePlatformCommand = createFakePlatformCommand();
