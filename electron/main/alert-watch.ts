@@ -8,21 +8,32 @@ export interface AlertSurface {
   notify(notice: Notice): void;
 }
 
+const NO_ALERTS: AlertCount = { total: 0, info: 0, warning: 0, critical: 0, awaitingApproval: 0 };
+
 /**
- * Keeps the tray's alert count current and raises a native notification for every critical
- * alert, from the same pushed events the windows get: nothing polls. Returns the function that
- * stops watching.
+ * Keeps the tray's alert count current across every workspace and raises a native notification
+ * for every critical alert, naming its workspace, from the same pushed events the windows get:
+ * nothing polls. Returns the function that stops watching.
  */
 export function watchAlerts(server: IpcServer, surface: AlertSurface, warn: (message: string) => void): () => void {
-  const refresh = async (): Promise<AlertCount | undefined> => {
-    const reply = await server.handle('alerts.count', {});
-    if (!reply.ok) {
-      warn(`could not count alerts: ${reply.error.message}`);
-      return undefined;
+  const workspaces = async (): Promise<{ id: number; name: string }[]> => {
+    const reply = await server.handle('workspaces.list', {});
+    if (reply.ok) return reply.value as { id: number; name: string }[];
+    warn(`could not list workspaces: ${reply.error.message}`);
+    return [];
+  };
+  const refresh = async (): Promise<void> => {
+    let sum = NO_ALERTS;
+    for (const { id } of await workspaces()) {
+      const reply = await server.handle('alerts.count', {}, id);
+      if (!reply.ok) {
+        warn(`could not count alerts of workspace ${id}: ${reply.error.message}`);
+        return;
+      }
+      const count = reply.value as AlertCount;
+      sum = Object.fromEntries(Object.entries(sum).map(([key, value]) => [key, value + count[key as keyof AlertCount]])) as AlertCount;
     }
-    const count = reply.value as AlertCount;
-    surface.setCount(count);
-    return count;
+    surface.setCount(sum);
   };
   void refresh();
   return server.onEvent((event, payload, workspaceId) => {
@@ -32,7 +43,9 @@ export function watchAlerts(server: IpcServer, surface: AlertSurface, warn: (mes
       const reply = await server.handle('alerts.list', { limit: 20 }, workspaceId);
       const items = reply.ok ? (reply.value as { items: { alert: { id: string; message: string } }[] }).items : [];
       const alert = items.find((i) => i.alert.id === (payload as { alertId: string }).alertId)?.alert;
-      surface.notify({ title: 'Agentic Campaign Manager: critical alert', body: alert?.message ?? 'A critical alert is waiting in Alerts.' });
+      const workspace = (await workspaces()).find((w) => w.id === workspaceId)?.name;
+      const body = alert?.message ?? 'A critical alert is waiting in Alerts.';
+      surface.notify({ title: 'Agentic Campaign Manager: critical alert', body: workspace ? `${workspace}: ${body}` : body });
     });
   });
 }
