@@ -92,6 +92,15 @@ export class WorkspaceHost implements WorkspaceDirectory {
     return summarize(workspace);
   }
 
+  rename(id: number, name: string): WorkspaceSummary {
+    const workspace = this.get(id);
+    this.refuseTakenName(name, id);
+    workspace.store.profile.rename(name);
+    workspace.name = name;
+    this.appEvents.emit('workspace.changed', { workspaceId: id });
+    return summarize(workspace);
+  }
+
   /** A new client with a sandbox account in its zone and currency; nothing of it is left behind if any step fails. */
   create(request: { name: string; currency: string; timezone: string }): Promise<WorkspaceSummary> {
     const created = this.creating.then(() => this.createNow(request));
@@ -158,10 +167,8 @@ export class WorkspaceHost implements WorkspaceDirectory {
   }
 
   private async createNow(request: { name: string; currency: string; timezone: string }): Promise<WorkspaceSummary> {
-    const name = request.name.trim();
-    if ([...this.byId.values()].some((w) => w.name.toLowerCase() === name.toLowerCase())) {
-      throw new AcmError('CONFLICT', `a workspace named '${name}' already exists`, { path: 'name' });
-    }
+    const name = request.name;
+    this.refuseTakenName(name);
     const id = Math.max(0, ...this.home.workspaces.list().map((w) => w.id)) + 1;
     const file = `${id}.db`;
     const memory = this.home.path === ':memory:';
@@ -180,6 +187,13 @@ export class WorkspaceHost implements WorkspaceDirectory {
     }
     this.appEvents.emit('workspace.changed', { workspaceId: id });
     return summarize(this.get(id));
+  }
+
+  /** Two clients of one name would be one slip away from acting on the wrong one. */
+  private refuseTakenName(name: string, except?: number): void {
+    if ([...this.byId.values()].some((w) => w.id !== except && w.name.toLowerCase() === name.toLowerCase())) {
+      throw new AcmError('CONFLICT', `a workspace named '${name}' already exists`, { path: 'name' });
+    }
   }
 
   private async attach(id: number, store: Store, request: Parameters<WorkspaceOpeners['openAccount']>[1]): Promise<void> {

@@ -117,6 +117,7 @@ export interface WorkspaceDirectory {
   list(): WorkspaceSummary[];
   create(request: ParsedRequestOf<'workspaces.create'>): Promise<WorkspaceSummary>;
   open(id: number): WorkspaceSummary;
+  rename(id: number, name: string): WorkspaceSummary;
   current(): WorkspaceSummary;
   exceptions(): WorkspaceException[];
   pauseAll(): ResponseOf<'workspaces.pauseAll'>;

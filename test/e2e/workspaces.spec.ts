@@ -182,3 +182,19 @@ test('"Pause all agents" stops every agent of every workspace; "Pause workspace"
   // Leave the host on its first workspace for whatever runs next.
   await switchTo(page, home);
 });
+
+test('a workspace is renamed from All clients; a name another client has is refused beside the field', async ({ page }) => {
+  await page.goto(hostUrl);
+  await nav(page, 'All clients');
+  const clients = page.getByRole('table', { name: 'Clients' });
+  const homeName = (await clients.getByRole('rowheader').first().textContent()) ?? '';
+  await clients.getByRole('button', { name: `Rename ${homeName}` }).click();
+  const form = page.getByRole('form', { name: `Rename ${homeName}` });
+  await form.getByLabel('New name').fill(TOKYO.name);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toContainText(`a workspace named '${TOKYO.name}' already exists`);
+  await form.getByLabel('New name').fill('Home agency');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(clients.getByRole('rowheader').first()).toHaveText('Home agency');
+  await expect(switcher(page).locator('option', { hasText: 'Home agency' })).toHaveCount(1);
+});

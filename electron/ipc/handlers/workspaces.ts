@@ -1,8 +1,8 @@
 import type { Handlers } from '@shared/ipc/contract';
+import type { workspaceChannels } from '@shared/ipc/channels/workspaces';
 import type { WorkspaceDirectory } from '../services';
 
-export type WorkspaceChannel =
-  'workspaces.list' | 'workspaces.create' | 'workspaces.open' | 'workspaces.current' | 'workspaces.exceptions' | 'workspaces.pauseAll' | 'workspaces.resumeAll';
+export type WorkspaceChannel = keyof typeof workspaceChannels;
 
 /** The calls about the app's workspaces rather than one of them. */
 export const workspaceHandlers = (directory: WorkspaceDirectory): Pick<Handlers, WorkspaceChannel> => ({
@@ -10,6 +10,7 @@ export const workspaceHandlers = (directory: WorkspaceDirectory): Pick<Handlers,
   'workspaces.create': (request) => directory.create(request),
   'workspaces.open': ({ id }) => directory.open(id),
   'workspaces.current': () => directory.current(),
+  'workspaces.rename': ({ id, name }) => directory.rename(id, name),
   'workspaces.exceptions': () => directory.exceptions(),
   'workspaces.pauseAll': () => directory.pauseAll(),
   'workspaces.resumeAll': () => directory.resumeAll(),

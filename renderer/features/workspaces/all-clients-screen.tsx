@@ -4,6 +4,7 @@ import { ErrorText } from '@renderer/app/error-text';
 import { hrefOf } from '@renderer/app/routes';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
+import { RenameWorkspace } from './rename-workspace';
 import { ZonedTime } from './zoned-time';
 import { useOpenWorkspace, useWorkspaceList } from './use-workspaces';
 import { EXCEPTION_LABEL, openAlertsText, screenOf } from './workspace-labels';
@@ -65,7 +66,8 @@ export function AllClientsScreen() {
                     <button type="button" disabled={open.isPending} onClick={() => goTo(w.id, 'monitor')}>
                       Open {w.name}
                     </button>
-                  )}
+                  )}{' '}
+                  <RenameWorkspace workspace={w} />
                 </td>
               </tr>
             ))}

@@ -18,13 +18,16 @@ export const workspaceSummarySchema = z.object({
   timezone: z.string(),
   openAlerts: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   agents: z.object({ active: z.number().int(), paused: z.number().int() }),
-  accounts: z.array(z.object({ platform: z.string(), name: z.string(), connected: z.boolean() })),
+  /** `reason` says why an account is not connected (a token the platform refused: it needs reconnecting). */
+  accounts: z.array(z.object({ platform: z.string(), name: z.string(), connected: z.boolean(), reason: z.string().optional() })),
 });
 export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
 
+const workspaceName = z.string().trim().min(1, 'must not be empty').max(100);
+
 export const newWorkspaceSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(100),
+    name: workspaceName,
     currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as USD, EUR or JPY'),
     timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York'),
   })
@@ -63,6 +66,8 @@ export const workspaceChannels = {
   'workspaces.open': channel(z.object({ id: workspaceIdSchema }).strict(), workspaceSummarySchema),
   /** The workspace the app opens on: the last one opened. */
   'workspaces.current': channel(noArguments, workspaceSummarySchema),
+  /** A workspace's new name; its currency and zone are its accounts' and stay. */
+  'workspaces.rename': channel(z.object({ id: workspaceIdSchema, name: workspaceName }).strict(), workspaceSummarySchema),
   'workspaces.exceptions': channel(noArguments, z.array(exceptionSchema)),
   /** The tray's meaning of "Pause all": every agent of every workspace. */
   'workspaces.pauseAll': channel(noArguments, everywhere),

@@ -113,6 +113,16 @@ describe('workspaces: one client each, in its own database', () => {
     expect(host.list()[0].accounts[0].connected).toBe(false);
   });
 
+  it('renames a workspace for good, refusing a name another client has', async () => {
+    const path = tmp.file('acm.db');
+    let host = await start(path);
+    await host.create({ name: 'Acme', currency: 'USD', timezone: 'America/New_York' });
+    expect(host.rename(1, 'Home agency')).toMatchObject({ id: 1, name: 'Home agency', currency: 'USD' });
+    expect(() => host.rename(1, 'ACME')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    host = await restart(host, path);
+    expect(host.list().map((w) => w.name)).toEqual(['Home agency', 'Acme']);
+  });
+
   it('refuses a second workspace of the same name and leaves no file behind', async () => {
     const path = tmp.file('acm.db');
     const host = await start(path);

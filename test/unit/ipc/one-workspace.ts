@@ -21,6 +21,9 @@ export function oneWorkspace(services: Services): WorkspaceDirectory {
     list: () => [summary()],
     create: () => Promise.reject(new AcmError('FORBIDDEN', 'this test app has one workspace')),
     open: only,
+    rename: () => {
+      throw new AcmError('FORBIDDEN', 'this test app keeps its one name');
+    },
     current: summary,
     exceptions: () => [],
     pauseAll: () => ({ workspaces: [{ workspaceId: 1, ...services.runtime.pauseAll() }] }),
