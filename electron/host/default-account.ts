@@ -5,6 +5,7 @@ import type { PlatformAdapter } from '@shared/platform/adapter';
 import type { Policy, Pool } from '@shared/scenario/schema';
 import type { AccountZone } from '@shared/zone';
 import type { Store } from '../store';
+import type { AccountConnection } from './account-connection';
 import { openStoredSandbox } from './sandbox-account';
 
 /** The ad account a host serves: its platform adapter, the clock it runs on, and its display name. */
@@ -16,6 +17,8 @@ export interface HostAccount {
   zone: AccountZone;
   /** The account's rules for agents: policies, the daily cap, the marketer's calendar, budget pools shared by agents named in them. */
   rules: { policies: Policy[]; accountDailySpendCap?: number; calendar: ForecastEvent[]; pools?: Pool[] };
+  /** Whether a real platform still takes the account's credential; absent for the sandbox, which is always there. */
+  connection?: AccountConnection;
   /** Releases what the account holds (a simulator's timers, a connection). */
   close?(): void | Promise<void>;
 }

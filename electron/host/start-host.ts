@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { AcceleratedClock } from '@shared/time';
 import { openDatabase } from '../store';
 import { createIpcServer } from '../ipc/server';
-import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory } from './default-account';
+import { osKeyring } from './credentials/keyring';
+import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory, type AccountRequest } from './default-account';
+import { openHostAccount, type HostAccountChoice, type HostPlatform } from './host-accounts';
+import type { MetaConnectOptions } from './meta-account';
 import { WorkspaceHost } from './workspace-registry';
 
 export { DEFAULT_SPEED };
@@ -24,8 +27,14 @@ export interface HostOptions {
   databasePath?: string;
   scenarioPath?: string;
   speed?: number;
-  /** Opens the ad account to serve; the sandbox by default. */
+  /** Opens a workspace's sandbox account; the built-in one by default. */
   createAccount?: AccountFactory;
+  /** The home workspace's platform on a new database (the sandbox by default); on one already connected, what it must be. */
+  platform?: HostPlatform;
+  /** How Meta is reached and where its token is found (ACM_META_TOKEN, then the OS keyring, by default). */
+  meta?: Partial<MetaConnectOptions>;
+  /** Builds every account's clock, in place of one running at `speed` (tests share one clock with a fake platform). */
+  startClock?: AccountRequest['startClock'];
   /** The built renderer; built first when it is missing. */
   rendererDir?: string;
   maxMessageBytes?: number;
@@ -65,12 +74,19 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   await ensureRendererBuilt(rendererDir, log);
 
-  const createAccount = options.createAccount ?? createDefaultAccount;
+  const clockAt = (pace: number) => options.startClock ?? ((startMs: number) => new AcceleratedClock(startMs, pace));
+  const accounts: HostAccountChoice = {
+    platform: options.platform,
+    sandbox: options.createAccount ?? createDefaultAccount,
+    meta: { env: process.env, keyring: osKeyring(), ...options.meta },
+    // A Meta account runs in real time unless a speed was asked for (to keep pace with a fake's).
+    metaClock: clockAt(options.speed ?? 1),
+  };
   const workspaces = await WorkspaceHost.start(
     options.databasePath ?? ':memory:',
     {
       openStore: (path) => openDatabase({ path, lock: path === options.databasePath }),
-      openAccount: (store, request) => createAccount({ ...request, store, log, startClock: (startMs) => new AcceleratedClock(startMs, speed) }),
+      openAccount: (store, request) => openHostAccount(accounts, { ...request, store, log, startClock: clockAt(speed) }),
       log,
     },
     { scenarioPath: options.scenarioPath },

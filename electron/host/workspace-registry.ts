@@ -6,6 +6,7 @@ import type { EventListener, Services, WorkspaceDirectory } from '../ipc/service
 import type { Store } from '../store';
 import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
 import { composeApp, type ComposedApp } from './compose';
+import { pauseAgentsOnLoss } from './connection-loss';
 import type { HostAccount } from './default-account';
 import { exceptionsOf, summarize, type WorkspaceView } from './workspace-summary';
 import { workspaceFolder, workspacePath } from './workspace-files';
@@ -13,17 +14,25 @@ import { workspaceFolder, workspacePath } from './workspace-files';
 export interface WorkspaceOpeners {
   /** Opens a workspace's database, creating it when new (':memory:' for a host without files). */
   openStore(path: string): Store;
-  /** Opens the ad account of a workspace's database: `overrides` for a new workspace, `scenarioPath` for the home one. */
-  openAccount(store: Store, request: { scenarioPath?: string; overrides?: { timezone: string; currency: string; name: string } }): Promise<HostAccount>;
+  /** Opens the ad account of a workspace's database: `overrides` for a new workspace, `scenarioPath` for the home one (workspace 1). */
+  openAccount(store: Store, request: AccountOpening): Promise<HostAccount>;
   log(message: string, error?: unknown): void;
   /** Real time, for when a workspace was created and last opened. */
   now?(): number;
+}
+
+export interface AccountOpening {
+  workspaceId: number;
+  scenarioPath?: string;
+  overrides?: { timezone: string; currency: string; name: string };
 }
 
 interface OpenWorkspace extends WorkspaceView {
   store: Store;
   account: HostAccount;
   app: ComposedApp;
+  /** Stops reacting to the account's connection being lost. */
+  unwatch(): void;
 }
 
 /**
@@ -131,6 +140,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
   async close(): Promise<void> {
     this.scheduler.stop();
     for (const workspace of this.byId.values()) {
+      workspace.unwatch();
       try {
         await workspace.app.close();
       } catch (error) {
@@ -196,17 +206,22 @@ export class WorkspaceHost implements WorkspaceDirectory {
     }
   }
 
-  private async attach(id: number, store: Store, request: Parameters<WorkspaceOpeners['openAccount']>[1]): Promise<void> {
+  private async attach(id: number, store: Store, request: Omit<AccountOpening, 'workspaceId'>): Promise<void> {
     let account: HostAccount | undefined;
     try {
-      account = await this.openers.openAccount(store, request);
+      account = await this.openers.openAccount(store, { ...request, workspaceId: id });
       const profile =
         store.profile.get() ??
         store.profile.create({ name: account.name, currency: account.platform.currency, timezone: account.zone.id, createdAt: this.now() });
       const log = (message: string, error?: unknown) => this.openers.log(`[${profile.name}] ${message}`, error);
       const app = await composeApp(store, account, log, { scheduler: this.scheduler });
       app.services.events.subscribe((event, payload) => this.forward(event, payload, id));
-      this.byId.set(id, { id, name: profile.name, currency: profile.currency, timezone: profile.timezone, services: app.services, store, account, app });
+      const { services } = app;
+      const unwatch = account.connection
+        ? pauseAgentsOnLoss({ connection: account.connection, runtime: services.runtime, store, clock: account.clock, events: services.events, log })
+        : () => undefined;
+      const { name, currency, timezone } = profile;
+      this.byId.set(id, { id, name, currency, timezone, services, connection: account.connection, store, account, app, unwatch });
     } catch (error) {
       await account?.close?.();
       throw error;
@@ -216,6 +231,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
   private async detach(id: number): Promise<void> {
     const workspace = this.get(id);
     this.byId.delete(id);
+    workspace.unwatch();
     await workspace.app.close();
     await workspace.account.close?.();
     workspace.store.close();

@@ -1,6 +1,7 @@
 import type { AlertKind } from '@shared/domain/alert';
 import type { WorkspaceException, WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import type { Services } from '../ipc/services';
+import type { AccountConnection } from './account-connection';
 
 /** What the host knows of one open workspace, enough to describe it. */
 export interface WorkspaceView {
@@ -9,6 +10,8 @@ export interface WorkspaceView {
   currency: string;
   timezone: string;
   services: Services;
+  /** The account's connection to its platform, when it has one to lose. */
+  connection?: AccountConnection;
 }
 
 const EXCEPTION_OF: Record<AlertKind, WorkspaceException['kind']> = {
@@ -23,9 +26,20 @@ const EXCEPTION_OF: Record<AlertKind, WorkspaceException['kind']> = {
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
-/** A platform the circuit breaker has stopped calling is a connection a person must look at. */
-function brokenConnection(services: Services): boolean {
-  return services.records.alerts.list({ states: ['open'] }).some((a) => a.kind === 'circuit_break');
+/**
+ * An account whose credential the platform refused needs reconnecting; a platform the circuit
+ * breaker has stopped calling is a connection a person must look at too. Says why, when it is not
+ * connected. The alert of a connection lost before a restart stays open for a person to read, but
+ * the account it names is connected again once its new credential was taken.
+ */
+function connectionOf(workspace: WorkspaceView): { connected: boolean; reason?: string } {
+  const { connection } = workspace;
+  const state = connection?.state();
+  if (state && !state.connected) return state;
+  const broken = workspace.services.records.alerts
+    .list({ states: ['open'] })
+    .find((a) => a.kind === 'circuit_break' && !(connection && a.message.startsWith(connection.lossHeadline)));
+  return broken ? { connected: false, reason: broken.message } : { connected: true };
 }
 
 export function summarize(workspace: WorkspaceView): WorkspaceSummary {
@@ -40,7 +54,7 @@ export function summarize(workspace: WorkspaceView): WorkspaceSummary {
     timezone: workspace.timezone,
     openAlerts: { critical: open.critical, warning: open.warning, info: open.info },
     agents: { active, paused: agents.length - active },
-    accounts: [{ platform: account.platform, name: account.name, connected: !brokenConnection(workspace.services) }],
+    accounts: [{ platform: account.platform, name: account.name, ...connectionOf(workspace) }],
   };
 }
 

@@ -5,13 +5,23 @@ import { autonomyRate, REPORT_FORMAT, roundAccuracy, totalsOf, type SimReport, t
 import { playStrategy, type RunLedger } from './run-strategy';
 import { manualStrategy, rulesStrategy } from './baselines';
 import { holdSettingsAgents, staticStrategy, STRATEGY_NAMES, type AgentsFactory, type ApprovalMode, type StrategyName } from './strategy';
-import type { SandboxPlatform } from '../platforms/sandbox/platform';
 import { scenarioHours } from '../platforms/sandbox/local-hours';
+import type { SandboxPlatform } from '../platforms/sandbox/platform';
+import type { World } from '../platforms/sandbox/world';
+import type { HourlyMetrics } from '@shared/domain/campaign';
+import type { MetricsQuery } from '@shared/platform/adapter';
 import { AccountZone } from '@shared/zone';
+import { agentsViaMeta, metaReportsOf, openMetaAccount, type MetaAccountRun, type MetaTraffic, type Via } from './via-meta';
+
+/** The agents' account as a recorder reads it: its world, and the reports the agents' adapter gives (the sandbox's, or Meta's). */
+export interface RecordedAccount {
+  readonly world: World;
+  getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]>;
+}
 
 /** Sees the agents' run as it happens, e.g. to record it in the store. */
 export interface SimulationRecorder {
-  afterHour(hour: number, platform: SandboxPlatform): void | Promise<void>;
+  afterHour(hour: number, account: RecordedAccount): void | Promise<void>;
 }
 
 export interface SimulationOptions {
@@ -26,6 +36,10 @@ export interface SimulationOptions {
   onProgress?(done: number, total: number): void;
   /** Milliseconds since some fixed point, for wallMs (default performance.now). */
   now?(): number;
+  /** How the agents reach the account (default sandbox); the baselines always play the sandbox directly. */
+  via?: Via;
+  /** Told what Meta's traffic came to, when the agents played via Meta. */
+  onMetaTraffic?(traffic: MetaTraffic): void;
 }
 
 /**
@@ -43,18 +57,21 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   let runsDone = 0;
   const progress = (hours: number) => options.onProgress?.(runsDone * hoursPerRun + hours, total);
 
-  const play = async (build: Parameters<typeof playStrategy>[1]['strategy'], recorder?: SimulationRecorder): Promise<RunLedger> => {
-    let platformOfRun: SandboxPlatform | undefined;
+  type Build = Parameters<typeof playStrategy>[1]['strategy'];
+  type Recording = { recorder: SimulationRecorder; account(world: World, platform: SandboxPlatform): RecordedAccount };
+  const play = async (build: Build, recording?: Recording): Promise<RunLedger> => {
+    let recorded: RecordedAccount | undefined;
     const run = await playStrategy(scenario, {
       seed,
       days,
-      strategy: (world, platform) => {
-        platformOfRun = platform;
-        return build(world, platform);
+      strategy: async (world, platform) => {
+        const strategy = await build(world, platform);
+        recorded = recording?.account(world, platform);
+        return strategy;
       },
       hooks: {
         onHourDone: async (hours) => {
-          if (recorder && platformOfRun) await recorder.afterHour(hours - 1, platformOfRun);
+          if (recording && recorded) await recording.recorder.afterHour(hours - 1, recorded);
           progress(hours);
         },
       },
@@ -67,7 +84,17 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const agentsFactory = options.agents ?? holdSettingsAgents;
   const approvals = options.approvals ?? 'none';
   let agentsStrategy: Awaited<ReturnType<AgentsFactory>> | undefined;
-  const agentsRun = await play(async (_world, platform) => (agentsStrategy = await agentsFactory({ platform, scenario, approvals })), options.recorder);
+  let meta: MetaAccountRun | undefined;
+  const agentsRun = await play(
+    async (world, platform) => {
+      if (options.via !== 'meta') return (agentsStrategy = await agentsFactory({ platform, scenario, approvals }));
+      meta = await openMetaAccount(world);
+      return (agentsStrategy = await agentsViaMeta(meta, agentsFactory, { scenario, approvals }));
+    },
+    // The store keeps what the agents' own adapter reports: under Meta's ids when they play via Meta.
+    options.recorder && { recorder: options.recorder, account: (world, platform) => (meta ? metaReportsOf(meta, world) : platform) },
+  );
+  if (meta) options.onMetaTraffic?.(meta.traffic());
   const ledgers: Record<StrategyName, RunLedger> = {
     agents: agentsRun,
     static: await play(() => staticStrategy),

@@ -2,11 +2,24 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
 import { loadScenarioFile } from '@lab/load-file';
-import type { AccountFactory } from '@host/default-account';
-import { DEFAULT_PORT, DEFAULT_SPEED, startHost } from '@host/start-host';
+import { AcmError } from '@shared/errors';
+import type { FetchLike } from '@platforms/meta/graph-client';
+import type { Keyring } from '@host/credentials/keyring';
+import type { AccountFactory, AccountRequest } from '@host/default-account';
+import { HOST_PLATFORMS, type HostPlatform } from '@host/host-accounts';
+import { DEFAULT_PORT, startHost } from '@host/start-host';
+import { parseAccountId, parseApiBase } from './meta-flags';
 
 export interface ServeDeps {
   createAccount?: AccountFactory;
+  /** Where ACM_META_TOKEN is read (the process's environment by default). */
+  env?: Record<string, string | undefined>;
+  /** The operating system's keyring by default. */
+  keyring?: Keyring;
+  /** Node's fetch by default. */
+  fetch?: FetchLike;
+  /** Every account's clock, for tests that share one with a fake platform. */
+  startClock?: AccountRequest['startClock'];
   rendererDir?: string;
   /** Resolves when the host should shut down: on Ctrl+C or SIGTERM by default. */
   waitForStop?: () => Promise<void>;
@@ -30,11 +43,27 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
-function parseSpeed(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_SPEED;
+function parseSpeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const speed = Number(text);
   if (text.trim() === '' || !Number.isFinite(speed) || speed <= 0) throw new UsageError(`--speed must be a positive number, got '${text}'`);
   return speed;
+}
+
+function parsePlatform(text: string | undefined): HostPlatform | undefined {
+  if (text === undefined) return undefined;
+  if (!(HOST_PLATFORMS as readonly string[]).includes(text)) throw new UsageError(`--platform must be ${HOST_PLATFORMS.join(' or ')}, got '${text}'`);
+  return text as HostPlatform;
+}
+
+/** Flags that only make sense together, refused before anything starts. */
+function checkCombination(values: Record<string, string | undefined>, platform: HostPlatform | undefined): void {
+  if (platform === 'meta' && values.scenario !== undefined) throw new UsageError('--scenario is for the sandbox; a Meta account plays no scenario');
+  if (platform === 'sandbox' && values['api-base'] !== undefined) throw new UsageError('--api-base is for --platform meta');
+  if (platform === 'sandbox' && values.account !== undefined) throw new UsageError('--account is for --platform meta');
+  if (platform === 'meta' && values['api-base'] === undefined && values.speed !== undefined && Number(values.speed) !== 1) {
+    throw new UsageError(`--speed: a real Meta ad account runs in real time; --speed is for a fake given with --api-base`);
+  }
 }
 
 async function parseScenario(text: string | undefined): Promise<string | undefined> {
@@ -52,17 +81,30 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
   return {
     name: 'serve',
     summary: 'Run the app headless: the UI over HTTP and its API over a WebSocket, on 127.0.0.1 only',
-    usage: 'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N]',
+    usage: [
+      'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N]',
+      'acm serve --platform meta [--account act_ID] [--api-base URL] [--db FILE]',
+      '',
+      `--platform meta serves a Meta ad account with the token in ACM_META_TOKEN, or else in the`,
+      'keyring (acm credentials set meta). A database connected to an account reconnects to it.',
+    ].join('\n'),
     options: {
       port: { type: 'string' },
       db: { type: 'string' },
       scenario: { type: 'string' },
       speed: { type: 'string' },
+      platform: { type: 'string' },
+      'api-base': { type: 'string' },
+      account: { type: 'string' },
     },
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
       const values = args.values as Record<string, string | undefined>;
       const port = parsePort(values.port);
       const speed = parseSpeed(values.speed);
+      const platform = parsePlatform(values.platform);
+      checkCombination(values, platform);
+      const apiBase = values['api-base'] === undefined ? undefined : parseApiBase(values['api-base']);
+      const accountId = values.account === undefined ? undefined : parseAccountId(values.account);
       const scenarioPath = await parseScenario(values.scenario);
       const databasePath = values.db === undefined ? undefined : resolve(values.db);
       // A bad scenario is a mistake in the call, like a bad flag: named problem by problem, exit code 2.
@@ -73,10 +115,22 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       }
       let host;
       try {
-        host = await startHost({ port, speed, scenarioPath, databasePath, createAccount: deps.createAccount, rendererDir: deps.rendererDir, log: io.err });
+        host = await startHost({
+          port,
+          speed,
+          scenarioPath,
+          databasePath,
+          platform,
+          meta: { apiBase, accountId, ...(deps.env && { env: deps.env }), ...(deps.keyring && { keyring: deps.keyring }), fetch: deps.fetch },
+          createAccount: deps.createAccount,
+          startClock: deps.startClock,
+          rendererDir: deps.rendererDir,
+          log: io.err,
+        });
       } catch (error) {
         io.err(`acm serve: ${(error as Error).message}`);
-        return 1;
+        // A choice the call must make (which ad account, which speed) is a mistake in the call, like a bad flag.
+        return error instanceof AcmError && error.code === 'INVALID_INPUT' ? 2 : 1;
       }
       io.out(`ACM is running at ${host.url}`);
       io.out("Open that address in a browser (it carries this session's key). Press Ctrl+C to stop.");

@@ -10,6 +10,7 @@ import { formatReportText } from '@lab/report-text';
 import { engineAgents } from '@lab/engine-agents';
 import { createStoreRecorder } from '@lab/store-recorder';
 import type { AgentsFactory, ApprovalMode } from '@lab/strategy';
+import { VIA_NAMES, type MetaTraffic, type Via } from '@lab/via-meta';
 import { MAX_DAYS, MAX_SEED, MIN_SEED } from '@shared/scenario/limits';
 
 export interface SimulateDeps {
@@ -34,6 +35,12 @@ function parseApprovals(text: string | undefined): ApprovalMode {
   return text;
 }
 
+function parseVia(text: string | undefined): Via {
+  if (text === undefined) return 'sandbox';
+  if (!(VIA_NAMES as readonly string[]).includes(text)) throw new UsageError(`--via must be ${VIA_NAMES.map((v) => `'${v}'`).join(' or ')}, got '${text}'`);
+  return text as Via;
+}
+
 const BAR_WIDTH = 30;
 
 function progressBar(done: number, total: number): string {
@@ -45,13 +52,14 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
   return {
     name: 'simulate',
     summary: 'Play a scenario under the agents and the baseline strategies and report them side by side',
-    usage: 'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all]',
+    usage: 'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all] [--via sandbox|meta]',
     options: {
       days: { type: 'string' },
       seed: { type: 'string' },
       db: { type: 'string' },
       json: { type: 'boolean' },
       approvals: { type: 'string' },
+      via: { type: 'string' },
     },
     positionals: true,
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
@@ -60,6 +68,7 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
       const days = parseInteger('days', values.days as string | undefined, 1, MAX_DAYS);
       const seed = parseInteger('seed', values.seed as string | undefined, MIN_SEED, MAX_SEED);
       const approvals = parseApprovals(values.approvals as string | undefined);
+      const via = parseVia(values.via as string | undefined);
       const json = values.json === true;
       const keptDb = typeof values.db === 'string' ? resolve(values.db) : undefined;
       if (keptDb && existsSync(keptDb)) throw new UsageError(`--db: '${values.db}' already exists; name a new file`);
@@ -76,11 +85,14 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
       const showProgress = !json && (deps.stderrIsTTY ?? (() => Boolean(process.stderr.isTTY)))();
       const write = deps.writeProgress ?? ((text: string) => process.stderr.write(text));
       let lastPercent = -1;
+      let traffic: MetaTraffic | undefined;
       try {
         const report = await runSimulation(scenario, {
           seed,
           days,
           approvals,
+          via,
+          onMetaTraffic: (t) => (traffic = t),
           agents: (deps.agents ?? engineAgents)(store),
           recorder: createStoreRecorder(store),
           onProgress: showProgress
@@ -94,6 +106,11 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
         });
         if (showProgress) write('\n');
         io.out(json ? JSON.stringify(report, null, 2) : formatReportText(report, scenario.currency));
+        if (traffic && !json) {
+          io.out(
+            `The agents played through the Meta adapter against a local fake of the Graph API: ${traffic.calls} calls, at most ${traffic.busiestHourCalls} in a simulated hour.`,
+          );
+        }
         if (keptDb && !json) io.out(`The agents' run is kept in ${keptDb}.`);
         return 0;
       } finally {

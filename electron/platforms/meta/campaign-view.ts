@@ -60,9 +60,16 @@ const hasAmount = (value: string | undefined) => value !== undefined && value !=
  * A campaign of Meta in the engine's terms: ad sets are its audiences, ads (grouped by their
  * creative) its creatives, `bid_amount` its bid; the budget is the campaign's when it has one
  * (Advantage campaign budget), else the sum of its active ad sets' budgets, split among them by
- * their shares when it changes. Archived and deleted objects are left out.
+ * their shares when it changes. Archived and deleted objects are left out. `delivered` holds the
+ * ads known to have ever run: a creative with no active ad and none of those has never gone live.
  */
-export function campaignView(account: MetaAccount, campaign: CampaignRow, adSetRows: AdSetRow[], adRows: AdRow[]): CampaignView {
+export function campaignView(
+  account: MetaAccount,
+  campaign: CampaignRow,
+  adSetRows: AdSetRow[],
+  adRows: AdRow[],
+  delivered: ReadonlySet<string>,
+): CampaignView {
   const { currency } = account;
   const money = (value: string | undefined, where: string) => (hasAmount(value) ? fromMinorUnits(value as string, currency, where) : undefined);
   const adSets = adSetRows.filter((a) => a.campaign_id === campaign.id && !isRetired(a.status) && !isRetired(a.effective_status));
@@ -106,7 +113,7 @@ export function campaignView(account: MetaAccount, campaign: CampaignRow, adSetR
       weight: budgetLevel === 'adset' ? (a.dailyBudget ?? 0) : 1,
       enabled: a.status === 'ACTIVE',
     })),
-    creatives: creativesOf(ads),
+    creatives: creativesOf(ads, delivered),
   };
   return { info, budgetLevel, budgets, adSets: adSetViews, rows: { campaign, adSets, ads } };
 }
@@ -176,11 +183,16 @@ function bidOf(views: AdSetView[], rows: AdSetRow[]): BidSetting {
   return { strategy: 'lowest_cost' };
 }
 
-/** Ads grouped by the creative they show: one creative, live while any of its ads is, since its first ad was made. */
-function creativesOf(ads: AdRow[]): CreativeInfo[] {
+/**
+ * Ads grouped by the creative they show: one creative, live while any of its ads is, since its
+ * first ad was made; a creative with no ad live now and none that ever delivered has never been live.
+ */
+function creativesOf(ads: AdRow[], delivered: ReadonlySet<string>): CreativeInfo[] {
   const byCreative = new Map<string, CreativeInfo>();
+  const ran = new Set<string>();
   for (const ad of ads) {
     const id = ad.creative?.id ?? ad.id;
+    if (ad.status === 'ACTIVE' || delivered.has(ad.id)) ran.add(id);
     const created = parseMetaTime(ad.created_time);
     const found = byCreative.get(id);
     const since = Number.isFinite(created) ? created : null;
@@ -191,6 +203,7 @@ function creativesOf(ads: AdRow[]): CreativeInfo[] {
     found.enabled ||= ad.status === 'ACTIVE';
     if (since !== null && (found.liveSince === null || since < found.liveSince)) found.liveSince = since;
   }
+  for (const creative of byCreative.values()) if (!ran.has(creative.id)) creative.liveSince = null;
   return [...byCreative.values()];
 }
 

@@ -4,6 +4,7 @@ import { HOUR_MS, type Clock } from '@shared/time';
 import { BudgetChangeLedger, BUDGET_CHANGES_PER_HOUR } from './budget-ledger';
 import { campaignView, type CampaignView } from './campaign-view';
 import { planChange, type Write } from './change-plan';
+import { DeliveryHistory } from './delivery-history';
 import { MetaApiError } from './graph-errors';
 import type { GraphClient } from './graph-client';
 import type { IdempotencyStore } from './idempotency';
@@ -44,6 +45,7 @@ export class MetaAdapter implements PlatformAdapter {
   private readonly clock: Clock;
   private readonly conversions: ConversionSetting;
   private readonly ledger = new BudgetChangeLedger();
+  private readonly delivery: DeliveryHistory;
 
   constructor(
     private readonly options: MetaAdapterOptions,
@@ -54,6 +56,7 @@ export class MetaAdapter implements PlatformAdapter {
     this.client = options.client;
     this.clock = options.clock;
     this.conversions = { actionType: options.conversions?.actionType ?? 'purchase', windows: options.conversions?.windows };
+    this.delivery = new DeliveryHistory(this.client, account.id);
   }
 
   async listCampaigns(): Promise<CampaignInfo[]> {
@@ -66,7 +69,8 @@ export class MetaAdapter implements PlatformAdapter {
     const campaigns = await this.client.getAll<CampaignRow>(`${path}/campaigns`, { fields: FIELDS.campaign });
     const adSets = await this.client.getAll<AdSetRow>(`${path}/adsets`, { fields: FIELDS.adSet });
     const ads = await this.client.getAll<AdRow>(`${path}/ads`, { fields: FIELDS.ad });
-    return campaigns.filter((c) => !isRetired(c.status) && !isRetired(c.effective_status)).map((c) => campaignView(this.account, c, adSets, ads));
+    const delivered = await this.delivery.of(ads);
+    return campaigns.filter((c) => !isRetired(c.status) && !isRetired(c.effective_status)).map((c) => campaignView(this.account, c, adSets, ads, delivered));
   }
 
   async getCampaign(campaignId: string): Promise<CampaignInfo> {
@@ -84,7 +88,7 @@ export class MetaAdapter implements PlatformAdapter {
     }
     const adSets = await this.client.getAll<AdSetRow>(`${campaignId}/adsets`, { fields: FIELDS.adSet });
     const ads = await this.client.getAll<AdRow>(`${campaignId}/ads`, { fields: FIELDS.ad });
-    return campaignView(this.account, campaign, adSets, ads);
+    return campaignView(this.account, campaign, adSets, ads, await this.delivery.of(ads));
   }
 
   async getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]> {

@@ -19,7 +19,14 @@ export interface FakeMetaServerOptions extends FakeAccountOptions {
   permissions?: string[];
   /** One line per request: method, path, status (never the token). */
   log?: (line: string) => void;
+  /** Keep every request in `requests`, for tests (default); off for a long run nobody inspects. */
+  keepRequests?: boolean;
 }
+
+/** Where the in-process fake answers: a reserved name, so that no request meant for it can reach a network. */
+const IN_PROCESS_ORIGIN = 'http://graph.fake-meta.invalid';
+
+type Answer = { status: number; headers: Record<string, string>; text: string } | 'dropped';
 
 /** A request as the fake saw it, for tests: its parameters without the token. */
 export interface FakeRequest {
@@ -48,7 +55,7 @@ export class FakeMetaServer {
   private traces = 0;
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: Server | undefined,
     private readonly options: FakeMetaServerOptions,
   ) {
     this.account = new FakeAccount(options);
@@ -67,10 +74,30 @@ export class FakeMetaServer {
     return fake;
   }
 
-  /** The origin to point a client at: http://127.0.0.1:PORT. */
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  /**
+   * The same fake without a socket: `fetch` answers in the process, as Node's fetch would over
+   * HTTP, so that a simulation plays thousands of calls fast and deterministically.
+   */
+  static inProcess(options: FakeMetaServerOptions): FakeMetaServer {
+    return new FakeMetaServer(undefined, options);
   }
+
+  /** The origin to point a client at: http://127.0.0.1:PORT, or the in-process fake's own. */
+  get url(): string {
+    return this.server ? `http://127.0.0.1:${(this.server.address() as AddressInfo).port}` : IN_PROCESS_ORIGIN;
+  }
+
+  /** A `fetch` for the in-process fake (FetchLike): a dropped answer fails as Node's fetch fails on a closed connection. */
+  readonly fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    if (url.origin !== this.url) throw new TypeError('fetch failed', { cause: new Error(`the fake answers only ${this.url}, not ${url.origin}`) });
+    const answer = await this.serve(request.method, url, request.headers.get('authorization') ?? undefined, async () =>
+      parseBody(await request.text(), request.headers.get('content-type') ?? ''),
+    );
+    if (answer === 'dropped') throw new TypeError('fetch failed', { cause: new Error('other side closed') });
+    return new Response(answer.text, { status: answer.status, headers: answer.headers });
+  };
 
   /** From now on the token is expired: every call gets code 190 (until `renewToken`). */
   expireToken(): void {
@@ -83,24 +110,37 @@ export class FakeMetaServer {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.url);
-    const method = req.method ?? 'GET';
+    const answer = await this.serve(req.method ?? 'GET', new URL(req.url ?? '/', this.url), req.headers.authorization, async () =>
+      req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type'] ?? '') : (await drain(req), {}),
+    );
+    if (answer === 'dropped') {
+      res.socket?.destroy();
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.text);
+  }
+
+  /** One request, whatever carried it: Meta's answer, or 'dropped' when a fault loses it after the work is done. */
+  private async serve(method: string, url: URL, authorization: string | undefined, body: () => Promise<Record<string, unknown>>): Promise<Answer> {
     const [version, ...segments] = url.pathname.split('/').filter(Boolean);
     const path = segments.join('/');
     const record: FakeRequest = { method, path, params: {}, status: 200 };
     try {
-      const bodyParams = method === 'POST' ? await readBody(req) : (await drain(req), {});
+      const bodyParams = await body();
       const values: Record<string, unknown> = Object.fromEntries(url.searchParams);
       Object.assign(values, bodyParams);
-      const token = tokenOf(values, req);
+      const token = tokenOf(values, authorization);
       delete values.access_token;
       record.params = values;
-      this.requests.push(record);
+      if (this.options.keepRequests !== false) this.requests.push(record);
       if (method !== 'GET' && method !== 'POST') throw new FakeGraphError(100, `(#100) The fake answers GET and POST, not ${method}`);
       if (version === undefined || !isVersionAtLeast(version)) {
         throw new FakeGraphError(2635, `(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: ${GRAPH_VERSION}.`);
@@ -117,7 +157,7 @@ export class FakeMetaServer {
       }
       if (fault && fault.kind !== 'lost_answer') throw faultError(fault);
       this.account.catchUp();
-      const body = route(method, segments, {
+      const answer = route(method, segments, {
         account: this.account,
         params,
         url,
@@ -126,15 +166,14 @@ export class FakeMetaServer {
       });
       if (fault?.kind === 'lost_answer') {
         record.status = 0;
-        res.socket?.destroy();
-        return;
+        return 'dropped';
       }
-      this.answer(res, 200, body);
+      return this.answer(200, answer);
     } catch (error) {
       const refusal =
         error instanceof FakeGraphError ? error : new FakeGraphError(1, `An unknown error occurred (${(error as Error).message})`, { status: 500 });
       record.status = refusal.status;
-      this.answer(res, refusal.status, refusal.body(this.traceId()));
+      return this.answer(refusal.status, refusal.body(this.traceId()));
     } finally {
       this.options.log?.(`fake meta: ${method} /${version ?? ''}/${path} → ${record.status === 0 ? 'answer dropped' : record.status}`);
     }
@@ -149,16 +188,19 @@ export class FakeMetaServer {
     }
   }
 
-  private answer(res: ServerResponse, status: number, body: unknown): void {
+  private answer(status: number, body: unknown): Answer {
     const text = JSON.stringify(body);
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=UTF-8',
-      'content-length': Buffer.byteLength(text),
-      'x-business-use-case-usage': this.usage.header(this.account.accountNumber, this.account.now()),
-      'x-fb-trace-id': this.traceId(),
-      'facebook-api-version': GRAPH_VERSION,
-    });
-    res.end(text);
+    return {
+      status,
+      text,
+      headers: {
+        'content-type': 'application/json; charset=UTF-8',
+        'content-length': String(Buffer.byteLength(text)),
+        'x-business-use-case-usage': this.usage.header(this.account.accountNumber, this.account.now()),
+        'x-fb-trace-id': this.traceId(),
+        'facebook-api-version': GRAPH_VERSION,
+      },
+    };
   }
 
   private traceId(): string {
@@ -167,9 +209,8 @@ export class FakeMetaServer {
 }
 
 /** The token of a request: the `access_token` parameter (query, JSON or form body), or an `Authorization: Bearer` / `OAuth` header. */
-function tokenOf(values: Record<string, unknown>, req: IncomingMessage): string | undefined {
+function tokenOf(values: Record<string, unknown>, header: string | undefined): string | undefined {
   if (typeof values.access_token === 'string' && values.access_token !== '') return values.access_token;
-  const header = req.headers.authorization;
   const found = header ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header) : null;
   return found ? found[1] : undefined;
 }
@@ -178,8 +219,8 @@ async function drain(req: IncomingMessage): Promise<void> {
   for await (const chunk of req) void chunk;
 }
 
-/** A POST body, JSON (the SDK's) or form-encoded (curl's, Meta's documentation's). */
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A POST body's text, refused past MAX_BODY bytes. */
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -187,9 +228,13 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
     if (size > MAX_BODY) throw new FakeGraphError(100, '(#100) The request body is too large');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A POST body, JSON (the SDK's) or form-encoded (curl's, Meta's documentation's). */
+function parseBody(text: string, type: string): Record<string, unknown> {
+  if (Buffer.byteLength(text) > MAX_BODY) throw new FakeGraphError(100, '(#100) The request body is too large');
   if (text.trim() === '') return {};
-  const type = req.headers['content-type'] ?? '';
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   if (type.includes('multipart/form-data')) throw new FakeGraphError(100, '(#100) The fake takes JSON or form-encoded bodies, not multipart');
   try {

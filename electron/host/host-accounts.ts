@@ -1,0 +1,49 @@
+import { AcmError } from '@shared/errors';
+import type { AcceleratedClock } from '@shared/time';
+import type { AccountFactory, AccountRequest, HostAccount } from './default-account';
+import { META_PLATFORM, openMetaAccount, type MetaConnectOptions } from './meta-account';
+
+export const HOST_PLATFORMS = ['sandbox', 'meta'] as const;
+export type HostPlatform = (typeof HOST_PLATFORMS)[number];
+
+export interface HostAccountChoice {
+  /** The home workspace's platform on a new database; on one already connected, what it must be (undefined: whatever it is). */
+  platform?: HostPlatform;
+  /** How the sandbox account of a workspace opens. */
+  sandbox: AccountFactory;
+  /** How Meta is reached and where its token is found: for any workspace whose account is a Meta one. */
+  meta: MetaConnectOptions;
+  /** The clock of a Meta account: real time unless the host was told a speed (for a fake). */
+  metaClock(startMs: number): AcceleratedClock;
+}
+
+/**
+ * Which account a workspace opens: the one its database is connected to, whatever the flags; a
+ * new home database's from `platform`; a new workspace's sandbox. A home database connected to
+ * another platform than the one asked for is refused rather than silently served.
+ */
+export function openHostAccount(choice: HostAccountChoice, request: AccountRequest & { workspaceId: number }): Promise<HostAccount> {
+  const accounts = request.store.accounts.list();
+  const home = request.workspaceId === 1;
+  const connected = accounts.some((a) => a.platform === META_PLATFORM) ? 'meta' : accounts.length > 0 ? 'sandbox' : undefined;
+  const platform: HostPlatform = connected ?? (home && !request.overrides ? (choice.platform ?? 'sandbox') : 'sandbox');
+  if (home && choice.platform !== undefined && choice.platform !== platform) {
+    const own = accounts.find((a) => a.platform === platform);
+    throw new AcmError(
+      'CONFLICT',
+      `${request.store.path} is connected to the ${platform} account "${own?.name ?? '?'}", not to ${choice.platform}; another account needs another --db`,
+      { path: 'platform' },
+    );
+  }
+  if (home && platform === 'sandbox' && (choice.meta.accountId !== undefined || choice.meta.apiBase !== undefined)) {
+    throw new AcmError(
+      'CONFLICT',
+      `--account and --api-base are for a Meta account; ${request.store.path} is served with the sandbox (add --platform meta on a new --db)`,
+      {
+        path: 'platform',
+      },
+    );
+  }
+  if (platform === 'meta') return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, choice.meta);
+  return choice.sandbox(request);
+}
