@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
+import { waitForSignal } from '../wait-for-signal';
 import { loadScenarioFile } from '@lab/load-file';
 import { defaultScenarioPath } from '@platforms/sandbox/account';
 import { FAKE_META_TEST_TOKEN, FAKE_PAST_DAYS, FakeMetaServer, META_TOKEN_ENV, fakeTokenFrom, fakeWorld } from '@platforms/meta/fake/index';
@@ -11,17 +12,6 @@ export interface FakePlatformDeps {
   /** Resolves when the fake should stop: on Ctrl+C or SIGTERM by default. */
   waitForStop?: () => Promise<void>;
 }
-
-const waitForSignal = (): Promise<void> =>
-  new Promise((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 function parseNumber(flag: string, text: string | undefined, fallback: number, valid: (n: number) => boolean, rule: string): number {
   if (text === undefined) return fallback;

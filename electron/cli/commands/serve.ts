@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type Command, type CommandIO, type ParsedArgs } from '../command';
+import { waitForSignal } from '../wait-for-signal';
 import { loadScenarioFile } from '@lab/load-file';
 import { AcmError } from '@shared/errors';
 import type { FetchLike } from '@platforms/meta/graph-client';
@@ -24,17 +25,6 @@ export interface ServeDeps {
   /** Resolves when the host should shut down: on Ctrl+C or SIGTERM by default. */
   waitForStop?: () => Promise<void>;
 }
-
-const waitForSignal = (): Promise<void> =>
-  new Promise((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PORT;
