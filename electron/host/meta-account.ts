@@ -4,7 +4,6 @@ import { AcceleratedClock, type Clock } from '@shared/time';
 import { AccountZone } from '@shared/zone';
 import { GraphClient, type FetchLike } from '@platforms/meta/graph-client';
 import { META_GRAPH_BASE } from '@platforms/meta/graph-version';
-import { MemoryIdempotencyStore } from '@platforms/meta/idempotency';
 import { accountPath } from '@platforms/meta/meta-account';
 import { openMetaAdapter, type MetaAdapter } from '@platforms/meta/meta-adapter';
 import type { AccountRecord } from '../store';
@@ -83,7 +82,7 @@ export async function openMetaAccount(request: AccountRequest, options: MetaConn
   let adapter: MetaAdapter;
   try {
     const id = accountId ?? (await chooseAdAccount(client, credential.from));
-    adapter = await openMetaAdapter({ client, accountId: id, clock, idempotency: new MemoryIdempotencyStore(), log: (line) => log(line) });
+    adapter = await openMetaAdapter({ client, accountId: id, clock, idempotency: store.idempotency, log: (line) => log(line) });
   } catch (error) {
     const refused = error instanceof PlatformError && error.platformCode === 'AUTH_EXPIRED';
     if (!refused) throw error;

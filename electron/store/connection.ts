@@ -37,6 +37,7 @@ import { createConflictRepository, type ConflictRepository } from './repositorie
 import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
 import type { Handles } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
+import { createIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency';
 import { createWorkspaceProfileRepository, type WorkspaceProfileRepository } from './repositories/workspace-profile';
 import { createWorkspaceRegistry, type WorkspaceRegistry } from './repositories/workspace-registry';
 import { createLeaseRepository, type LeaseRepository } from './repositories/leases';
@@ -103,6 +104,8 @@ export interface Store {
   readonly accounts: AccountRepository;
   /** Sandbox accounts' worlds, saved as they go so that a restart continues them. */
   readonly sandboxState: SandboxStateRepository;
+  /** Idempotency keys of changes sent to a platform that has none of its own (Meta), and their results. */
+  readonly idempotency: IdempotencyRepository;
   /** Read-only reports beyond the repositories (counts, the day's review, outcome statistics). */
   readonly reports: StoreReports;
   /** The decision timeline as CSV and PDF files. */
@@ -184,6 +187,7 @@ function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts)
     workspaces: createWorkspaceRegistry(handles),
     accounts: createAccountRepository(handles),
     sandboxState: createSandboxStateRepository(handles),
+    idempotency: createIdempotencyRepository(handles),
     reports: createStoreReports(handles, decisions),
     exports: createStoreExports(handles),
     immediate<T>(fn: () => T): T {

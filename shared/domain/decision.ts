@@ -13,7 +13,8 @@ export type DecisionState = (typeof DECISION_STATES)[number];
  * failed; a person approving an escalated decision sends it to pending; `failed → pending` is a
  * retry under the same idempotency key; an undo is a new decision whose parent becomes `undone`.
  * `pending → blocked`: the guard runs again at the moment of execution, against the limits in
- * force then, and may refuse what it allowed when the decision was made or escalated.
+ * force then, and may refuse what it allowed when the decision was made or escalated; the
+ * platform, too, may refuse the change itself (a policy, a value it does not take).
  */
 export const DECISION_TRANSITIONS: Readonly<Record<DecisionState, readonly DecisionState[]>> = {
   proposed: ['pending', 'blocked', 'escalated', 'cancelled'],

@@ -64,4 +64,9 @@ export class PlatformError extends AcmError {
   get retryable(): boolean {
     return this.platformCode === 'TRANSIENT' || this.platformCode === 'RATE_LIMITED';
   }
+
+  /** The platform said no to the change itself (its policy, or a value it does not accept): asking again gets the same no. */
+  get refusesChange(): boolean {
+    return this.platformCode === 'POLICY_REJECTED' || this.platformCode === 'INVALID_CHANGE';
+  }
 }

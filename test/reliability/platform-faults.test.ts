@@ -30,7 +30,11 @@ beforeAll(async () => {
   each(['c1', 'c2', 'c3'], { kind: 'timeout', rate: 0.5 });
   each(['c4', 'c5', 'c6'], { kind: 'rate_limit', rate: 0.5 });
   each(['c7', 'c8', 'c9'], { kind: 'transient', rate: 0.6 });
-  each(['c10', 'c11', 'c12'], { kind: 'reject', rate: 0.7 });
+  each(['c10', 'c11', 'c12'], { kind: 'reject', rate: 0.5 });
+  // A platform refusal blocks, and is no failure: these campaigns also fail to read back often enough to give up on, and to trip the breaker.
+  for (const campaignId of ['c10', 'c11', 'c12']) {
+    rig.sandbox.faults.inject({ kind: 'transient', rate: 0.8, count: Infinity, match: { operation: 'getCampaign', campaignId } });
+  }
   rig.sandbox.faults.inject({ kind: 'transient', rate: 0.25, count: Infinity, match: { operation: 'getCampaign' } });
   // A person looks in once a day and resumes what the circuit breaker paused.
   await rig.runHours(DAYS * 24, () => {
@@ -74,15 +78,18 @@ describe('platform faults at a high rate', () => {
     expect(Math.max(...plain), 'a third attempt waited longer than a first could').toBeGreaterThan(DEFAULT_RETRY.baseMs * 2);
   });
 
-  it('settles every decision, and says why each failed one failed', () => {
+  it('settles every decision, says why each failed one failed, and blocks what the platform refused', () => {
     const failed = decisions.filter((d) => d.state === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(decisions.filter((d) => d.state === 'pending' || d.state === 'proposed')).toEqual([]);
     for (const d of failed) {
-      expect(d.error, `failed decision ${d.id}`).toMatch(/^(POLICY_REJECTED: change rejected|gave up after 5 attempts: (TRANSIENT|RATE_LIMITED): )/);
+      expect(d.error, `failed decision ${d.id}`).toMatch(/^gave up after 5 attempts: (TRANSIENT|RATE_LIMITED): /);
       const history = rig.store.audit.forDecision(d.id).map((e) => JSON.parse(e.content) as { to?: string });
       expect(history.map((h) => h.to).filter(Boolean)).toEqual(['pending', 'failed']);
     }
+    // A change the platform refused is blocked in its words, never failed: asking again gets the same no.
+    const refused = decisions.filter((d) => d.state === 'blocked' && d.error?.startsWith('refused by the platform: change rejected by platform policy'));
+    expect(refused.length).toBeGreaterThan(5);
   });
 
   it('trips the circuit breaker, pauses the agent, alerts a person, and sends nothing more until resumed', () => {

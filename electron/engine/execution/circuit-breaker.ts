@@ -1,7 +1,7 @@
 /**
  * Repeated failures mean something is wrong that retrying will not fix (revoked access, a
- * platform outage, a policy the agent keeps running into): after `threshold` failed decisions
- * in a row the breaker trips, and the caller pauses the agent and alerts a person.
+ * platform outage): after `threshold` failed decisions in a row the breaker trips, and the
+ * caller pauses the agent and alerts a person. A change the platform refused is blocked, not failed.
  */
 export class CircuitBreaker {
   private readonly failures = new Map<string, number>();

@@ -23,7 +23,7 @@ export interface ExecutionOutcome {
   decisionId: string;
   /**
    * `pending`: the change may have landed but could not be read back; settleInDoubt settles it later.
-   * `blocked`: the limits in force when it was about to be sent refused it.
+   * `blocked`: the limits in force when it was about to be sent refused it, or the platform refused the change itself.
    */
   state: Extract<DecisionState, 'executed' | 'failed' | 'cancelled' | 'pending' | 'blocked'>;
   attempts: number;
@@ -45,7 +45,7 @@ export interface ExecutorDeps {
    * that no limit can change between the check and the call.
    */
   refusals?(decision: Decision, campaign: CampaignInfo): string[];
-  /** A change the guard refused at the moment of execution: the runtime raises its alert. */
+  /** A change refused at the moment of execution, by the guard or by the platform itself: the runtime raises its alert. */
   onRefused?(decision: Decision, why: string): void;
   clock: Clock;
   /** Waits between retries: real time in the app, simulated time in `acm simulate`. */
@@ -72,7 +72,9 @@ class CallTimeout extends Error {}
  * error the setting is read back before any retry, so a change that landed is never sent
  * again, and the idempotency key makes even a repeated send harmless. A change sent without an
  * answer that no read-back could confirm is in doubt: never called failed (it may be in effect),
- * it stays pending until a later read settles it.
+ * it stays pending until a later read settles it. A platform that refuses the change itself
+ * (its policy, a value it does not take) blocks it, as the guard would: asking again gets the
+ * same no, and the agent did nothing wrong, so it is neither retried nor counted by the breaker.
  */
 export class Executor {
   private readonly retry: RetryPolicy;
@@ -165,7 +167,7 @@ export class Executor {
         // No await between these checks and the call: a pause acknowledged, or a limit lowered, before now stops it.
         if (!this.isStillActive(decision)) return this.cancel(decision, attempt - 1);
         const refused = this.deps.refusals?.(decision, campaign) ?? [];
-        if (refused.length > 0) return this.refuse(decision, attempt - 1, refused.join('; '));
+        if (refused.length > 0) return this.block(decision, attempt - 1, `refused at the moment of execution by the limits in force: ${refused.join('; ')}`);
         sentUnanswered = true;
         await this.withTimeout(this.deps.platform.applyChange(toCampaignChange(decision), decision.idempotencyKey));
         return this.settle(decision, attempt, 'applied');
@@ -173,6 +175,9 @@ export class Executor {
         lastError = describeError(error);
         this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error: lastError });
         if (!isRetryable(error)) {
+          if (sentUnanswered && error instanceof PlatformError && error.refusesChange) {
+            return this.block(decision, attempt, `refused by the platform: ${error.message}`);
+          }
           if (sentUnanswered && !(error instanceof PlatformError)) return this.leaveInDoubt(decision, attempt, lastError);
           return this.fail(decision, attempt, lastError, false);
         }
@@ -217,8 +222,7 @@ export class Executor {
     return { decisionId: decision.id, state: 'failed', attempts: attempt, error };
   }
 
-  private refuse(decision: Decision, attempts: number, why: string): ExecutionOutcome {
-    const error = `refused at the moment of execution by the limits in force: ${why}`;
+  private block(decision: Decision, attempts: number, error: string): ExecutionOutcome {
     this.deps.decisions.transition(decision.id, 'pending', 'blocked', { error });
     this.deps.onRefused?.(decision, error);
     return { decisionId: decision.id, state: 'blocked', attempts, error };

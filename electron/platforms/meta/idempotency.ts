@@ -1,22 +1,8 @@
-import type { ApplyResult } from '@shared/platform/adapter';
+import type { AppliedChange, IdempotencyStore } from '@shared/platform/idempotency';
 
-/** A change applied under an idempotency key: what was asked (as text, to tell a reused key) and what came of it. */
-export interface AppliedChange {
-  fingerprint: string;
-  result: ApplyResult;
-}
+export type { AppliedChange, IdempotencyStore };
 
-/**
- * Where the adapter keeps idempotency keys and their results. Meta has no idempotency of its own,
- * so the adapter honours keys itself; the app gives it a persisted table, so that a key outlives a
- * restart (the store implementation lives with the store layer).
- */
-export interface IdempotencyStore {
-  get(accountId: string, key: string): Promise<AppliedChange | undefined>;
-  put(accountId: string, key: string, entry: AppliedChange): Promise<void>;
-}
-
-/** Keys kept in memory: for tests and for runs that keep nothing. */
+/** Keys kept in memory: for tests and for runs that keep nothing (the app keeps them in the store's table). */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, AppliedChange>();
 

@@ -7,3 +7,4 @@ export { auditLog, auditCheckpoints } from './audit';
 export { campaignLeases } from './leases';
 export { workspaceProfile, workspaces, accounts, sandboxState } from './workspaces';
 export { sandboxHours } from './sandbox';
+export { platformIdempotency } from './idempotency';

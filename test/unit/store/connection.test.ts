@@ -24,6 +24,7 @@ describe('openDatabase on a fresh database', () => {
       'decisions',
       'hourly_metrics',
       'outcomes',
+      'platform_idempotency',
       'sandbox_hours',
       'sandbox_state',
       'workspace_profile',

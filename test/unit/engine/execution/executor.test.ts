@@ -91,13 +91,20 @@ describe('executor', () => {
     expect(await budget()).toBe(1100);
   });
 
-  it('does not retry a rejection, and marks the decision failed with the reason', async () => {
+  it("does not retry the platform's refusal of the change: the decision is blocked in the platform's words, and the breaker does not count it", async () => {
     platform.faults.inject({ kind: 'reject', count: 5 });
+    const refused: string[] = [];
+    const ex = executor({ breaker: new CircuitBreaker(1), onBreakerTrip: () => expect.fail('the breaker tripped'), onRefused: (_d, why) => refused.push(why) });
     const d = propose(1100);
-    const outcome = await executor().execute(d.id);
-    expect(outcome.state).toBe('failed');
-    expect(outcome.attempts).toBe(1);
-    expect(store.decisions.get(d.id)?.error).toContain('POLICY_REJECTED');
+    const outcome = await ex.execute(d.id);
+    expect(outcome).toMatchObject({ state: 'blocked', attempts: 1 });
+    expect(store.decisions.get(d.id)).toMatchObject({
+      state: 'blocked',
+      error: 'refused by the platform: change rejected by platform policy: applyChange on c1 (injected)',
+    });
+    expect(refused).toEqual([store.decisions.get(d.id)?.error]);
+    expect(attempts.map((a) => a.error)).toEqual([expect.stringMatching(/^POLICY_REJECTED: /)]);
+    expect(waits).toEqual([]);
     expect(await budget()).toBe(1000);
   });
 
@@ -185,7 +192,7 @@ describe('executor', () => {
   });
 
   it('trips the circuit breaker after repeated failures', async () => {
-    platform.faults.inject({ kind: 'reject', count: Infinity });
+    platform.faults.inject({ kind: 'transient', count: Infinity, match: { operation: 'applyChange' } });
     const tripped: string[] = [];
     const ex = executor({ breaker: new CircuitBreaker(3), onBreakerTrip: (agent) => tripped.push(agent) });
     for (let i = 0; i < 3; i++) await ex.execute(propose(1000 + 10 * (i + 1)).id);

@@ -1,0 +1,17 @@
+import type { ApplyResult } from './adapter';
+
+/** A change applied under an idempotency key: what was asked (as text, to tell a reused key) and what came of it. */
+export interface AppliedChange {
+  fingerprint: string;
+  result: ApplyResult;
+}
+
+/**
+ * Where an adapter keeps idempotency keys and their results, for a platform that has no
+ * idempotency of its own (Meta): the app gives it a persisted table, so that a key outlives a
+ * restart. Either answer form is allowed, since the store's table is read synchronously.
+ */
+export interface IdempotencyStore {
+  get(accountId: string, key: string): AppliedChange | undefined | Promise<AppliedChange | undefined>;
+  put(accountId: string, key: string, entry: AppliedChange): void | Promise<void>;
+}
