@@ -159,6 +159,11 @@ function listSection(doc: PDFKit.PDFDocument, title: string, lines: Iterable<str
   if (!any) doc.text('None in this period.');
 }
 
+/** The parameters of a section's `created_at` window and its campaign and agent filters, in the order both section queries take them. */
+function windowParams(f: Report['filter']): unknown[] {
+  return [f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER, f.campaignId ?? null, f.campaignId ?? null, f.agentId ?? null, f.agentId ?? null];
+}
+
 function* conflictLines(sqlite: Database.Database, { filter: f, zone }: Report): Generator<string> {
   const rows = sqlite
     .prepare(
@@ -167,14 +172,7 @@ function* conflictLines(sqlite: Database.Database, { filter: f, zone }: Report):
        WHERE c.created_at >= ? AND c.created_at < ? AND (? IS NULL OR c.campaign_id = ?) AND (? IS NULL OR ? IN (c.winner_agent_id, c.loser_agent_id))
        ORDER BY c.created_at, c.id`,
     )
-    .all(
-      f.from ?? Number.MIN_SAFE_INTEGER,
-      f.to ?? Number.MAX_SAFE_INTEGER,
-      f.campaignId ?? null,
-      f.campaignId ?? null,
-      f.agentId ?? null,
-      f.agentId ?? null,
-    ) as {
+    .all(...windowParams(f)) as {
     at: number;
     campaign: string;
     setting: string;
@@ -198,14 +196,7 @@ function* alertLines(sqlite: Database.Database, { filter: f, zone }: Report): Ge
        WHERE al.created_at >= ? AND al.created_at < ? AND (? IS NULL OR d.campaign_id = ?) AND (? IS NULL OR al.agent_id = ?)
        ORDER BY al.created_at, al.id`,
     )
-    .all(
-      f.from ?? Number.MIN_SAFE_INTEGER,
-      f.to ?? Number.MAX_SAFE_INTEGER,
-      f.campaignId ?? null,
-      f.campaignId ?? null,
-      f.agentId ?? null,
-      f.agentId ?? null,
-    ) as {
+    .all(...windowParams(f)) as {
     at: number;
     severity: string;
     kind: string;
