@@ -71,6 +71,8 @@ export function watchedPlatform(platform: PlatformAdapter, connection: AccountCo
   return {
     id,
     currency: platform.currency,
+    reportsSettleDays: platform.reportsSettleDays,
+    reportingNotes: platform.reportingNotes,
     listCampaigns: () => guard(() => platform.listCampaigns()),
     getCampaign: (campaignId: string) => guard(() => platform.getCampaign(campaignId)),
     getMetrics: (query: MetricsQuery) => guard(() => platform.getMetrics(query)),

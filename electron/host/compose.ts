@@ -7,6 +7,8 @@ import type { HostAccount } from './default-account';
 import { startMetricsRecorder } from './metrics-recorder';
 import type { DecisionExporter, Services } from '../ipc/services';
 import { createServices } from './services';
+import { withKillSwitchNotice } from './notify/kill-switch-notice';
+import { startNotifier, type NotifySetup } from './notify/notifier';
 
 export interface ComposedApp {
   services: Services;
@@ -43,8 +45,11 @@ export async function composeApp(
   store: Store,
   account: HostAccount,
   log: (message: string, error?: unknown) => void,
-  /** `scheduler`: the host's, shared by its workspaces (else the app runs its own). */
-  options: { exporter?: DecisionExporter; scheduler?: Scheduler } = {},
+  /**
+   * `scheduler`: the host's, shared by its workspaces (else the app runs its own). `notify`: the
+   * host's notification setup and the workspace's id, for its Slack and e-mail channels.
+   */
+  options: { exporter?: DecisionExporter; scheduler?: Scheduler; notify?: NotifySetup & { workspaceId: number } } = {},
 ): Promise<ComposedApp> {
   const events = createEventHub({ log });
   const runtime = new AgentRuntime({
@@ -58,6 +63,7 @@ export async function composeApp(
     accountDailySpendCap: account.rules.accountDailySpendCap,
     calendar: account.rules.calendar,
     pools: account.rules.pools,
+    recommendOnly: account.recommendOnly,
     onChange: (change) => pushChange(events, change),
     log,
   });
@@ -81,11 +87,13 @@ export async function composeApp(
     metrics: store.metrics,
     onError: (error) => log('recording metrics failed', error),
   });
+  const notifier = options.notify && startNotifier({ ...options.notify, store, clock: account.clock, zone: account.zone, events, log });
   const services = createServices({
     platform: account.platform,
     clock: account.clock,
     store,
-    runtime,
+    runtime: notifier ? withKillSwitchNotice(runtime, notifier.killSwitchUsed) : runtime,
+    notifications: notifier?.control,
     exporter: options.exporter,
     events,
     accountName: account.name,
@@ -104,6 +112,7 @@ export async function composeApp(
       signHead(store, log);
       await scheduler.idle();
       await recorder.idle();
+      await notifier?.close();
       services.close();
     },
   };

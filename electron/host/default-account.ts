@@ -19,6 +19,11 @@ export interface HostAccount {
   rules: { policies: Policy[]; accountDailySpendCap?: number; calendar: ForecastEvent[]; pools?: Pool[] };
   /** Whether a real platform still takes the account's credential; absent for the sandbox, which is always there. */
   connection?: AccountConnection;
+  /**
+   * The account may only be read (a token without the right to change it): why, in words a person
+   * understands. Its agents recommend: every decision escalates, and nothing is sent.
+   */
+  recommendOnly?: string;
   /** Releases what the account holds (a simulator's timers, a connection). */
   close?(): void | Promise<void>;
 }

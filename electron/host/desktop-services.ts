@@ -1,11 +1,16 @@
 import { chmod, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { FetchLike } from '@platforms/meta/graph-client';
+import { META_GRAPH_BASE } from '@platforms/meta/graph-version';
 import { AcceleratedClock } from '@shared/time';
 import { createDefaultAccount, DEFAULT_SPEED } from './default-account';
 import { createIpcServer, type IpcServer } from '../ipc/server';
 import { openDatabase } from '../store';
 import { defaultKeyPath } from '../store/audit/signing-key';
 import { keychainVault, type Sealer } from './keychain-vault';
+import { SEALED_FOLDER, sealedVault } from './credentials/sealed-vault';
+import { openHostAccount, type HostAccountChoice } from './host-accounts';
+import { MetaConnector } from './meta-connect';
 import { WorkspaceHost } from './workspace-registry';
 
 /** Where the app keeps and finds what the services need (the Electron main resolves them for both layouts). */
@@ -22,18 +27,32 @@ export interface DesktopServices {
   close(): Promise<void>;
 }
 
+/** What the app lends the services: the keychain's sealing, and Electron's fetch (it follows the system's proxy settings). */
+export interface DesktopPlatform {
+  sealer: Sealer;
+  fetch: FetchLike;
+}
+
 /**
  * The same composition as the headless host, with the databases in userData opened through
- * the Electron build of SQLite, the migrations shipped with the app and each audit key sealed
- * by the keychain.
+ * the Electron build of SQLite, the migrations shipped with the app, each audit key and every
+ * platform token sealed by the keychain, and Meta reached through Electron's network stack.
  */
-export async function startDesktopServices(paths: DesktopPaths, sealer: Sealer, warn: (message: string) => void): Promise<DesktopServices> {
+export async function startDesktopServices(paths: DesktopPaths, platform: DesktopPlatform, warn: (message: string) => void): Promise<DesktopServices> {
+  const { sealer } = platform;
   const log = (message: string, error?: unknown) =>
     warn(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const folder = dirname(paths.database);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   // The app's own folder holds every client's record: its owner alone may list it.
   if (process.platform !== 'win32') await chmod(folder, 0o700);
+  // The app never reads a token from its environment: the tokens are the ones connected in it.
+  const vault = sealedVault(sealer, join(folder, SEALED_FOLDER));
+  const accounts: HostAccountChoice = {
+    sandbox: createDefaultAccount,
+    meta: { env: {}, keyring: vault, fetch: platform.fetch },
+    metaClock: (startMs) => new AcceleratedClock(startMs, 1),
+  };
   const workspaces = await WorkspaceHost.start(paths.database, {
     openStore: (path) =>
       openDatabase({
@@ -45,13 +64,16 @@ export async function startDesktopServices(paths: DesktopPaths, sealer: Sealer, 
         lock: path === paths.database,
       }),
     openAccount: (store, request) =>
-      createDefaultAccount({
+      openHostAccount(accounts, {
         ...request,
         store,
         log,
         resourcesDir: dirname(paths.scenarios),
         startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED),
       }),
+    meta: new MetaConnector({ apiBase: META_GRAPH_BASE, fetch: platform.fetch, vault, log }),
+    // Webhook URLs and SMTP passwords are sealed beside the Meta tokens.
+    notify: { vault },
     log,
   });
   return { server: createIpcServer(workspaces, { log }), close: () => workspaces.close() };

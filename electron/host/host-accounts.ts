@@ -2,6 +2,7 @@ import { AcmError } from '@shared/errors';
 import type { AcceleratedClock } from '@shared/time';
 import type { AccountFactory, AccountRequest, HostAccount } from './default-account';
 import { META_PLATFORM, openMetaAccount, type MetaConnectOptions } from './meta-account';
+import type { AccountConnect } from './workspace-registry';
 
 export const HOST_PLATFORMS = ['sandbox', 'meta'] as const;
 export type HostPlatform = (typeof HOST_PLATFORMS)[number];
@@ -19,12 +20,17 @@ export interface HostAccountChoice {
 
 /**
  * Which account a workspace opens: the one its database is connected to, whatever the flags; a
- * new home database's from `platform`; a new workspace's sandbox. A home database connected to
- * another platform than the one asked for is refused rather than silently served.
+ * new workspace's from what it is asked to connect to (its sandbox when nothing); a new home
+ * database's from `platform`. A home database connected to another platform than the one asked
+ * for is refused rather than silently served.
  */
-export function openHostAccount(choice: HostAccountChoice, request: AccountRequest & { workspaceId: number }): Promise<HostAccount> {
+export function openHostAccount(choice: HostAccountChoice, request: AccountRequest & { workspaceId: number; connect?: AccountConnect }): Promise<HostAccount> {
   const accounts = request.store.accounts.list();
   const home = request.workspaceId === 1;
+  if (request.connect && accounts.length === 0) {
+    const { accountId, conversionAction } = request.connect;
+    return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, { ...choice.meta, accountId, conversionAction });
+  }
   const connected = accounts.some((a) => a.platform === META_PLATFORM) ? 'meta' : accounts.length > 0 ? 'sandbox' : undefined;
   const platform: HostPlatform = connected ?? (home && !request.overrides ? (choice.platform ?? 'sandbox') : 'sandbox');
   if (home && choice.platform !== undefined && choice.platform !== platform) {
@@ -35,14 +41,11 @@ export function openHostAccount(choice: HostAccountChoice, request: AccountReque
       { path: 'platform' },
     );
   }
-  if (home && platform === 'sandbox' && (choice.meta.accountId !== undefined || choice.meta.apiBase !== undefined)) {
-    throw new AcmError(
-      'CONFLICT',
-      `--account and --api-base are for a Meta account; ${request.store.path} is served with the sandbox (add --platform meta on a new --db)`,
-      {
-        path: 'platform',
-      },
-    );
+  // --api-base stays meaningful on a sandbox home: it is where "Connect Meta account" reaches Meta.
+  if (home && platform === 'sandbox' && choice.meta.accountId !== undefined) {
+    throw new AcmError('CONFLICT', `--account is for a Meta account; ${request.store.path} is served with the sandbox (add --platform meta on a new --db)`, {
+      path: 'platform',
+    });
   }
   if (platform === 'meta') return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, choice.meta);
   return choice.sandbox(request);

@@ -8,6 +8,11 @@ export interface Sealer {
   decryptString(sealed: Buffer): string;
   /** Linux only: `basic_text` means no keyring answered, and "encryption" is a fixed obfuscation. */
   getSelectedStorageBackend?(): string;
+  /** The asynchronous API of newer Electron versions (the synchronous one is deprecated). */
+  isAsyncEncryptionAvailable?(): Promise<boolean>;
+  encryptStringAsync?(text: string): Promise<Buffer>;
+  /** `shouldReEncrypt`: the keychain's key was rotated, and the text is to be sealed again with the new one. */
+  decryptStringAsync?(sealed: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 /**

@@ -6,6 +6,7 @@ import { GraphClient, type FetchLike } from '@platforms/meta/graph-client';
 import { META_GRAPH_BASE } from '@platforms/meta/graph-version';
 import { accountPath } from '@platforms/meta/meta-account';
 import { openMetaAdapter, type MetaAdapter } from '@platforms/meta/meta-adapter';
+import { readTokenAccess, type TokenAccess } from '@platforms/meta/token-access';
 import type { AccountRecord } from '../store';
 import { AccountConnection, unreachablePlatform, watchedPlatform } from './account-connection';
 import { findMetaToken, META_TOKEN_ENV, type MetaCredential, type MetaTokenSources } from './credentials/meta-token';
@@ -21,7 +22,11 @@ export interface MetaConnectOptions extends MetaTokenSources {
   accountId?: string;
   /** Node's fetch by default. */
   fetch?: FetchLike;
+  /** The action type a new connection counts as a conversion ("purchase" by default); an account connected before keeps its own. */
+  conversionAction?: string;
 }
+
+export const DEFAULT_CONVERSION_ACTION = 'purchase';
 
 const label = (name: string, id: string) => `Meta ad account "${name}" (${id})`;
 
@@ -64,6 +69,7 @@ export async function openMetaAccount(request: AccountRequest, options: MetaConn
     });
   }
   const accountId = stored?.externalId ?? asked;
+  const conversionAction = stored?.conversionAction ?? options.conversionAction ?? DEFAULT_CONVERSION_ACTION;
   let credential: MetaCredential;
   try {
     credential = await findMetaToken(options, accountId);
@@ -80,9 +86,18 @@ export async function openMetaAccount(request: AccountRequest, options: MetaConn
     log: (line) => log(line),
   });
   let adapter: MetaAdapter;
+  let access: TokenAccess;
   try {
     const id = accountId ?? (await chooseAdAccount(client, credential.from));
-    adapter = await openMetaAdapter({ client, accountId: id, clock, idempotency: store.idempotency, log: (line) => log(line) });
+    adapter = await openMetaAdapter({
+      client,
+      accountId: id,
+      clock,
+      idempotency: store.idempotency,
+      conversions: { actionType: conversionAction },
+      log: (line) => log(line),
+    });
+    access = await readTokenAccess(client, id, `the token from ${credential.from}`);
   } catch (error) {
     const refused = error instanceof PlatformError && error.platformCode === 'AUTH_EXPIRED';
     if (!refused) throw error;
@@ -100,13 +115,19 @@ export async function openMetaAccount(request: AccountRequest, options: MetaConn
       currency: account.currency,
       timezone: account.zone.id,
       createdAt: now,
+      conversionAction,
     });
   }
   if (account.status !== 1) log(`${label(account.name, account.id)} is ${account.statusText} at Meta: its changes may be refused`);
-  log(`connected to ${label(account.name, account.id)} at ${apiBase}: ${account.currency}, ${account.zone.id}, with the token from ${credential.from}`);
+  log(
+    `connected to ${label(account.name, account.id)} at ${apiBase}: ${account.currency}, ${account.zone.id}, conversions are "${conversionAction}" actions, with the token from ${credential.from}`,
+  );
+  const recommendOnly = access.readOnlyReason && `${access.readOnlyReason}: agents recommend, a person makes the change in Ads Manager`;
+  if (recommendOnly) log(`${label(account.name, account.id)} is recommend only: ${recommendOnly}`);
   const connection = new AccountConnection(label(account.name, account.id), howToReconnect(credential, account.id));
   return {
     name: account.name,
+    recommendOnly,
     platform: watchedPlatform(adapter, connection, META_PLATFORM),
     clock,
     zone: account.zone,

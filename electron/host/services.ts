@@ -2,10 +2,11 @@ import type { PlatformAdapter } from '@shared/platform/adapter';
 import { AcceleratedClock, type Clock } from '@shared/time';
 import type { AccountZone } from '@shared/zone';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import type { AgentControl, ClockState, DecisionExporter, RecordAccess, Services } from '../ipc/services';
+import type { AgentControl, ClockState, DecisionExporter, NotificationControl, RecordAccess, Services } from '../ipc/services';
 import { formatDailyDigest, type Store } from '../store';
 import { APP_VERSION } from './app-version';
 import { createDecisionExporter } from './decision-exporter';
+import { noNotifications } from './notify/notifier';
 
 export interface ServicesOptions {
   platform: PlatformAdapter;
@@ -24,6 +25,8 @@ export interface ServicesOptions {
   /** Real milliseconds between two `clock.tick` events. */
   tickIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The workspace's Slack and e-mail channels; without, every notifications call is UNAVAILABLE. */
+  notifications?: NotificationControl;
 }
 
 /** What the IPC handlers may read and answer on the record: the store's repositories and reports, nothing of its connection. */
@@ -64,6 +67,7 @@ export function createServices(options: ServicesOptions): Services & { close(): 
     version: options.version ?? APP_VERSION,
     databasePath: options.databasePath ?? null,
     events,
+    notifications: options.notifications ?? noNotifications,
     clockState,
     close: () => clearInterval(ticker),
   };

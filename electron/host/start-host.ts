@@ -3,10 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { AcceleratedClock } from '@shared/time';
 import { openDatabase } from '../store';
 import { createIpcServer } from '../ipc/server';
+import { META_GRAPH_BASE } from '@platforms/meta/graph-version';
 import { osKeyring } from './credentials/keyring';
+import { META_TOKEN_ENV } from './credentials/meta-token';
+import { keyringVault } from './credentials/vault';
 import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory, type AccountRequest } from './default-account';
 import { openHostAccount, type HostAccountChoice, type HostPlatform } from './host-accounts';
 import type { MetaConnectOptions } from './meta-account';
+import { MetaConnector } from './meta-connect';
+import type { NotifySetup } from './notify/notifier';
 import { WorkspaceHost } from './workspace-registry';
 
 export { DEFAULT_SPEED };
@@ -39,6 +44,8 @@ export interface HostOptions {
   rendererDir?: string;
   maxMessageBytes?: number;
   log?: (message: string, error?: unknown) => void;
+  /** This run's scripted channels (--notify-webhook, --smtp) and how messages leave; the channels' secrets are kept in the OS keyring. */
+  notify?: Omit<NotifySetup, 'vault'>;
 }
 
 export interface RunningHost {
@@ -75,10 +82,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   await ensureRendererBuilt(rendererDir, log);
 
   const clockAt = (pace: number) => options.startClock ?? ((startMs: number) => new AcceleratedClock(startMs, pace));
+  const meta: MetaConnectOptions = { env: process.env, keyring: osKeyring(), ...options.meta };
   const accounts: HostAccountChoice = {
     platform: options.platform,
     sandbox: options.createAccount ?? createDefaultAccount,
-    meta: { env: process.env, keyring: osKeyring(), ...options.meta },
+    meta,
     // A Meta account runs in real time unless a speed was asked for (to keep pace with a fake's).
     metaClock: clockAt(options.speed ?? 1),
   };
@@ -87,6 +95,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     {
       openStore: (path) => openDatabase({ path, lock: path === options.databasePath }),
       openAccount: (store, request) => openHostAccount(accounts, { ...request, store, log, startClock: clockAt(speed) }),
+      meta: new MetaConnector({
+        apiBase: meta.apiBase ?? META_GRAPH_BASE,
+        fetch: meta.fetch ?? ((url, init) => fetch(url, init)),
+        vault: keyringVault(meta.keyring),
+        envToken: meta.env[META_TOKEN_ENV]?.trim(),
+        log,
+      }),
+      notify: { vault: keyringVault(meta.keyring), ...options.notify },
       log,
     },
     { scenarioPath: options.scenarioPath },

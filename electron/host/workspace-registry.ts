@@ -1,6 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { AcmError } from '@shared/errors';
 import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
+import type { MetaTokenCheck } from '@shared/ipc/channels/meta-connect';
+import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { EventListener, Services, WorkspaceDirectory } from '../ipc/services';
 import type { Store } from '../store';
@@ -8,6 +10,8 @@ import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
 import { composeApp, type ComposedApp } from './compose';
 import { pauseAgentsOnLoss } from './connection-loss';
 import type { HostAccount } from './default-account';
+import type { MetaConnector } from './meta-connect';
+import type { NotifySetup } from './notify/notifier';
 import { exceptionsOf, summarize, type WorkspaceView } from './workspace-summary';
 import { workspaceFolder, workspacePath } from './workspace-files';
 
@@ -19,13 +23,27 @@ export interface WorkspaceOpeners {
   log(message: string, error?: unknown): void;
   /** Real time, for when a workspace was created and last opened. */
   now?(): number;
+  /** Checks Meta tokens and keeps them, for "Connect Meta account"; without one the host connects no Meta account. */
+  meta?: MetaConnector;
+  /** Where every workspace's Slack and e-mail channels keep their secrets, and this run's scripted channels; without, no notifications. */
+  notify?: NotifySetup;
+}
+
+/** A platform account a new workspace connects to, rather than a sandbox of its own. */
+export interface AccountConnect {
+  platform: 'meta';
+  accountId: string;
+  conversionAction: string;
 }
 
 export interface AccountOpening {
   workspaceId: number;
   scenarioPath?: string;
   overrides?: { timezone: string; currency: string; name: string };
+  connect?: AccountConnect;
 }
+
+type NewWorkspace = { name: string; currency: string; timezone: string } | { name: string; connect: AccountConnect };
 
 interface OpenWorkspace extends WorkspaceView {
   store: Store;
@@ -112,9 +130,52 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   /** A new client with a sandbox account in its zone and currency; nothing of it is left behind if any step fails. */
   create(request: { name: string; currency: string; timezone: string }): Promise<WorkspaceSummary> {
-    const created = this.creating.then(() => this.createNow(request));
-    this.creating = created.catch(() => undefined);
-    return created;
+    return this.oneAtATime(() => this.createNow(request));
+  }
+
+  /** What a Meta token is and reaches, each ad account with the workspace it is already connected in. */
+  checkMetaToken(token: string): Promise<MetaTokenCheck> {
+    return this.metaConnector().check(token, (accountId) => this.workspaceOf('meta', accountId));
+  }
+
+  /**
+   * Each ad account picked becomes a workspace of its own, named after it, in its currency and
+   * zone, its token kept in the vault. Every account is checked before any is connected; one that
+   * then fails to open leaves nothing behind and is reported beside those that opened.
+   */
+  connectMeta(request: ParsedRequestOf<'workspaces.connectMeta'>): Promise<ResponseOf<'workspaces.connectMeta'>> {
+    return this.oneAtATime(async () => {
+      const connector = this.metaConnector();
+      const check = await this.checkMetaToken(request.token);
+      const picked = request.accountIds.map((id) => {
+        const account = check.accounts.find((a) => a.id === id);
+        if (!account) throw new AcmError('NOT_FOUND', `the token does not reach the ad account ${id}`, { path: 'accountIds' });
+        if (account.workspaceId !== undefined) {
+          throw new AcmError('CONFLICT', `${account.name} (${id}) is already connected in workspace '${this.get(account.workspaceId).name}'`, {
+            path: 'accountIds',
+          });
+        }
+        if (account.problem !== undefined) throw new AcmError('INVALID_INPUT', `${account.name} (${id}): ${account.problem}`, { path: 'accountIds' });
+        return account;
+      });
+      if (!check.storage.available) throw new AcmError('UNAVAILABLE', check.storage.warning ?? `${check.storage.where} cannot keep the token`);
+      if (!check.storage.protected && !request.storeUnprotected) {
+        throw new AcmError('CONFLICT', check.storage.warning ?? `${check.storage.where} does not protect the token`, { path: 'storeUnprotected' });
+      }
+      const workspaces: WorkspaceSummary[] = [];
+      const failed: { accountId: string; message: string }[] = [];
+      for (const account of picked) {
+        const forget = await connector.store(request.token, account.id, request.storeUnprotected);
+        try {
+          const connect: AccountConnect = { platform: 'meta', accountId: account.id, conversionAction: request.conversionAction };
+          workspaces.push(await this.createNow({ name: this.freeName(account.name, account.id), connect }));
+        } catch (error) {
+          await forget().catch((undo: unknown) => this.openers.log(`the token kept for ${account.id} could not be removed`, undo));
+          failed.push({ accountId: account.id, message: (error as Error).message });
+        }
+      }
+      return { workspaces, failed };
+    });
   }
 
   exceptions() {
@@ -176,7 +237,30 @@ export class WorkspaceHost implements WorkspaceDirectory {
     return { workspaces: done };
   }
 
-  private async createNow(request: { name: string; currency: string; timezone: string }): Promise<WorkspaceSummary> {
+  private oneAtATime<T>(act: () => Promise<T>): Promise<T> {
+    const done = this.creating.then(act);
+    this.creating = done.catch(() => undefined);
+    return done;
+  }
+
+  private metaConnector(): MetaConnector {
+    if (!this.openers.meta) throw new AcmError('UNAVAILABLE', 'this host connects no Meta account');
+    return this.openers.meta;
+  }
+
+  /** The workspace an account of a platform is connected in. */
+  private workspaceOf(platform: string, externalId: string): number | undefined {
+    for (const workspace of this.byId.values()) if (workspace.store.accounts.find(platform, externalId)) return workspace.id;
+    return undefined;
+  }
+
+  /** An account's own name, or with its id when a workspace has that name already. */
+  private freeName(name: string, externalId: string): string {
+    const taken = (candidate: string) => [...this.byId.values()].some((w) => w.name.toLowerCase() === candidate.toLowerCase());
+    return taken(name) ? `${name} (${externalId})` : name;
+  }
+
+  private async createNow(request: NewWorkspace): Promise<WorkspaceSummary> {
     const name = request.name;
     this.refuseTakenName(name);
     const id = Math.max(0, ...this.home.workspaces.list().map((w) => w.id)) + 1;
@@ -186,8 +270,11 @@ export class WorkspaceHost implements WorkspaceDirectory {
     if (!memory) mkdirSync(workspaceFolder(this.home.path), { recursive: true, mode: 0o700 });
     const store = this.openers.openStore(path);
     try {
-      store.profile.create({ name, currency: request.currency, timezone: request.timezone, createdAt: this.now() });
-      await this.attach(id, store, { overrides: { timezone: request.timezone, currency: request.currency, name: `${name} sandbox` } });
+      if ('connect' in request) await this.attach(id, store, { connect: request.connect }, name);
+      else {
+        store.profile.create({ name, currency: request.currency, timezone: request.timezone, createdAt: this.now() });
+        await this.attach(id, store, { overrides: { timezone: request.timezone, currency: request.currency, name: `${name} sandbox` } });
+      }
       this.home.workspaces.add(this.now(), () => file);
     } catch (error) {
       if (this.byId.has(id)) await this.detach(id);
@@ -206,22 +293,36 @@ export class WorkspaceHost implements WorkspaceDirectory {
     }
   }
 
-  private async attach(id: number, store: Store, request: Omit<AccountOpening, 'workspaceId'>): Promise<void> {
+  /** Opens a workspace's account and agents; a workspace without a profile yet takes `profileName` (or its account's) and its account's currency and zone. */
+  private async attach(id: number, store: Store, request: Omit<AccountOpening, 'workspaceId'>, profileName?: string): Promise<void> {
     let account: HostAccount | undefined;
     try {
       account = await this.openers.openAccount(store, { ...request, workspaceId: id });
       const profile =
         store.profile.get() ??
-        store.profile.create({ name: account.name, currency: account.platform.currency, timezone: account.zone.id, createdAt: this.now() });
+        store.profile.create({ name: profileName ?? account.name, currency: account.platform.currency, timezone: account.zone.id, createdAt: this.now() });
       const log = (message: string, error?: unknown) => this.openers.log(`[${profile.name}] ${message}`, error);
-      const app = await composeApp(store, account, log, { scheduler: this.scheduler });
+      const notify = this.openers.notify && { ...this.openers.notify, workspaceId: id };
+      const app = await composeApp(store, account, log, { scheduler: this.scheduler, notify });
       app.services.events.subscribe((event, payload) => this.forward(event, payload, id));
       const { services } = app;
       const unwatch = account.connection
-        ? pauseAgentsOnLoss({ connection: account.connection, runtime: services.runtime, store, clock: account.clock, events: services.events, log })
+        ? pauseAgentsOnLoss({ connection: account.connection, runtime: app.runtime, store, clock: account.clock, events: services.events, log })
         : () => undefined;
       const { name, currency, timezone } = profile;
-      this.byId.set(id, { id, name, currency, timezone, services, connection: account.connection, store, account, app, unwatch });
+      this.byId.set(id, {
+        id,
+        name,
+        currency,
+        timezone,
+        services,
+        connection: account.connection,
+        recommendOnly: account.recommendOnly,
+        store,
+        account,
+        app,
+        unwatch,
+      });
     } catch (error) {
       await account?.close?.();
       throw error;

@@ -12,6 +12,8 @@ export interface WorkspaceView {
   services: Services;
   /** The account's connection to its platform, when it has one to lose. */
   connection?: AccountConnection;
+  /** Why the account may only be read, when it may (HostAccount.recommendOnly). */
+  recommendOnly?: string;
 }
 
 const EXCEPTION_OF: Record<AlertKind, WorkspaceException['kind']> = {
@@ -54,7 +56,14 @@ export function summarize(workspace: WorkspaceView): WorkspaceSummary {
     timezone: workspace.timezone,
     openAlerts: { critical: open.critical, warning: open.warning, info: open.info },
     agents: { active, paused: agents.length - active },
-    accounts: [{ platform: account.platform, name: account.name, ...connectionOf(workspace) }],
+    accounts: [
+      {
+        platform: account.platform,
+        name: account.name,
+        ...connectionOf(workspace),
+        ...(workspace.recommendOnly !== undefined && { recommendOnly: workspace.recommendOnly }),
+      },
+    ],
   };
 }
 

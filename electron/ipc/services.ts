@@ -92,6 +92,16 @@ export interface ClockState {
 /** Who a person's approvals, rejections and undos are recorded as: the app has one operator per install. */
 export const OPERATOR = 'operator';
 
+/** A workspace's Slack and e-mail channels and their outbox, for the settings screen. */
+export interface NotificationControl {
+  listChannels(): Promise<ResponseOf<'notifications.listChannels'>>;
+  saveChannel(request: ParsedRequestOf<'notifications.saveChannel'>): Promise<ResponseOf<'notifications.saveChannel'>>;
+  removeChannel(id: string): Promise<ResponseOf<'notifications.removeChannel'>>;
+  testChannel(id: string): Promise<ResponseOf<'notifications.testChannel'>>;
+  outbox(request: ParsedRequestOf<'notifications.outbox'>): ResponseOf<'notifications.outbox'>;
+  retry(id: string): ResponseOf<'notifications.retry'>;
+}
+
 export interface Services {
   /** The account's campaigns as the platform has them now. */
   readonly campaigns: { list(): Promise<CampaignInfo[]> };
@@ -103,6 +113,7 @@ export interface Services {
   readonly version: string;
   readonly databasePath: string | null;
   readonly events: EventHub;
+  readonly notifications: NotificationControl;
   clockState(): ClockState;
 }
 
@@ -122,6 +133,8 @@ export interface WorkspaceDirectory {
   exceptions(): WorkspaceException[];
   pauseAll(): ResponseOf<'workspaces.pauseAll'>;
   resumeAll(): ResponseOf<'workspaces.resumeAll'>;
+  checkMetaToken(token: string): Promise<ResponseOf<'workspaces.checkMetaToken'>>;
+  connectMeta(request: ParsedRequestOf<'workspaces.connectMeta'>): Promise<ResponseOf<'workspaces.connectMeta'>>;
   /** One workspace's services (the current one without an id); throws NOT_FOUND for an id the app does not have. */
   services(id?: number): Services;
   onEvent(listener: EventListener): () => void;

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, type Tray } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, safeStorage, session, shell, type Tray } from 'electron';
 import { runAgentCommand, type AgentCommand } from './agent-commands';
 import { developmentUserData, resolveAppPaths, type AppPaths } from './app-paths';
 import { createBackupCommands } from './backup-commands';
+import { createLinkRouter, linkInArgv, registerLinkScheme } from './deep-links';
 import { desktopBackups } from '../host/desktop-backup';
 import { startDesktopServices, type DesktopServices } from '../host/desktop-services';
 import { bindIpcServer } from './ipc-binding';
@@ -35,6 +36,8 @@ let stopAlertWatch: (() => void) | undefined;
 let paths: AppPaths | undefined;
 
 let opening: Promise<BrowserWindow> | undefined;
+// `acm://` links from Slack and e-mail; held until the window is up.
+const links = createLinkRouter(warn);
 
 const openWindow = () => (window && !window.isDestroyed() ? window : undefined);
 
@@ -85,7 +88,7 @@ async function start(): Promise<void> {
   if (!existsSync(resolved.nativeBinding)) {
     throw new Error(`SQLite for Electron is missing at ${resolved.nativeBinding}. Run "npm start" (it builds it) or reinstall the app.`);
   }
-  services = await startDesktopServices(resolved, safeStorage, warn);
+  services = await startDesktopServices(resolved, { sealer: safeStorage, fetch: (url, init) => net.fetch(url, init) }, warn);
   const server = services.server;
   unbindIpc = bindIpcServer({
     ipcMain,
@@ -130,6 +133,13 @@ async function start(): Promise<void> {
     warn,
   );
   await showWindow();
+  links.attach(async () => {
+    await showWindow();
+    return openWindow()?.webContents;
+  });
+  // Started by a link (Windows, Linux): it is among the arguments.
+  const launchLink = linkInArgv(process.argv);
+  if (launchLink) links.open(launchLink);
 }
 
 /** Stops the agents and closes the databases, and with them the lock: before quitting, and before a restore. */
@@ -158,7 +168,18 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns the database: hand over to it (it shows its window) and leave.
   app.quit();
 } else {
-  app.on('second-instance', () => void showWindow().catch(fail));
+  registerLinkScheme(app, process, warn);
+  // A link opened while the app runs: Windows and Linux start a second instance with it as an argument…
+  app.on('second-instance', (_event, argv: string[]) => {
+    const link = linkInArgv(argv);
+    if (link) links.open(link);
+    else void showWindow().catch(fail);
+  });
+  // …macOS sends it here, at launch too (so this is listened to before the app is ready).
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.open(url);
+  });
   app.on('activate', () => void showWindow().catch(fail));
   // Agents keep working from the tray when the window closes; Quit in the tray or menu ends the app.
   app.on('window-all-closed', () => {

@@ -40,6 +40,8 @@ import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './r
 import { createIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency';
 import { createWorkspaceProfileRepository, type WorkspaceProfileRepository } from './repositories/workspace-profile';
 import { createWorkspaceRegistry, type WorkspaceRegistry } from './repositories/workspace-registry';
+import { createNotifyChannelRepository, type NotifyChannelRepository } from './repositories/notify-channels';
+import { createNotifyOutboxRepository, type NotifyOutboxRepository } from './repositories/notify-outbox';
 import { createLeaseRepository, type LeaseRepository } from './repositories/leases';
 import { createOutcomeRepository, type OutcomeRepository } from './repositories/outcomes';
 import { createSandboxStateRepository, type SandboxStateRepository } from './repositories/sandbox-state';
@@ -106,6 +108,10 @@ export interface Store {
   readonly sandboxState: SandboxStateRepository;
   /** Idempotency keys of changes sent to a platform that has none of its own (Meta), and their results. */
   readonly idempotency: IdempotencyRepository;
+  /** The workspace's Slack and e-mail channels (their secrets are in the credential vault, never here). */
+  readonly notifyChannels: NotifyChannelRepository;
+  /** Messages to those channels until they are delivered; an alert's are queued with it. */
+  readonly outbox: NotifyOutboxRepository;
   /** Read-only reports beyond the repositories (counts, the day's review, outcome statistics). */
   readonly reports: StoreReports;
   /** The decision timeline as CSV and PDF files. */
@@ -170,6 +176,7 @@ function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts)
   const { sqlite, audit } = handles;
   const { path, schemaVersion, backupBeforeMigration: backup, lock } = facts;
   const decisions = createDecisionRepository(handles);
+  const outbox = createNotifyOutboxRepository(handles);
   const store: Store = {
     path,
     schemaVersion,
@@ -179,7 +186,7 @@ function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts)
     decisions,
     outcomes: createOutcomeRepository(handles),
     conflicts: createConflictRepository(handles),
-    alerts: createAlertRepository(handles),
+    alerts: createAlertRepository(handles, outbox),
     snapshots: createSnapshotRepository(handles),
     metrics: createHourlyMetricsRepository(handles),
     leases: createLeaseRepository(handles),
@@ -188,6 +195,8 @@ function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts)
     accounts: createAccountRepository(handles),
     sandboxState: createSandboxStateRepository(handles),
     idempotency: createIdempotencyRepository(handles),
+    notifyChannels: createNotifyChannelRepository(handles),
+    outbox,
     reports: createStoreReports(handles, decisions),
     exports: createStoreExports(handles),
     immediate<T>(fn: () => T): T {

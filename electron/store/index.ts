@@ -28,3 +28,5 @@ export type { WorkspaceProfile, WorkspaceProfileRepository } from './repositorie
 export type { WorkspaceEntry, WorkspaceRegistry } from './repositories/workspace-registry';
 export type { AccountRecord, AccountRepository } from './repositories/accounts';
 export type { RecordEnd, SandboxHourRecord, SandboxStateRecord, SandboxStateRepository, SandboxStateSave } from './repositories/sandbox-state';
+export type { NotifyChannelRepository } from './repositories/notify-channels';
+export type { NewOutboxMessage, NotifyOutboxRepository, RenotifyDue } from './repositories/notify-outbox';

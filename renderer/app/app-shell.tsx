@@ -3,14 +3,17 @@ import { AgentsScreen } from '../features/agents/agents-screen';
 import { AlertsScreen } from '../features/alerts/alerts-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { MonitorScreen } from '../features/monitor/monitor-screen';
+import { NotificationsScreen } from '../features/notifications/notifications-screen';
 import { AllClientsScreen } from '../features/workspaces/all-clients-screen';
 import { WorkspaceGate } from '../features/workspaces/workspace-gate';
 import { useWorkspaceStore } from '../ipc/workspace-store';
 import { useLiveUpdates } from '../ipc/use-live-updates';
 import { AppHeader } from './app-header';
 import { ConnectionBanner } from './connection-banner';
+import { ErrorText } from './error-text';
 import { NavBar } from './nav-bar';
 import { useRoute, type RouteId } from './routes';
+import { useDeepLinks } from './use-deep-links';
 import { useRevealTarget } from './use-reveal-target';
 
 const SCREENS: Record<RouteId, ComponentType> = {
@@ -18,6 +21,7 @@ const SCREENS: Record<RouteId, ComponentType> = {
   monitor: MonitorScreen,
   audit: AuditScreen,
   alerts: AlertsScreen,
+  notifications: NotificationsScreen,
   clients: AllClientsScreen,
 };
 
@@ -35,6 +39,7 @@ function Workspace() {
   // A screen's own state (filters, a half-built agent, a selected decision) belongs to the workspace it was made in.
   const workspaceId = useWorkspaceStore((state) => state.current);
   useRevealTarget();
+  const linkError = useDeepLinks();
   const Screen = SCREENS[route];
   return (
     <div className="app-shell">
@@ -45,6 +50,7 @@ function Workspace() {
       <NavBar current={route} />
       <main id="main" tabIndex={-1}>
         <ConnectionBanner />
+        <ErrorText error={linkError} what="Could not open the link" />
         <Screen key={workspaceId} />
       </main>
     </div>

@@ -29,6 +29,8 @@ export interface AcmConnection {
    */
   clientFor(workspaceId: number | null): AcmClient;
   subscribe: WorkspaceSubscribe;
+  /** The `acm://` links the app was asked to open; only the app's window has them (never a browser on `acm serve`). */
+  onOpenLink?: (listener: (url: string) => void) => () => void;
 }
 
 export const isGlobalChannel = (channel: string): boolean => GLOBAL_CHANNELS.has(channel);
@@ -51,5 +53,6 @@ export function createAcmConnection(bridge: AcmBridge): AcmConnection {
     return client;
   };
   const subscribe: WorkspaceSubscribe = (event, listener) => bridge.subscribe(event, listener as (payload: unknown, workspaceId?: number) => void);
-  return { clientFor, subscribe };
+  const onOpenLink = bridge.onOpenLink && ((listener: (url: string) => void) => bridge.onOpenLink!(listener));
+  return { clientFor, subscribe, onOpenLink };
 }

@@ -16,7 +16,10 @@ const HOUR_MS = 3_600_000;
 export const STALE_AFTER = {
   'decision.changed': ['decisions.', 'monitor.', 'alerts.', 'campaigns.', 'audit.', 'workspaces.'],
   'agent.changed': ['agents.', 'monitor.', 'alerts.', 'decisions.', 'audit.', 'workspaces.'],
-  'alert.raised': ['alerts.', 'monitor.', 'audit.', 'workspaces.'],
+  // An alert's messages join the outbox with it.
+  'alert.raised': ['alerts.', 'monitor.', 'audit.', 'workspaces.', 'notifications.'],
+  // A delivery tried, or a channel changed: its state and the outbox.
+  'notification.changed': ['notifications.'],
   // A workspace created, renamed or opened: the list, and that workspace's account details.
   'workspace.changed': ['workspaces.', 'app.'],
 } as const satisfies Partial<Record<EventName, readonly string[]>>;

@@ -8,11 +8,21 @@ export type CampaignStatus = 'active' | 'paused';
 
 export type BidSetting = { strategy: 'lowest_cost' } | { strategy: 'max_cpc'; amount: number };
 
+/**
+ * Where a platform's delivery system stands with an audience after its last significant edit:
+ * still `learning` (results unsettled, and a budget move would restart it), or `limited` (it
+ * cannot gather enough results to leave learning). Absent once learning is over, or on a
+ * platform without the notion.
+ */
+export const LEARNING_STAGES = ['learning', 'limited'] as const;
+export type LearningStage = (typeof LEARNING_STAGES)[number];
+
 export interface AudienceInfo {
   id: string;
   name: string;
   weight: number;
   enabled: boolean;
+  learning?: LearningStage;
 }
 
 export interface CreativeInfo {

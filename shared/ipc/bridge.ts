@@ -15,8 +15,14 @@ export interface AcmBridge {
   invoke(channel: string, request: unknown, workspaceId?: number): Promise<IpcResult<unknown>>;
   /** Returns the function that ends the subscription; `workspaceId` says whose event it is (none for the app's own). */
   subscribe(event: string, listener: (payload: unknown, workspaceId?: number) => void): () => void;
+  /**
+   * Only in the app's window: the `acm://` links the operating system handed the app, already
+   * checked by the main process. A link that came before the page listened is kept for it.
+   */
+  onOpenLink?(listener: (url: string) => void): () => void;
 }
 
 /** The Electron IPC channel names the bridge uses under the hood. */
 export const ELECTRON_INVOKE_CHANNEL = 'acm:invoke';
 export const ELECTRON_EVENT_CHANNEL = 'acm:event';
+export const ELECTRON_LINK_CHANNEL = 'acm:open-link';

@@ -7,6 +7,7 @@ import { campaignChannels } from './channels/campaigns';
 import { clockEvents } from './channels/clock';
 import { decisionChannels, decisionEvents } from './channels/decisions';
 import { monitorChannels } from './channels/monitor';
+import { notificationChannels, notificationEvents } from './channels/notifications';
 import { workspaceChannels, workspaceEvents } from './channels/workspaces';
 import type { ChannelDef, EventDef } from './define';
 
@@ -29,8 +30,18 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 
 /** Every call and every pushed event between the renderer and the main side. Add a domain's group here. */
 export const contract = {
-  channels: merge(appChannels, campaignChannels, agentChannels, decisionChannels, auditChannels, alertChannels, monitorChannels, workspaceChannels),
-  events: merge(clockEvents, agentEvents, decisionEvents, alertEvents, workspaceEvents),
+  channels: merge(
+    appChannels,
+    campaignChannels,
+    agentChannels,
+    decisionChannels,
+    auditChannels,
+    alertChannels,
+    monitorChannels,
+    workspaceChannels,
+    notificationChannels,
+  ),
+  events: merge(clockEvents, agentEvents, decisionEvents, alertEvents, workspaceEvents, notificationEvents),
 } satisfies { channels: Record<string, ChannelDef>; events: Record<string, EventDef> };
 
 export type Contract = typeof contract;

@@ -12,6 +12,18 @@ import type { CampaignChange, CampaignInfo, HourlyMetrics } from '../domain/camp
 export interface PlatformAdapter {
   readonly id: string;
   readonly currency: string;
+  /**
+   * For how many days after the fact the platform's reports keep changing (conversions
+   * attributed late: Meta's longest click window is 28 days). The agents re-read that many
+   * trailing days once a local day; a platform that does not say is re-read over the last few
+   * days only.
+   */
+  readonly reportsSettleDays?: number;
+  /**
+   * What the forecasts on this platform's reports assume beyond the engine's own model, in words
+   * for the person reading a decision (e.g. how hourly conversions were made from daily ones).
+   */
+  readonly reportingNotes?: readonly string[];
   listCampaigns(): Promise<CampaignInfo[]>;
   getCampaign(campaignId: string): Promise<CampaignInfo>;
   getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]>;

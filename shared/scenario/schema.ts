@@ -208,6 +208,8 @@ export const ConstraintsSchema = z
     minConversionsToAct: nonNegative(MAX_COUNT).default(10),
     minConfidence: z.number().min(0).max(1).default(0.6),
     approvalAboveBudgetChange: positive(MAX_CAMPAIGN_BUDGET).optional(),
+    // Absent means off: definitions saved before the option existed keep their exact shape.
+    holdBudgetWhileLearning: z.boolean().optional(),
   })
   .strict();
 

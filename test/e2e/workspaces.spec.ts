@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { FAKE_META_TEST_TOKEN } from '@platforms/meta/fake/fake-token';
 import { hostUrl } from './host-session';
+import { startMetaStage, type MetaStage } from './meta-stage';
 import { expectMoneyIn, expectTimesInZone, ipcIn as ipc, type Workspace } from './zone-checks';
 
 /**
@@ -197,4 +199,43 @@ test('a workspace is renamed from All clients; a name another client has is refu
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(clients.getByRole('rowheader').first()).toHaveText('Home agency');
   await expect(switcher(page).locator('option', { hasText: 'Home agency' })).toHaveCount(1);
+});
+
+test.describe('"Connect Meta account"', () => {
+  const BERLIN = { name: 'Berlin shoes', currency: 'EUR', timezone: 'Europe/Berlin' };
+  let stage: MetaStage | undefined;
+  test.beforeAll(async () => {
+    stage = await startMetaStage(BERLIN);
+  });
+  test.afterAll(async () => stage?.stop());
+
+  test('checks a System User token, connects the ad account picked and opens it as a workspace in its currency and zone', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto(stage!.hostUrl);
+    await page.getByRole('button', { name: 'Connect Meta account…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect Meta account' });
+    const token = dialog.getByLabel('System User access token', { exact: true });
+    await expect(token).toHaveAttribute('type', 'password');
+
+    // A token Meta refuses is said in Meta's words, in the dialog.
+    await token.fill('not-a-token-of-this-account');
+    await dialog.getByRole('button', { name: 'Check token' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Meta refused the token');
+
+    await token.fill(FAKE_META_TEST_TOKEN);
+    await dialog.getByRole('button', { name: 'Check token' }).click();
+    await expect(dialog).toContainText('may change campaigns');
+    const account = dialog.getByRole('checkbox', { name: BERLIN.name, exact: true });
+    await expect(dialog.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: BERLIN.name, exact: true }) })).toContainText(
+      `${BERLIN.currency} · ${BERLIN.timezone} · active`,
+    );
+    await account.check();
+    await expect(dialog.getByLabel('Conversion action', { exact: true })).toHaveValue('purchase');
+    await page.screenshot({ path: 'test-results/screens/connect-meta.png' });
+    await dialog.getByRole('button', { name: 'Connect 1 account', exact: true }).click();
+
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(switcher(page).locator('option:checked')).toHaveText(new RegExp(`^${BERLIN.name} — `));
+    await expect(page.getByLabel('Account')).toContainText(`${BERLIN.currency} · ${BERLIN.timezone}`);
+  });
 });

@@ -25,21 +25,25 @@ export function createFakePlatformCommand(deps: FakePlatformDeps = {}): Command 
     name: 'fake-platform',
     summary: "Serve a local stand-in for an ad platform's API (meta: the Graph API) from a sandbox world, on 127.0.0.1",
     usage: [
-      'acm fake-platform meta [--port 0] [--scenario FILE] [--speed 1] [--past-days 28]',
+      'acm fake-platform meta [--port 0] [--scenario FILE] [--speed 1] [--past-days 28] [--read-only]',
       '',
       `The fake accepts the token in ${META_TOKEN_ENV}, or "${FAKE_META_TEST_TOKEN}" when that is unset;`,
       'any other token gets code 190. It plays the days before now first, then runs in the',
       "account's time zone at --speed times real time.",
+      '--read-only: the token has ads_read only (the ANALYZE task on the account); every write gets',
+      'code 200, as Meta answers a token without ads_management.',
     ].join('\n'),
     options: {
       port: { type: 'string' },
       scenario: { type: 'string' },
       speed: { type: 'string' },
       'past-days': { type: 'string' },
+      'read-only': { type: 'boolean' },
     },
     positionals: true,
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
       const values = args.values as Record<string, string | undefined>;
+      const readOnly = args.values['read-only'] === true;
       if (args.positionals.length !== 1 || args.positionals[0] !== 'meta') {
         throw new UsageError(
           `expects the platform to stand in for: 'meta' (got ${args.positionals.length === 0 ? 'none' : `'${args.positionals.join(' ')}'`})`,
@@ -63,7 +67,13 @@ export function createFakePlatformCommand(deps: FakePlatformDeps = {}): Command 
       const clock = new AcceleratedClock(Date.now(), speed);
       let fake: FakeMetaServer;
       try {
-        fake = await FakeMetaServer.start({ world: fakeWorld(loaded.scenario, clock, pastDays), clock, token: fakeTokenFrom(deps.env ?? process.env), port });
+        fake = await FakeMetaServer.start({
+          world: fakeWorld(loaded.scenario, clock, pastDays),
+          clock,
+          token: fakeTokenFrom(deps.env ?? process.env),
+          port,
+          readOnly,
+        });
       } catch (error) {
         io.err(`acm fake-platform: ${(error as Error).message}`);
         return 1;
@@ -73,6 +83,7 @@ export function createFakePlatformCommand(deps: FakePlatformDeps = {}): Command 
       io.out(
         `Ad account ${account.id} (${account.currency}, ${account.zone.id}): ${account.campaigns.length} campaigns of "${loaded.scenario.name}", ${pastDays} days of past`,
       );
+      if (readOnly) io.out('The token may only read (ads_read): every write is refused with code 200.');
       io.out('Press Ctrl+C to stop.');
       await (deps.waitForStop ?? waitForSignal)();
       await fake.close();

@@ -1,3 +1,4 @@
+import { isActionType } from '@shared/platform/action-type';
 import { UsageError } from '../command';
 
 /** Hosts a plain-HTTP base may name: this machine only (a fake), so that a token never crosses a network unencrypted. */
@@ -22,4 +23,11 @@ export function parseAccountId(text: string): string {
   const digits = text.startsWith('act_') ? text.slice(4) : text;
   if (!/^\d{1,30}$/.test(digits)) throw new UsageError(`--account must be a Meta ad account id (act_ and digits), got '${text}'`);
   return `act_${digits}`;
+}
+
+/** `--conversion-action`: one of Meta's action types ("purchase", "offsite_conversion.fb_pixel_lead"). */
+export function parseConversionAction(text: string): string {
+  if (!isActionType(text))
+    throw new UsageError(`--conversion-action must be a Meta action type such as purchase or lead (letters, digits, _ . -), got '${text}'`);
+  return text;
 }

@@ -9,7 +9,9 @@ import type { Keyring } from '@host/credentials/keyring';
 import type { AccountFactory, AccountRequest } from '@host/default-account';
 import { HOST_PLATFORMS, type HostPlatform } from '@host/host-accounts';
 import { DEFAULT_PORT, startHost } from '@host/start-host';
-import { parseAccountId, parseApiBase } from './meta-flags';
+import { parseAccountId, parseApiBase, parseConversionAction } from './meta-flags';
+import type { Transports } from '@host/notify/outbox-sender';
+import { smtpChannel, webhookChannel, type ScriptedChannel } from '@host/notify/scripted-channels';
 
 export interface ServeDeps {
   createAccount?: AccountFactory;
@@ -24,6 +26,20 @@ export interface ServeDeps {
   rendererDir?: string;
   /** Resolves when the host should shut down: on Ctrl+C or SIGTERM by default. */
   waitForStop?: () => Promise<void>;
+  /** How notifications leave (Node's fetch and nodemailer by default); tests trust a local SMTP server's certificate here. */
+  notifyTransports?: Transports;
+}
+
+/** `--notify-webhook` and `--smtp`: channels for this run; a bad one is a mistake in the call, named without repeating the secret it holds. */
+function parseScriptedChannels(values: Record<string, string | undefined>): ScriptedChannel[] {
+  const channels: ScriptedChannel[] = [];
+  try {
+    if (values['notify-webhook'] !== undefined) channels.push(webhookChannel(values['notify-webhook']));
+    if (values.smtp !== undefined) channels.push(smtpChannel(values.smtp));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return channels;
 }
 
 function parsePort(text: string | undefined): number {
@@ -49,8 +65,8 @@ function parsePlatform(text: string | undefined): HostPlatform | undefined {
 /** Flags that only make sense together, refused before anything starts. */
 function checkCombination(values: Record<string, string | undefined>, platform: HostPlatform | undefined): void {
   if (platform === 'meta' && values.scenario !== undefined) throw new UsageError('--scenario is for the sandbox; a Meta account plays no scenario');
-  if (platform === 'sandbox' && values['api-base'] !== undefined) throw new UsageError('--api-base is for --platform meta');
   if (platform === 'sandbox' && values.account !== undefined) throw new UsageError('--account is for --platform meta');
+  if (platform === 'sandbox' && values['conversion-action'] !== undefined) throw new UsageError('--conversion-action is for --platform meta');
   if (platform === 'meta' && values['api-base'] === undefined && values.speed !== undefined && Number(values.speed) !== 1) {
     throw new UsageError(`--speed: a real Meta ad account runs in real time; --speed is for a fake given with --api-base`);
   }
@@ -72,11 +88,20 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
     name: 'serve',
     summary: 'Run the app headless: the UI over HTTP and its API over a WebSocket, on 127.0.0.1 only',
     usage: [
-      'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N]',
-      'acm serve --platform meta [--account act_ID] [--api-base URL] [--db FILE]',
+      'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N] [--api-base URL] [--notify-webhook URL] [--smtp URL]',
+      'acm serve --platform meta [--account act_ID] [--conversion-action TYPE] [--api-base URL] [--db FILE]',
       '',
       `--platform meta serves a Meta ad account with the token in ACM_META_TOKEN, or else in the`,
       'keyring (acm credentials set meta). A database connected to an account reconnects to it.',
+      '--conversion-action names the action type counted as a conversion when a database is first',
+      'connected (purchase by default; e.g. lead, complete_registration, offsite_conversion.fb_pixel_purchase).',
+      '--api-base names where Meta is reached (a fake from acm fake-platform meta, for a demo), for',
+      '--platform meta and for "Connect Meta account" in the UI, whose tokens go to the keyring.',
+      '',
+      '--notify-webhook URL posts warnings and critical alerts to a Slack incoming webhook, and',
+      '--smtp smtp://user:password@host:587?to=a@x.com&from=acm@x.com e-mails them (STARTTLS',
+      'required; smtps:// for TLS from the start; &digest=8 adds the daily digest at 08:00 local),',
+      'for this run: neither is written to the database, the keyring or the logs.',
     ].join('\n'),
     options: {
       port: { type: 'string' },
@@ -86,6 +111,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       platform: { type: 'string' },
       'api-base': { type: 'string' },
       account: { type: 'string' },
+      'conversion-action': { type: 'string' },
+      'notify-webhook': { type: 'string' },
+      smtp: { type: 'string' },
     },
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
       const values = args.values as Record<string, string | undefined>;
@@ -95,6 +123,8 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       checkCombination(values, platform);
       const apiBase = values['api-base'] === undefined ? undefined : parseApiBase(values['api-base']);
       const accountId = values.account === undefined ? undefined : parseAccountId(values.account);
+      const conversionAction = values['conversion-action'] === undefined ? undefined : parseConversionAction(values['conversion-action']);
+      const scripted = parseScriptedChannels(values);
       const scenarioPath = await parseScenario(values.scenario);
       const databasePath = values.db === undefined ? undefined : resolve(values.db);
       // A bad scenario is a mistake in the call, like a bad flag: named problem by problem, exit code 2.
@@ -111,10 +141,11 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
           scenarioPath,
           databasePath,
           platform,
-          meta: { apiBase, accountId, ...(deps.env && { env: deps.env }), ...(deps.keyring && { keyring: deps.keyring }), fetch: deps.fetch },
+          meta: { apiBase, accountId, conversionAction, ...(deps.env && { env: deps.env }), ...(deps.keyring && { keyring: deps.keyring }), fetch: deps.fetch },
           createAccount: deps.createAccount,
           startClock: deps.startClock,
           rendererDir: deps.rendererDir,
+          notify: { scripted, ...(deps.notifyTransports && { transports: deps.notifyTransports }) },
           log: io.err,
         });
       } catch (error) {

@@ -32,14 +32,16 @@ export class AgentMind {
     private readonly calendar: readonly ForecastEvent[],
     /** The account's zone: its days are the agent's days. */
     readonly zone: AccountZone,
+    /** How many days the platform's reports keep changing (PlatformAdapter.reportsSettleDays). */
+    reportsSettleDays?: number,
   ) {
     // Creatives and audiences are read only by agents that may act on them.
     const actions = definition.constraints.actions;
-    this.observer = new Observer(zone, [
-      'none',
-      ...(actions.includes('creative') ? (['creative'] as const) : []),
-      ...(actions.includes('targeting') ? (['audience'] as const) : []),
-    ]);
+    this.observer = new Observer(
+      zone,
+      ['none', ...(actions.includes('creative') ? (['creative'] as const) : []), ...(actions.includes('targeting') ? (['audience'] as const) : [])],
+      reportsSettleDays,
+    );
   }
 
   get name(): string {

@@ -1,6 +1,6 @@
 import type { HourlyMetrics } from '@shared/domain/campaign';
 import type { PlatformAdapter } from '@shared/platform/adapter';
-import { AttributionDelayEstimator, type DailyObservation } from '../forecast';
+import { AttributionDelayEstimator, settlingDelayHorizon, type DailyObservation, type DelayHorizon } from '../forecast';
 import { HOUR_MS } from '@shared/time';
 import type { AccountZone } from '@shared/zone';
 
@@ -22,6 +22,9 @@ interface Series {
 /**
  * Observe (step 1): what the platform reported for an agent's campaigns, kept incrementally:
  * the first read covers the lookback, later reads only the recent hours that can still change.
+ * A platform whose reports keep changing for weeks (`reportsSettleDays`) has its trailing days
+ * re-read too, once a local day (the first refresh after midnight): conversions attributed
+ * weeks late are seen, and such a read per campaign a day costs little where one an hour would not.
  * Each campaign has its own attribution-delay estimator, fed by successive reads of the same hours.
  * Days are the account's local days (`zone`), as the platform counts them.
  */
@@ -29,12 +32,19 @@ export class Observer {
   private readonly series = new Map<string, Series>();
   private readonly delays = new Map<string, AttributionDelayEstimator>();
   private lastRead = new Map<string, number>();
+  private readonly delayHorizon: DelayHorizon;
+  /** The local midnight of the day whose trailing days were last re-read. */
+  private settledOn = -Infinity;
 
   constructor(
     /** The account's zone: whose days the reports are added up in. */
     readonly zone: AccountZone,
     private readonly breakdowns: readonly Breakdown[] = ['none'],
-  ) {}
+    /** The platform's PlatformAdapter.reportsSettleDays. */
+    private readonly reportsSettleDays?: number,
+  ) {
+    this.delayHorizon = settlingDelayHorizon(reportsSettleDays);
+  }
 
   async refresh(platform: PlatformAdapter, campaignIds: readonly string[], now: number): Promise<void> {
     const fresh = campaignIds.filter((id) => !this.lastRead.has(id));
@@ -45,9 +55,16 @@ export class Observer {
     if (known.length > 0) {
       const reread = Math.min(MAX_REREAD_HOURS, Math.max(MIN_REREAD_HOURS, ...known.map((id) => 6 * this.delay(id).meanDelayHours())));
       const since = Math.min(...known.map((id) => this.lastRead.get(id)!)) - reread * HOUR_MS;
-      await this.read(platform, known, Math.max(since, lookback), horizon, now);
+      await this.read(platform, known, Math.max(Math.min(since, this.settleReadFrom(horizon, now)), lookback), horizon, now);
     }
+    if (this.reportsSettleDays !== undefined) this.settledOn = this.zone.startOfDay(now);
     this.forget(lookback);
+  }
+
+  /** Where today's re-read of the days still settling starts, if it is due (never for a platform that does not say how long its reports change). */
+  private settleReadFrom(horizon: number, now: number): number {
+    if (this.reportsSettleDays === undefined || this.zone.startOfDay(now) <= this.settledOn) return Infinity;
+    return this.zone.addLocalDays(horizon, -this.reportsSettleDays);
   }
 
   private async read(platform: PlatformAdapter, ids: readonly string[], from: number, to: number, now: number): Promise<void> {
@@ -74,7 +91,7 @@ export class Observer {
 
   delay(campaignId: string): AttributionDelayEstimator {
     let estimator = this.delays.get(campaignId);
-    if (!estimator) this.delays.set(campaignId, (estimator = new AttributionDelayEstimator()));
+    if (!estimator) this.delays.set(campaignId, (estimator = new AttributionDelayEstimator(this.delayHorizon)));
     return estimator;
   }
 

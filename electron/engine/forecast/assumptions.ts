@@ -10,6 +10,16 @@
  *   The unfinished current day must not be passed: a partial day's spend is not a daily spend.
  * - Revenue is reported together with its conversion, so revenue per conversion (AOV) needs no
  *   attribution correction.
+ * - Hours are what the platform reports of them. Where it reports conversions and revenue by
+ *   day only (Meta: hourly rows carry spend, impressions and clicks), each hour's are the day's
+ *   spread over its hours by clicks; the platform says so (PlatformAdapter.reportingNotes), and
+ *   every decision made on its reports lists it with its metrics (`assumptions`).
+ * - Conversions keep arriving after the fact: the attribution-delay model learns how late from
+ *   successive reads of the same hours. A platform whose reports change for weeks
+ *   (PlatformAdapter.reportsSettleDays: Meta's 28-day click window) has its trailing days re-read
+ *   once a local day, and the delay model then believes in delays and remembers reads that long
+ *   (settlingDelayHorizon); elsewhere the delay grid ends at DELAY_GRID_HOURS.max and reads are
+ *   remembered DELAY_MEMORY_HOURS.
  * - Days with no spend, or with completeness below MIN_COMPLETENESS, carry too little signal
  *   (and too much delay-model error) and are left out of the fit. Days more than MEMORY_DAYS
  *   before the latest are forgotten (their weight would be below 0.05 even for the weekday

@@ -1,5 +1,27 @@
+import { AcmError } from '@shared/errors';
 import { HOUR_MS } from '@shared/time';
 import { DELAY_GRID_HOURS, DELAY_MEMORY_HOURS, DELAY_PRIOR_NO_DELAY } from './assumptions';
+
+/** How far in time the estimator looks: the longest delay it believes in and how long it remembers reads. */
+export interface DelayHorizon {
+  /** The longest mean delay on the grid, in hours (default DELAY_GRID_HOURS.max). */
+  maxDelayHours: number;
+  /** Reads of hours older than this, in hours, are forgotten (default DELAY_MEMORY_HOURS). */
+  memoryHours: number;
+}
+
+/**
+ * The horizon for a platform whose reports keep changing for `settleDays` days: delays that long
+ * can be believed in, and an hour's reads are remembered until its last re-read a day later, so
+ * that every daily re-read of the trailing days counts.
+ */
+export function settlingDelayHorizon(settleDays: number | undefined): DelayHorizon {
+  if (settleDays === undefined) return { maxDelayHours: DELAY_GRID_HOURS.max, memoryHours: DELAY_MEMORY_HOURS };
+  if (!Number.isInteger(settleDays) || settleDays < 1)
+    throw new AcmError('INVALID_INPUT', `the platform's reportsSettleDays must be a whole number of days ≥ 1, got ${settleDays}`);
+  const hours = settleDays * 24;
+  return { maxDelayHours: Math.max(DELAY_GRID_HOURS.max, hours), memoryHours: Math.max(DELAY_MEMORY_HOURS, hours + 24) };
+}
 
 /**
  * Learns how late a platform reports conversions, from successive reads of the same hours.
@@ -13,7 +35,8 @@ import { DELAY_GRID_HOURS, DELAY_MEMORY_HOURS, DELAY_PRIOR_NO_DELAY } from './as
  * probability F(a')/F(a), so c' ~ Binomial(c, F(a')/F(a)) whatever the hour's (unknown) volume:
  * the likelihood of τ needs no rate estimate and stays unbiased with a handful of conversions.
  * The posterior over a grid of τ starts from DELAY_PRIOR_NO_DELAY on τ = 0 and log-uniform
- * belief on the rest; completeness is its posterior mean share.
+ * belief on the rest (grid points as dense as DELAY_GRID_HOURS's however far `horizon` takes the
+ * grid); completeness is its posterior mean share.
  */
 export class AttributionDelayEstimator {
   private readonly taus: number[];
@@ -21,9 +44,13 @@ export class AttributionDelayEstimator {
   private readonly lastRead = new Map<number, { age: number; count: number }>();
   private latestReadAt = -Infinity;
   private weights: number[] | null = null;
+  private readonly memoryHours: number;
 
-  constructor() {
-    const { min, max, size } = DELAY_GRID_HOURS;
+  constructor(horizon: DelayHorizon = settlingDelayHorizon(undefined)) {
+    const { min } = DELAY_GRID_HOURS;
+    const max = horizon.maxDelayHours;
+    const size = Math.round((DELAY_GRID_HOURS.size * Math.log(max / min)) / Math.log(DELAY_GRID_HOURS.max / min));
+    this.memoryHours = horizon.memoryHours;
     this.taus = [0, ...Array.from({ length: size }, (_, i) => min * Math.pow(max / min, i / (size - 1)))];
     this.logPosterior = this.taus.map((tau) => Math.log(tau === 0 ? DELAY_PRIOR_NO_DELAY : (1 - DELAY_PRIOR_NO_DELAY) / size));
   }
@@ -97,7 +124,7 @@ export class AttributionDelayEstimator {
   }
 
   private forget(): void {
-    const horizon = this.latestReadAt - DELAY_MEMORY_HOURS * HOUR_MS;
+    const horizon = this.latestReadAt - this.memoryHours * HOUR_MS;
     for (const hour of this.lastRead.keys()) if (hour < horizon) this.lastRead.delete(hour);
   }
 }

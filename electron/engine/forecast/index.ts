@@ -1,4 +1,4 @@
-export { AttributionDelayEstimator } from './attribution-delay';
+export { AttributionDelayEstimator, settlingDelayHorizon, type DelayHorizon } from './attribution-delay';
 export { Calibrator, type CalibrationOutcome } from './calibrator';
 export { confidence } from './confidence';
 export { applyCalibration, metricInterval, toPrediction } from './metrics';

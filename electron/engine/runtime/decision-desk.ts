@@ -16,6 +16,8 @@ import { agentPools, memoryMs } from './account-limits';
 import type { AccountView } from './account-view';
 import type { Notices } from './notices';
 import type { AgentRoster } from './roster';
+import { RECOMMEND_ONLY_RULE, recommendOnlyFinding, recommendOnlyVerdict } from './recommend-only';
+import { reportingAssumptions } from './reporting-assumptions';
 import type { RuntimeDeps } from './runtime-deps';
 
 /** How long a campaign lease lasts unless released: longer than any platform call, short enough that a crashed holder's lapses soon. */
@@ -61,7 +63,9 @@ export class DecisionDesk {
         const status = roster.find(d.agentId)?.status;
         return status === 'active' || (status === 'paused' && overridesLimits(d));
       },
-      refusals: (d, campaign) => this.refusalsNow(d, campaign).map((f) => `${f.rule}: ${f.message}`),
+      // A decision left pending by a run that could still change the account is not sent now either.
+      refusals: (d, campaign) =>
+        (deps.recommendOnly === undefined ? this.refusalsNow(d, campaign) : [recommendOnlyFinding(deps.recommendOnly)]).map((f) => `${f.rule}: ${f.message}`),
       onRefused: (d, why) => {
         const name = roster.find(d.agentId)?.name ?? d.agentId;
         const campaign = view.current.find((c) => c.id === d.campaignId)?.name ?? d.campaignId;
@@ -111,6 +115,30 @@ export class DecisionDesk {
     };
   }
 
+  /** The record of an agent's proposal as it is first written: proposed, with its forecast and what the forecast rests on. */
+  draft(mind: AgentMind, proposal: Proposal, createdAt: number): Decision {
+    return {
+      id: this.newId(),
+      createdAt,
+      agentId: mind.id,
+      campaignId: proposal.campaign.id,
+      kind: proposal.after.kind,
+      before: proposal.before,
+      after: proposal.after,
+      reasoning: proposal.reasoning,
+      confidence: proposal.confidence,
+      prediction: proposal.prediction,
+      metrics: {
+        ...proposal.metrics,
+        rawForecast: proposal.raw,
+        evidenceConversions: proposal.evidenceConversions,
+        ...reportingAssumptions(this.deps.platform),
+      },
+      state: 'proposed',
+      idempotencyKey: this.newId(),
+    } as Decision;
+  }
+
   /** An agent's proposal, guarded, recorded as a decision and, if nothing stops it, executed; says how it ended. */
   async decide(
     mind: AgentMind,
@@ -120,7 +148,7 @@ export class DecisionDesk {
     history: readonly AppliedChange[],
   ): Promise<DecisionEnd> {
     const now = this.deps.clock.now();
-    const verdict: Verdict = guard(this.guardInput(mind, proposal, account, pools, history, now));
+    const verdict: Verdict = recommendOnlyVerdict(guard(this.guardInput(mind, proposal, account, pools, history, now)), this.deps.recommendOnly);
     const stamp = this.stamps.now();
     // The plan counted on cuts that have not happened (one awaits approval, another agent's
     // claim stood): a raise that no longer fits under a spend limit is made again as large as
@@ -129,21 +157,7 @@ export class DecisionDesk {
       const fitted = this.fitted(mind, proposal, account, pools, history, now);
       return fitted ? this.decide(mind, fitted, account, pools, history) : 'deferred';
     }
-    const decision = this.deps.store.decisions.insert({
-      id: this.newId(),
-      createdAt: stamp,
-      agentId: mind.id,
-      campaignId: proposal.campaign.id,
-      kind: proposal.after.kind,
-      before: proposal.before,
-      after: proposal.after,
-      reasoning: proposal.reasoning,
-      confidence: proposal.confidence,
-      prediction: proposal.prediction,
-      metrics: { ...proposal.metrics, rawForecast: proposal.raw, evidenceConversions: proposal.evidenceConversions },
-      state: 'proposed',
-      idempotencyKey: this.newId(),
-    } as Decision);
+    const decision = this.deps.store.decisions.insert(this.draft(mind, proposal, stamp));
     if (verdict.outcome === 'block') {
       const why = verdict.findings.map((f) => `${f.rule}: ${f.message}`).join('; ');
       this.deps.store.decisions.transition(decision.id, 'proposed', 'blocked', { error: why });
@@ -153,13 +167,15 @@ export class DecisionDesk {
     }
     if (verdict.outcome === 'escalate') {
       const lowConfidence = verdict.findings.some((f) => f.rule === 'constraint.minConfidence');
-      this.deps.store.decisions.transition(decision.id, 'proposed', 'escalated', { error: verdict.findings.map((f) => f.message).join('; ') });
+      const why = verdict.findings.map((f) => f.message).join('; ');
+      const asks = verdict.findings.some((f) => f.rule === RECOMMEND_ONLY_RULE) ? 'recommends a change to' : 'asks for approval on';
+      this.deps.store.decisions.transition(decision.id, 'proposed', 'escalated', { error: why });
       this.notices.alert(
         lowConfidence ? 'low_confidence' : 'escalation',
         'warning',
         mind.id,
         decision.id,
-        `${mind.name} asks for approval on ${proposal.campaign.name}: ${verdict.findings.map((f) => f.message).join('; ')}`,
+        `${mind.name} ${asks} ${proposal.campaign.name}: ${why}`,
       );
       this.notices.decisionChanged(decision);
       return 'escalated';

@@ -21,7 +21,7 @@ const ASK_AGAIN_DAYS = 7;
  */
 export class Escalations {
   constructor(
-    private readonly deps: Pick<RuntimeDeps, 'store'>,
+    private readonly deps: Pick<RuntimeDeps, 'store' | 'recommendOnly'>,
     private readonly roster: AgentRoster,
     private readonly view: AccountView,
     private readonly desk: DecisionDesk,
@@ -34,6 +34,7 @@ export class Escalations {
    */
   async approve(decisionId: string, by: string): Promise<ExecutionOutcome> {
     const decision = this.requireDecision(decisionId, 'escalated');
+    this.refuseSendingIfRecommendOnly(`decision ${decisionId} cannot be approved here`);
     const mind = this.roster.get(decision.agentId);
     if (mind.status !== 'active') throw new AcmError('CONFLICT', `agent ${mind.name} is ${mind.status}: resume it before approving its decisions`);
     const outcome = await this.view.run(async () => {
@@ -60,6 +61,7 @@ export class Escalations {
    */
   async undo(decisionId: string, by: string, options: UndoOptions = {}): Promise<ExecutionOutcome> {
     const original = this.requireDecision(decisionId, 'executed');
+    this.refuseSendingIfRecommendOnly(`decision ${decisionId} cannot be undone here`);
     const mind = this.roster.get(original.agentId);
     const override = options.overrideLimits === true;
     if (mind.status === 'terminated') throw new AcmError('CONFLICT', `cannot undo a decision of agent ${mind.name}: it is terminated`);
@@ -131,6 +133,12 @@ export class Escalations {
   askedLately(agentId: string, now: number): Set<string> {
     const asked = this.deps.store.decisions.page({ agentId, states: ['escalated', 'cancelled'], from: now - ASK_AGAIN_DAYS * DAY_MS }, undefined, 500).items;
     return new Set(asked.filter((d) => d.state === 'escalated' || /^(expired|rejected)/.test(d.error ?? '')).map((d) => d.campaignId));
+  }
+
+  /** On an account that may only be read, a person's word sends nothing either: the platform would refuse it. */
+  private refuseSendingIfRecommendOnly(what: string): void {
+    const reason = this.deps.recommendOnly;
+    if (reason !== undefined) throw new AcmError('CONFLICT', `${what}: the account is recommend only (${reason}); the platform would refuse the change`);
   }
 
   private requireDecision(decisionId: string, state: Decision['state']): Decision {

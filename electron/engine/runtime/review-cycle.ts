@@ -5,6 +5,7 @@ import type { AgentMind } from '../agents/agent-mind';
 import { arbitrate, trackRecord, type ConflictFinding, type Contender } from '../agents/arbiter';
 import { proposeBids } from '../agents/bid-proposals';
 import { proposeBudgets, spendFloor } from '../agents/budget-proposals';
+import type { LearningHold } from '../agents/budget/learning-hold';
 import { proposeCreatives } from '../agents/creative-proposals';
 import { appliedSince } from '../agents/history';
 import { poolWeight, shareBudget } from '../agents/pools';
@@ -18,7 +19,9 @@ import { agentPools, maxTotal, memoryMs, type ResolvedPools } from './account-li
 import type { AccountView } from './account-view';
 import type { DecisionDesk, DecisionEnd } from './decision-desk';
 import type { Escalations } from './escalations';
+import { LearningHolds } from './learning-holds';
 import type { Notices } from './notices';
+import { recommendOnlyVerdict } from './recommend-only';
 import type { AgentRoster } from './roster';
 import type { AgentPreview, RuntimeDeps } from './runtime-deps';
 
@@ -45,7 +48,7 @@ function stepOf(p: Proposal): number {
 const changeKey = (c: AppliedChange) => `${c.campaignId}|${c.setting}|${c.at}`;
 
 /** Why an accepted proposal did not go ahead, by how its decision ended. */
-const NOT_DONE: Record<Exclude<DecisionEnd, 'executed'> | 'paused', string> = {
+const NOT_DONE: Record<Exclude<DecisionEnd, 'executed'> | 'paused' | 'learning', string> = {
   escalated: 'waits for a person (see Alerts)',
   blocked: 'the guardrails blocked it',
   deferred: 'no room left under the spend limits this time',
@@ -53,6 +56,7 @@ const NOT_DONE: Record<Exclude<DecisionEnd, 'executed'> | 'paused', string> = {
   pending: 'the platform has not confirmed it yet',
   cancelled: 'the setting changed before it could be made',
   paused: 'the agent was paused',
+  learning: 'it waits while an audience is still learning',
 };
 
 /**
@@ -61,6 +65,8 @@ const NOT_DONE: Record<Exclude<DecisionEnd, 'executed'> | 'paused', string> = {
  * they make room for raises under the spend limits.
  */
 export class ReviewCycle {
+  private readonly learningHolds: LearningHolds;
+
   constructor(
     private readonly deps: RuntimeDeps,
     private readonly roster: AgentRoster,
@@ -68,7 +74,9 @@ export class ReviewCycle {
     private readonly desk: DecisionDesk,
     private readonly escalations: Escalations,
     private readonly notices: Notices,
-  ) {}
+  ) {
+    this.learningHolds = new LearningHolds(deps, desk, notices);
+  }
 
   /**
    * Active agents whose review falls in this hour: daily at the account's local midnight, every
@@ -107,11 +115,14 @@ export class ReviewCycle {
       );
       for (const [id, grant] of grants) limits.set(id, Math.min(limits.get(id)!, grant));
     }
+    const waiting = new Map<string, LearningHold[]>();
     const contenders: Contender[] = due.map((mind) => {
-      const { proposals, plan, keeps } = propose(mind, limits.get(mind.id)!);
+      const { proposals, plan, keeps, learning } = propose(mind, limits.get(mind.id)!);
       if (plan && plan.atRisk.length > 0 && now - this.deps.zone.startOfDay(now) < HOUR_MS)
         this.notices.alert('goal_at_risk', 'warning', mind.id, undefined, `${mind.name}: ${plan.atRisk.join('; ')}.`);
       const own = mind.campaignsOf(account);
+      this.learningHolds.record(mind, own, learning);
+      waiting.set(mind.id, learning);
       const least = spendFloor(mind.definition);
       const spendClaim = least > 0 ? { least, total: activeBudgetSum(own), campaignIds: new Set(own.map((c) => c.id)) } : undefined;
       return {
@@ -129,6 +140,11 @@ export class ReviewCycle {
       history.filter((h): h is typeof h & { agentId: string } => h.agentId !== undefined),
     );
     for (const conflict of conflicts) this.recordConflict(conflict, now);
+    for (const [agentId, holds] of waiting) {
+      const entry = report.get(agentId)!;
+      entry.asked += holds.length;
+      for (const { proposal, audiences } of holds) entry.why.push(`budget of ${proposal.campaign.name}: ${NOT_DONE.learning} (${audiences.join(', ')})`);
+    }
     accepted.sort((a, b) => stepOf(a.proposal) - stepOf(b.proposal));
     const known = new Set(history.map(changeKey));
     for (const { agentId, proposal } of accepted) {
@@ -163,7 +179,10 @@ export class ReviewCycle {
     const { proposals, plan, held } = this.propose(mind, account, history, this.maxTotal(mind, account, pools), now);
     return {
       at: now,
-      proposals: proposals.map((proposal) => ({ proposal, verdict: guard(this.desk.guardInput(mind, proposal, account, pools, history, now)) })),
+      proposals: proposals.map((proposal) => ({
+        proposal,
+        verdict: recommendOnlyVerdict(guard(this.desk.guardInput(mind, proposal, account, pools, history, now)), this.deps.recommendOnly),
+      })),
       held,
       atRisk: plan?.atRisk ?? [],
       daysObserved: Math.max(0, ...mind.campaignsOf(account).map((c) => mind.observer.daily(c.id, now).length)),

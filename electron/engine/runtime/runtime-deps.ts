@@ -26,6 +26,11 @@ export interface RuntimeDeps {
   calendar?: readonly ForecastEvent[];
   /** Shared budget pools (FORMAT.md), agents named. */
   pools?: readonly Pool[];
+  /**
+   * The account may only be read (a token without the right to change it): why, in words a
+   * person understands. Every decision then escalates with this reason, and none is ever sent.
+   */
+  recommendOnly?: string;
   newId?(): string;
   /** Real time, for leases: they guard against other processes, whatever the account's clock. */
   wallClock?: Clock;

@@ -7,6 +7,7 @@ import { auditHandlers } from './audit';
 import { campaignHandlers } from './campaigns';
 import { decisionHandlers } from './decisions';
 import { monitorHandlers } from './monitor';
+import { notificationHandlers } from './notifications';
 
 /** One entry per domain; a new domain's handlers are added here and nowhere else. */
 export const handlerModules: Record<string, (services: Services) => HandlerModule> = {
@@ -17,4 +18,5 @@ export const handlerModules: Record<string, (services: Services) => HandlerModul
   audit: auditHandlers,
   alerts: alertHandlers,
   monitor: monitorHandlers,
+  notifications: notificationHandlers,
 };

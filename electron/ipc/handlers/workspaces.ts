@@ -14,4 +14,6 @@ export const workspaceHandlers = (directory: WorkspaceDirectory): Pick<Handlers,
   'workspaces.exceptions': () => directory.exceptions(),
   'workspaces.pauseAll': () => directory.pauseAll(),
   'workspaces.resumeAll': () => directory.resumeAll(),
+  'workspaces.checkMetaToken': ({ token }) => directory.checkMetaToken(token),
+  'workspaces.connectMeta': (request) => directory.connectMeta(request),
 });

@@ -1,4 +1,4 @@
-import type { AudienceInfo, BidSetting, CampaignInfo, CreativeInfo } from '@shared/domain/campaign';
+import type { AudienceInfo, BidSetting, CampaignInfo, CreativeInfo, LearningStage as AudienceLearning } from '@shared/domain/campaign';
 import { minimumFor, type MetaAccount } from './meta-account';
 import { isRetired, parseMetaTime, type AdRow, type AdSetRow, type CampaignRow } from './meta-objects';
 import { fromMinorUnits, toMinorUnits } from './money-units';
@@ -107,12 +107,16 @@ export function campaignView(
     ),
     labels,
     bid: bidOf(adSetViews, adSets),
-    audiences: adSetViews.map((a): AudienceInfo => ({
-      id: a.id,
-      name: a.name,
-      weight: budgetLevel === 'adset' ? (a.dailyBudget ?? 0) : 1,
-      enabled: a.status === 'ACTIVE',
-    })),
+    audiences: adSetViews.map((a): AudienceInfo => {
+      const learning = audienceLearning(a.learning);
+      return {
+        id: a.id,
+        name: a.name,
+        weight: budgetLevel === 'adset' ? (a.dailyBudget ?? 0) : 1,
+        enabled: a.status === 'ACTIVE',
+        ...(learning ? { learning } : {}),
+      };
+    }),
     creatives: creativesOf(ads, delivered),
   };
   return { info, budgetLevel, budgets, adSets: adSetViews, rows: { campaign, adSets, ads } };
@@ -171,6 +175,13 @@ function learningOf(row: AdSetRow): LearningStage | undefined {
     conversions: info.conversions,
     lastSignificantEditAt: typeof info.last_sig_edit_ts === 'number' ? info.last_sig_edit_ts * 1000 : undefined,
   };
+}
+
+/** Meta's stage in the engine's words: FAIL is what Ads Manager shows as "Learning limited"; SUCCESS (or none) means learning is over. */
+function audienceLearning(stage: LearningStage | undefined): AudienceLearning | undefined {
+  if (stage?.status === 'LEARNING') return 'learning';
+  if (stage?.status === 'FAIL') return 'limited';
+  return undefined;
 }
 
 /** A bid cap set on the live ad sets is the campaign's bid; otherwise Meta bids for the lowest cost. */

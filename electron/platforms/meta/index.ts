@@ -7,3 +7,4 @@ export { LABELS, type BudgetHolder, type BudgetLevel, type CampaignView, type Le
 export { MemoryIdempotencyStore, type AppliedChange, type IdempotencyStore } from './idempotency';
 export { fromMinorUnits, toMinorUnits } from './money-units';
 export { BUDGET_CHANGES_PER_HOUR } from './budget-ledger';
+export { accessOf, readPermissions, readTokenAccess, type PermissionGrant, type TokenAccess } from './token-access';

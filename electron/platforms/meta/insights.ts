@@ -11,6 +11,14 @@ export const HOURLY_BREAKDOWN = 'hourly_stats_aggregated_by_advertiser_time_zone
 const HOUR_LABEL = /^(\d{2}):00:00 - \1:59:59$/;
 const INSIGHTS_PAGE = 500;
 
+/** Conversions keep being attributed to a day for as long as Meta's longest click window (`28d_click`). */
+export const REPORTS_SETTLE_DAYS = 28;
+
+/** What forecasts on these rows assume of them, for the person reading a decision. */
+export const REPORTING_NOTES: readonly string[] = [
+  "Meta reports conversions and revenue by day only: each hour's are the day's, spread over its hours by clicks (by spend on a day without clicks).",
+];
+
 export interface ConversionSetting {
   /** The action type that counts as a conversion ("purchase" unless the operator picks another). */
   actionType: string;

@@ -19,6 +19,11 @@ const ACCOUNT_STATUS: Record<number, string> = {
   202: 'any closed',
 };
 
+/** `account_status` in words. */
+export function accountStatusText(status: number): string {
+  return ACCOUNT_STATUS[status] ?? `status ${status}`;
+}
+
 /** An ad account of a workspace, as Meta describes it. */
 export interface MetaAccount {
   /** "act_" and the account's number: the id the Graph API paths use. */
@@ -88,7 +93,7 @@ export async function readAccount(client: GraphClient, accountId: string): Promi
     currency: row.currency,
     zone: AccountZone.of(row.timezone_name),
     status: row.account_status,
-    statusText: ACCOUNT_STATUS[row.account_status] ?? `status ${row.account_status}`,
+    statusText: accountStatusText(row.account_status),
     minimums: {
       impressions: amount(own?.min_daily_budget_imp, 'min_daily_budget_imp'),
       highFrequency: amount(own?.min_daily_budget_high_freq, 'min_daily_budget_high_freq'),

@@ -8,7 +8,7 @@ import { DeliveryHistory } from './delivery-history';
 import { MetaApiError } from './graph-errors';
 import type { GraphClient } from './graph-client';
 import type { IdempotencyStore } from './idempotency';
-import { readHourlyMetrics, type ConversionSetting } from './insights';
+import { readHourlyMetrics, REPORTING_NOTES, REPORTS_SETTLE_DAYS, type ConversionSetting } from './insights';
 import { readAccount, type MetaAccount } from './meta-account';
 import { FIELDS, isRetired, parseMetaTime, type ActivityRow, type AdRow, type AdSetRow, type CampaignRow } from './meta-objects';
 
@@ -41,6 +41,8 @@ export async function openMetaAdapter(options: MetaAdapterOptions): Promise<Meta
 export class MetaAdapter implements PlatformAdapter {
   readonly id: string;
   readonly currency: string;
+  readonly reportsSettleDays = REPORTS_SETTLE_DAYS;
+  readonly reportingNotes = REPORTING_NOTES;
   private readonly client: GraphClient;
   private readonly clock: Clock;
   private readonly conversions: ConversionSetting;

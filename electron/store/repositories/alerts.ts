@@ -6,11 +6,13 @@ import { AcmError } from '@shared/errors';
 import { toJson } from '../json';
 import { alerts } from '../schema';
 import type { Handles } from './handles';
+import type { NotifyOutboxRepository } from './notify-outbox';
 
 export type OpenAlertCounts = Record<AlertSeverity, number> & { total: number };
 
 export interface AlertRepository {
   raise(alert: NewAlert): Alert;
+  get(id: string): Alert | undefined;
   /** Newest first. */
   list(filter?: { states?: readonly AlertState[]; limit?: number }): Alert[];
   /** Alerts nobody has acknowledged yet, newest first. */
@@ -32,7 +34,8 @@ function toAlert(row: typeof alerts.$inferSelect): Alert {
 
 const MOVE_KINDS: Record<Exclude<AlertState, 'open'>, AuditKind> = { acknowledged: 'alert.acknowledged', resolved: 'alert.resolved' };
 
-export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepository {
+/** `outbox`: the alert's Slack and e-mail messages are queued in the transaction that raises it, so none is lost to a crash. */
+export function createAlertRepository({ sqlite, db, audit }: Handles, outbox: Pick<NotifyOutboxRepository, 'enqueueAlert'>): AlertRepository {
   const moveAudited = sqlite.transaction((id: string, from: AlertState[], to: Exclude<AlertState, 'open'>): boolean => {
     const [moved] = db
       .update(alerts)
@@ -61,6 +64,7 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
       content: toJson(stored, `alert ${stored.id}`),
       row: 'alerts',
     });
+    outbox.enqueueAlert(stored);
   });
 
   function move(id: string, from: AlertState[], to: Exclude<AlertState, 'open'>): boolean {
@@ -78,6 +82,10 @@ export function createAlertRepository({ sqlite, db, audit }: Handles): AlertRepo
         throw new Error(`alert ${stored.id}: ${(e as Error).message}`, { cause: e });
       }
       return stored;
+    },
+    get(id) {
+      const row = db.select().from(alerts).where(eq(alerts.id, id)).get();
+      return row && toAlert(row);
     },
     list(filter = {}) {
       const query = db

@@ -8,3 +8,4 @@ export { campaignLeases } from './leases';
 export { workspaceProfile, workspaces, accounts, sandboxState } from './workspaces';
 export { sandboxHours } from './sandbox';
 export { platformIdempotency } from './idempotency';
+export { notifyChannels, notifyOutbox } from './notify';

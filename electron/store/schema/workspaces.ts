@@ -46,6 +46,8 @@ export const accounts = sqliteTable(
     currency: text('currency').notNull(),
     timezone: text('timezone').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The platform's action type that counts as a conversion (Meta: "purchase" unless the operator chose another); null where the platform has one meaning. */
+    conversionAction: text('conversion_action'),
   },
   (t) => [uniqueIndex('accounts_platform_external').on(t.platform, t.externalId)],
 );

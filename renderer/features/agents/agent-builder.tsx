@@ -10,6 +10,7 @@ import { ACTIONS, CONSTRAINT_FIELDS, toDefinition } from './builder-draft';
 import { DryRunPreview } from './dry-run-preview';
 import { controlProps, Field, fieldId } from './field';
 import { GoalRows } from './goal-rows';
+import { LearningHoldOption } from './learning-hold-option';
 import { PRESETS, ROLE_TEMPLATES } from './templates';
 
 /**
@@ -171,6 +172,7 @@ export function AgentBuilder({ onSaved }: { onSaved(message: string): void }) {
             </label>
           ))}
         </div>
+        <LearningHoldOption checked={draft.holdBudgetWhileLearning} onChange={(on) => update({ holdBudgetWhileLearning: on })} />
       </fieldset>
 
       <div className="controls">

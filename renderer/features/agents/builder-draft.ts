@@ -33,6 +33,7 @@ export interface Draft {
   goals: GoalDraft[];
   constraints: Record<ConstraintKey, string>;
   actions: string[];
+  holdBudgetWhileLearning: boolean;
 }
 
 export const emptyConstraints = (): Record<ConstraintKey, string> =>
@@ -48,6 +49,7 @@ export const emptyDraft = (): Draft => ({
   goals: [],
   constraints: emptyConstraints(),
   actions: [...ACTIONS],
+  holdBudgetWhileLearning: false,
 });
 
 const number = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
@@ -59,6 +61,8 @@ export function toDefinition(draft: Draft): Record<string, unknown> {
     const value = number(draft.constraints[key]);
     if (value !== undefined) constraints[key] = value;
   }
+  // Written only when on: an agent without it reads as before.
+  if (draft.holdBudgetWhileLearning) constraints.holdBudgetWhileLearning = true;
   return {
     name: draft.name.trim(),
     role: draft.role,
@@ -88,5 +92,6 @@ export function fromDefinition(definition: AgentDefinition): Draft {
     goals: definition.goals.map((g) => ({ metric: g.metric, op: g.op, value: String(g.value), per: g.per, window: String(g.window) })),
     constraints,
     actions: [...definition.constraints.actions],
+    holdBudgetWhileLearning: definition.constraints.holdBudgetWhileLearning === true,
   };
 }

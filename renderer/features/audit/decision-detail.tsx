@@ -12,6 +12,12 @@ const REFRESH = ['decisions.', 'monitor.', 'alerts.', 'campaigns.'];
 const OVERRIDE_QUESTION =
   "Undo this change even if it breaks the agent's own limits (budget bounds, step size, spend limit) or the agent is paused? The account's policies and caps still apply, and the undo is recorded as your decision.";
 
+/** What the forecast assumed of the platform's reports (the engine keeps it with the metrics), if anything. */
+function assumptionsOf(metrics: unknown): string[] {
+  const list = typeof metrics === 'object' && metrics !== null ? (metrics as { assumptions?: unknown }).assumptions : undefined;
+  return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string') : [];
+}
+
 /** Everything recorded about one decision: why, how sure, what it expected against what happened, and its history. */
 export function DecisionDetail({ id }: { id: string }) {
   const detail = useAcmQuery('decisions.get', { id });
@@ -22,6 +28,7 @@ export function DecisionDetail({ id }: { id: string }) {
   if (!detail.data) return <p role="status">Loading the decision…</p>;
   const { decision: d, outcome, related, chain } = detail.data;
   const m = (v: number) => formatMetric(d.prediction.metric, v, names.currency);
+  const assumptions = assumptionsOf(d.metrics);
   return (
     <section className="card decision-detail" aria-label="Decision detail">
       <h2>
@@ -60,6 +67,12 @@ export function DecisionDetail({ id }: { id: string }) {
           {metricLabel(d.prediction.metric)} {m(d.prediction.point)} over {d.prediction.windowHours / 24} days (80% interval {m(d.prediction.low80)} to{' '}
           {m(d.prediction.high80)}){d.prediction.baseline !== undefined && <> against {m(d.prediction.baseline)} unchanged</>}
         </dd>
+        {assumptions.length > 0 && (
+          <>
+            <dt>The forecast assumes</dt>
+            <dd>{assumptions.join(' ')}</dd>
+          </>
+        )}
         <dt>Actual outcome</dt>
         <dd>
           {outcome

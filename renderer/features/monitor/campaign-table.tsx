@@ -1,5 +1,6 @@
 import type { ResponseOf } from '@shared/ipc/contract';
 import { formatMoney } from '@renderer/shared/format';
+import { AudienceStages } from './audience-stages';
 
 type Campaign = ResponseOf<'campaigns.list'>[number];
 
@@ -20,7 +21,10 @@ export function CampaignTable({ campaigns, currency }: { campaigns: Campaign[]; 
       <tbody>
         {campaigns.map((campaign) => (
           <tr key={campaign.id}>
-            <th scope="row">{campaign.name}</th>
+            <th scope="row">
+              {campaign.name}
+              <AudienceStages audiences={campaign.audiences} />
+            </th>
             <td>{campaign.platform}</td>
             <td>
               <span className={`status status-${campaign.status}`}>{campaign.status === 'active' ? 'Active' : 'Paused'}</span>

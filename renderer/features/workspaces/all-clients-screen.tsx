@@ -4,6 +4,7 @@ import { ErrorText } from '@renderer/app/error-text';
 import { hrefOf } from '@renderer/app/routes';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
+import { AccountList } from './account-list';
 import { RenameWorkspace } from './rename-workspace';
 import { ZonedTime } from './zoned-time';
 import { useOpenWorkspace, useWorkspaceList } from './use-workspaces';
@@ -58,7 +59,9 @@ export function AllClientsScreen() {
                 <td>
                   {w.agents.active} running, {w.agents.paused} paused
                 </td>
-                <td>{w.accounts.map((a) => `${a.name} (${a.platform}${a.connected ? '' : ', connection broken'})`).join(', ')}</td>
+                <td>
+                  <AccountList accounts={w.accounts} />
+                </td>
                 <td>
                   {w.id === current ? (
                     <span className="muted">shown</span>

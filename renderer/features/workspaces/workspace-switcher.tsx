@@ -2,23 +2,28 @@ import { useId, useState } from 'react';
 import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import { ErrorText } from '@renderer/app/error-text';
 import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
+import { MetaConnectDialog } from './meta-connect-dialog';
 import { NewWorkspaceDialog } from './new-workspace-dialog';
 import { useOpenWorkspace, useWorkspaceList } from './use-workspaces';
 import { openAlertsText, switcherLabel } from './workspace-labels';
 
-/** The header's choice of client: every workspace with its open alerts, and "New workspace". */
+/** The header's choice of client: every workspace with its open alerts, "New workspace" and "Connect Meta account…". */
 export function WorkspaceSwitcher() {
   const list = useWorkspaceList();
   const current = useWorkspaceStore((state) => state.current);
   const open = useOpenWorkspace();
-  const [creating, setCreating] = useState(false);
+  const [adding, setAdding] = useState<'workspace' | 'meta' | null>(null);
   return (
     <div className="workspace-switcher">
       <WorkspacePicker workspaces={list.data ?? []} current={current} busy={open.isPending} onOpen={(id) => open.mutate(id)} />
-      <button type="button" onClick={() => setCreating(true)}>
+      <button type="button" onClick={() => setAdding('workspace')}>
         New workspace
       </button>
-      {creating && <NewWorkspaceDialog onClose={() => setCreating(false)} />}
+      <button type="button" onClick={() => setAdding('meta')}>
+        Connect Meta account…
+      </button>
+      {adding === 'workspace' && <NewWorkspaceDialog onClose={() => setAdding(null)} />}
+      {adding === 'meta' && <MetaConnectDialog onClose={() => setAdding(null)} />}
       <ErrorText error={open.error ?? list.error} what="Workspaces" />
     </div>
   );

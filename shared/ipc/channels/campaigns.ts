@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CampaignInfo } from '@shared/domain/campaign';
+import { LEARNING_STAGES, type CampaignInfo } from '@shared/domain/campaign';
 import { channel } from '../define';
 
 const bidSettingSchema = z.discriminatedUnion('strategy', [
@@ -17,7 +17,9 @@ export const campaignInfoSchema = z.object({
   minDailyBudget: z.number().nonnegative(),
   labels: z.array(z.string()),
   bid: bidSettingSchema,
-  audiences: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number().nonnegative(), enabled: z.boolean() })),
+  audiences: z.array(
+    z.object({ id: z.string(), name: z.string(), weight: z.number().nonnegative(), enabled: z.boolean(), learning: z.enum(LEARNING_STAGES).optional() }),
+  ),
   creatives: z.array(z.object({ id: z.string(), name: z.string(), enabled: z.boolean(), liveSince: z.number().nullable() })),
 }) satisfies z.ZodType<CampaignInfo>;
 

@@ -3,6 +3,7 @@ import { ALERT_SEVERITIES } from '@shared/domain/alert';
 import { isTimeZone } from '../../zone';
 import { isCurrency } from '../../money';
 import { channel, event } from '../define';
+import { metaConnectRequestSchema, metaTokenCheckSchema, metaTokenSchema } from './meta-connect';
 
 const noArguments = z.object({}).strict();
 
@@ -18,8 +19,13 @@ export const workspaceSummarySchema = z.object({
   timezone: z.string(),
   openAlerts: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   agents: z.object({ active: z.number().int(), paused: z.number().int() }),
-  /** `reason` says why an account is not connected (a token the platform refused: it needs reconnecting). */
-  accounts: z.array(z.object({ platform: z.string(), name: z.string(), connected: z.boolean(), reason: z.string().optional() })),
+  /**
+   * `reason` says why an account is not connected (a token the platform refused: it needs
+   * reconnecting); `recommendOnly`, present when its token may only read, why its agents only recommend.
+   */
+  accounts: z.array(
+    z.object({ platform: z.string(), name: z.string(), connected: z.boolean(), reason: z.string().optional(), recommendOnly: z.string().optional() }),
+  ),
 });
 export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
 
@@ -73,6 +79,13 @@ export const workspaceChannels = {
   'workspaces.pauseAll': channel(noArguments, everywhere),
   /** The tray's "Resume all": every paused agent of every workspace. */
   'workspaces.resumeAll': channel(noArguments, everywhere),
+  /** What a Meta token is (whose, which permissions) and the ad accounts it reaches; nothing is stored. */
+  'workspaces.checkMetaToken': channel(z.object({ token: metaTokenSchema }).strict(), metaTokenCheckSchema),
+  /** Each ad account picked becomes a workspace of its own, in its currency and zone; the token goes to the keychain. */
+  'workspaces.connectMeta': channel(
+    metaConnectRequestSchema,
+    z.object({ workspaces: z.array(workspaceSummarySchema), failed: z.array(z.object({ accountId: z.string(), message: z.string() })) }),
+  ),
 };
 
 export const GLOBAL_CHANNELS: ReadonlySet<string> = new Set(Object.keys(workspaceChannels));

@@ -1,28 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
-import { tempDir } from '../store/temp-dir';
+import { describe, expect, it } from 'vitest';
 import { ask } from './serve-process';
-import { eventually, MemoryKeyring, roasKeeper, serveMeta, socketOf, startMetaWorld, TOKEN, type MetaWorld, type ServedMeta } from './meta-serve-fixture';
+import { eventually, MemoryKeyring, roasKeeper, serveMeta, socketOf, TOKEN, metaTestBed } from './meta-serve-fixture';
 
-let tmp: ReturnType<typeof tempDir>;
-let world: MetaWorld;
-let running: ServedMeta[];
-let sockets: WebSocket[];
-
-beforeEach(async () => {
-  tmp = tempDir();
-  world = await startMetaWorld();
-  running = [];
-  sockets = [];
-});
-afterEach(async () => {
-  for (const socket of sockets) socket.close();
-  for (const served of running) await served.stop();
-  await world.close();
-  tmp.remove();
-});
+const bed = metaTestBed();
 
 /** The text a PDF draws: pdfkit writes it as hex strings in TJ arrays, cut wherever kerning applies, in deflated page streams. */
 function pdfText(bytes: Buffer): string {
@@ -51,21 +33,21 @@ const holdsToken = (bytes: Buffer) => bytes.includes(Buffer.from(TOKEN));
 
 describe('a Meta token never leaves the Graph client', () => {
   it('is absent from the database, its WAL, the logs, every IPC answer and every export after agents ran on it', async () => {
-    const db = tmp.file('acm.db');
-    const served = await serveMeta({ world, args: { db, platform: 'meta', 'api-base': world.fake.url }, env: { ACM_META_TOKEN: TOKEN } });
+    const db = bed.tmp.file('acm.db');
+    const served = await serveMeta({ world: bed.world, args: { db, platform: 'meta', 'api-base': bed.world.fake.url }, env: { ACM_META_TOKEN: TOKEN } });
     if (!('url' in served)) throw new Error(served.lines.join('\n'));
-    running.push(served);
+    bed.running.push(served);
     const { socket, received } = await socketOf(served);
-    sockets.push(socket);
+    bed.sockets.push(socket);
 
     await ask(socket, 'agents.create', { definition: roasKeeper });
     await eventually('a budget change executed through Meta', async () => {
       const { count } = await ask<{ count: number }>(socket, 'decisions.count', { filter: { states: ['executed'] } });
       return count > 0;
     });
-    const executedAt = world.clock.now();
-    await eventually('six more hours of the account', async () => world.clock.now() - executedAt > 6 * 3_600_000);
-    expect(world.fake.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
+    const executedAt = bed.world.clock.now();
+    await eventually('six more hours of the account', async () => bed.world.clock.now() - executedAt > 6 * 3_600_000);
+    expect(bed.world.fake.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
 
     const csv = await ask<{ base64: string }>(socket, 'decisions.export', { format: 'csv' });
     const pdf = await ask<{ base64: string; digest?: unknown }>(socket, 'decisions.export', { format: 'pdf' });
@@ -92,7 +74,7 @@ describe('a Meta token never leaves the Graph client', () => {
     expect(received.join('\n')).toContain('"platform":"meta"');
 
     await served.stop();
-    running = [];
+    bed.running = [];
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(`${db}${suffix}`)) expect(holdsToken(readFileSync(`${db}${suffix}`)), `acm.db${suffix} after shutdown`).toBe(false);
     }
@@ -104,11 +86,11 @@ describe('a Meta token never leaves the Graph client', () => {
   it('is taken from the keyring when ACM_META_TOKEN is unset, and is absent from what the host says', async () => {
     const keyring = new MemoryKeyring();
     keyring.entries.set('meta', TOKEN);
-    const served = await serveMeta({ world, args: { platform: 'meta', 'api-base': world.fake.url }, keyring });
+    const served = await serveMeta({ world: bed.world, args: { platform: 'meta', 'api-base': bed.world.fake.url }, keyring });
     if (!('url' in served)) throw new Error(served.lines.join('\n'));
-    running.push(served);
+    bed.running.push(served);
     const { socket, received } = await socketOf(served);
-    sockets.push(socket);
+    bed.sockets.push(socket);
     const [home] = await ask<{ accounts: { platform: string; connected: boolean }[] }[]>(socket, 'workspaces.list');
     expect(home.accounts).toEqual([expect.objectContaining({ platform: 'meta', connected: true })]);
     expect(keyring.reads).toEqual(['meta']);

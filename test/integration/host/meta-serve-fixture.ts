@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import type WebSocket from 'ws';
 import { createServeCommand } from '@cli/commands/serve';
 import type { CommandIO } from '@cli/command';
@@ -7,6 +8,7 @@ import type { FetchLike } from '@platforms/meta/graph-client';
 import { AcceleratedClock } from '@shared/time';
 import { makeScenario } from '../../unit/platforms/sandbox/make-scenario';
 import { TOKEN } from '../platforms/meta/meta-fixture';
+import { tempDir } from '../store/temp-dir';
 import { makeRendererDir, openSocket } from './host-fixture';
 
 export { TOKEN };
@@ -64,6 +66,32 @@ export const oneCampaign = () =>
     days: 30,
     campaigns: [{ name: 'Prospecting', dailyBudget: 100, response: { maxConversions: 60, halfSaturationSpend: 200 } }],
   });
+
+/** What one test of a host over the fake holds: its folder, the fake, the hosts it served and the sockets it opened. */
+export interface MetaBed {
+  tmp: ReturnType<typeof tempDir>;
+  world: MetaWorld;
+  running: ServedMeta[];
+  sockets: WebSocket[];
+}
+
+/** A fresh bed before each test of the file, everything in it stopped and removed after. */
+export function metaTestBed(): MetaBed {
+  const bed = {} as MetaBed;
+  beforeEach(async () => {
+    bed.tmp = tempDir();
+    bed.world = await startMetaWorld();
+    bed.running = [];
+    bed.sockets = [];
+  });
+  afterEach(async () => {
+    for (const socket of bed.sockets) socket.close();
+    for (const served of bed.running) await served.stop();
+    await bed.world.close();
+    bed.tmp.remove();
+  });
+  return bed;
+}
 
 /** The fake Graph API on 127.0.0.1, on a clock the host will share. */
 export async function startMetaWorld(clock = new AcceleratedClock(START, SPEED)): Promise<MetaWorld> {

@@ -1,29 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import type { CommandIO } from '@cli/command';
 import { main } from '@cli/main';
 import type { FetchLike } from '@platforms/meta/graph-client';
-import { tempDir } from '../store/temp-dir';
 import { ask, readDb } from './serve-process';
-import { MemoryKeyring, serveMeta, socketOf, startMetaWorld, TOKEN, unreachableKeyring, type MetaWorld, type ServedMeta } from './meta-serve-fixture';
+import { MemoryKeyring, serveMeta, socketOf, TOKEN, unreachableKeyring, metaTestBed } from './meta-serve-fixture';
 
-let tmp: ReturnType<typeof tempDir>;
-let world: MetaWorld;
-let running: ServedMeta[];
-let sockets: WebSocket[];
-
-beforeEach(async () => {
-  tmp = tempDir();
-  world = await startMetaWorld();
-  running = [];
-  sockets = [];
-});
-afterEach(async () => {
-  for (const socket of sockets) socket.close();
-  for (const served of running) await served.stop();
-  await world.close();
-  tmp.remove();
-});
+const bed = metaTestBed();
 
 function captureIO(): CommandIO & { errors: string[] } {
   const errors: string[] = [];
@@ -44,11 +26,11 @@ const twoAdAccounts: FetchLike = async (url, init) => {
 };
 
 async function started(db: string | undefined, args: Record<string, string>, env: Record<string, string> = { ACM_META_TOKEN: TOKEN }) {
-  const served = await serveMeta({ world, args: { ...(db && { db }), 'api-base': world.fake.url, ...args }, env });
+  const served = await serveMeta({ world: bed.world, args: { ...(db && { db }), 'api-base': bed.world.fake.url, ...args }, env });
   if (!('url' in served)) throw new Error(served.lines.join('\n'));
-  running.push(served);
+  bed.running.push(served);
   const { socket } = await socketOf(served);
-  sockets.push(socket);
+  bed.sockets.push(socket);
   return { served, socket };
 }
 
@@ -61,7 +43,11 @@ describe('acm serve --platform meta: its flags', () => {
     [['--platform', 'meta', '--account', '12ab'], "--account must be a Meta ad account id (act_ and digits), got '12ab'"],
     [['--platform', 'meta', '--scenario', 'x.json'], '--scenario is for the sandbox'],
     [['--platform', 'sandbox', '--account', 'act_1'], '--account is for --platform meta'],
-    [['--platform', 'sandbox', '--api-base', 'https://graph.facebook.com'], '--api-base is for --platform meta'],
+    [['--platform', 'sandbox', '--conversion-action', 'lead'], '--conversion-action is for --platform meta'],
+    [
+      ['--platform', 'meta', '--conversion-action', 'Purchase Event'],
+      "--conversion-action must be a Meta action type such as purchase or lead (letters, digits, _ . -), got 'Purchase Event'",
+    ],
     [['--platform', 'meta', '--speed', '60'], '--speed: a real Meta ad account runs in real time'],
   ])('refuses %j with one line naming the flag and exit code 2', async (flags, message) => {
     const io = captureIO();
@@ -73,7 +59,7 @@ describe('acm serve --platform meta: its flags', () => {
 
 describe('acm serve --platform meta: connecting', () => {
   it("serves the token's only ad account: its row, and a workspace in its currency and zone", async () => {
-    const db = tmp.file('acm.db');
+    const db = bed.tmp.file('acm.db');
     const { socket } = await started(db, { platform: 'meta' });
     const [home] = await ask<{ name: string; currency: string; timezone: string; accounts: unknown[] }[]>(socket, 'workspaces.list');
     expect(home).toMatchObject({ name: 'Acme Shoes', currency: 'USD', timezone: 'America/New_York' });
@@ -81,7 +67,7 @@ describe('acm serve --platform meta: connecting', () => {
     const campaigns = await ask<{ name: string }[]>(socket, 'campaigns.list', {});
     expect(campaigns.map((c) => c.name)).toEqual(['Prospecting']);
     expect(readDb(db, (d) => d.prepare('SELECT platform, external_id AS externalId, name, currency, timezone FROM accounts').all())).toEqual([
-      { platform: 'meta', externalId: world.fake.account.id, name: 'Acme Shoes', currency: 'USD', timezone: 'America/New_York' },
+      { platform: 'meta', externalId: bed.world.fake.account.id, name: 'Acme Shoes', currency: 'USD', timezone: 'America/New_York' },
     ]);
     expect(readDb(db, (d) => d.prepare('SELECT name, currency, timezone FROM workspace_profile').get())).toEqual({
       name: 'Acme Shoes',
@@ -92,8 +78,8 @@ describe('acm serve --platform meta: connecting', () => {
 
   it('asks for --account when the token reaches several ad accounts, listing their ids and names only', async () => {
     const served = await serveMeta({
-      world,
-      args: { db: tmp.file('acm.db'), platform: 'meta', 'api-base': world.fake.url },
+      world: bed.world,
+      args: { db: bed.tmp.file('acm.db'), platform: 'meta', 'api-base': bed.world.fake.url },
       env: { ACM_META_TOKEN: TOKEN },
       fetch: twoAdAccounts,
     });
@@ -102,36 +88,36 @@ describe('acm serve --platform meta: connecting', () => {
     expect(said).toEqual([
       'acm serve: --account: the token from ACM_META_TOKEN reaches 2 ad accounts; name one: act_1000000000001 "Acme Shoes", act_2000000000002 "Beta Bikes"',
     ]);
-    expect(readDb(tmp.file('acm.db'), (d) => d.prepare('SELECT COUNT(*) FROM accounts').pluck().get())).toBe(0);
+    expect(readDb(bed.tmp.file('acm.db'), (d) => d.prepare('SELECT COUNT(*) FROM accounts').pluck().get())).toBe(0);
   }, 60_000);
 
   it('connects the ad account --account names, and refuses another one on the same database', async () => {
-    const db = tmp.file('acm.db');
-    const { served } = await started(db, { platform: 'meta', account: world.fake.account.id.slice(4) });
-    running = [];
+    const db = bed.tmp.file('acm.db');
+    const { served } = await started(db, { platform: 'meta', account: bed.world.fake.account.id.slice(4) });
+    bed.running = [];
     await served.stop();
-    const other = await serveMeta({ world, args: { db, 'api-base': world.fake.url, account: 'act_42' }, env: { ACM_META_TOKEN: TOKEN } });
+    const other = await serveMeta({ world: bed.world, args: { db, 'api-base': bed.world.fake.url, account: 'act_42' }, env: { ACM_META_TOKEN: TOKEN } });
     expect(other).toMatchObject({ code: 1 });
-    expect(other.lines.join('\n')).toContain(`is connected to Meta ad account "Acme Shoes" (${world.fake.account.id}), not act_42`);
+    expect(other.lines.join('\n')).toContain(`is connected to Meta ad account "Acme Shoes" (${bed.world.fake.account.id}), not act_42`);
   }, 60_000);
 
   it('refuses --platform meta on a database served with the sandbox', async () => {
-    const db = tmp.file('acm.db');
-    const sandbox = await serveMeta({ world, args: { db, platform: 'sandbox', speed: '1' } });
+    const db = bed.tmp.file('acm.db');
+    const sandbox = await serveMeta({ world: bed.world, args: { db, platform: 'sandbox', speed: '1' } });
     if (!('url' in sandbox)) throw new Error(sandbox.lines.join('\n'));
     await sandbox.stop();
-    const meta = await serveMeta({ world, args: { db, platform: 'meta', 'api-base': world.fake.url }, env: { ACM_META_TOKEN: TOKEN } });
+    const meta = await serveMeta({ world: bed.world, args: { db, platform: 'meta', 'api-base': bed.world.fake.url }, env: { ACM_META_TOKEN: TOKEN } });
     expect(meta).toMatchObject({ code: 1 });
     expect(meta.lines.join('\n')).toMatch(/is connected to the sandbox account ".*", not to meta/);
   }, 60_000);
 
   it('says where it looked when there is no token, and that the keyring could not be reached', async () => {
-    const empty = await serveMeta({ world, args: { platform: 'meta', 'api-base': world.fake.url }, keyring: new MemoryKeyring() });
+    const empty = await serveMeta({ world: bed.world, args: { platform: 'meta', 'api-base': bed.world.fake.url }, keyring: new MemoryKeyring() });
     expect(empty).toMatchObject({ code: 1 });
     expect(empty.lines.join('\n')).toContain(
       'no Meta token: ACM_META_TOKEN is not set and the keyring has no entry "meta"; store one with "acm credentials set meta"',
     );
-    const unreachable = await serveMeta({ world, args: { platform: 'meta', 'api-base': world.fake.url }, keyring: unreachableKeyring });
+    const unreachable = await serveMeta({ world: bed.world, args: { platform: 'meta', 'api-base': bed.world.fake.url }, keyring: unreachableKeyring });
     expect(unreachable).toMatchObject({ code: 1 });
     expect(unreachable.lines.join('\n')).toContain('no Meta token: ACM_META_TOKEN is not set and ');
     expect(unreachable.lines.join('\n')).toContain('no Secret Service');
@@ -139,7 +125,7 @@ describe('acm serve --platform meta: connecting', () => {
 
   it('refuses a token Meta does not take, saying where it came from and never what it is', async () => {
     const wrong = 'EAAG-not-the-right-token-1234567890';
-    const served = await serveMeta({ world, args: { platform: 'meta', 'api-base': world.fake.url }, env: { ACM_META_TOKEN: wrong } });
+    const served = await serveMeta({ world: bed.world, args: { platform: 'meta', 'api-base': bed.world.fake.url }, env: { ACM_META_TOKEN: wrong } });
     expect(served).toMatchObject({ code: 1 });
     const said = served.lines.join('\n');
     expect(said).toContain('Meta refused the token from ACM_META_TOKEN');

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { tempDir } from '../store/temp-dir';
 import { ask, readDb } from './serve-process';
-import { eventually, roasKeeper, serveMeta, socketOf, startMetaWorld, TOKEN, type MetaWorld, type ServedMeta } from './meta-serve-fixture';
+import { eventually, roasKeeper, serveMeta, socketOf, TOKEN, metaTestBed, type ServedMeta } from './meta-serve-fixture';
 
 interface Summary {
   accounts: { platform: string; name: string; connected: boolean; reason?: string }[];
@@ -15,35 +14,19 @@ interface AlertItem {
   message: string;
 }
 
-let tmp: ReturnType<typeof tempDir>;
-let world: MetaWorld;
-let running: ServedMeta[];
-let sockets: WebSocket[];
-
-beforeEach(async () => {
-  tmp = tempDir();
-  world = await startMetaWorld();
-  running = [];
-  sockets = [];
-});
-afterEach(async () => {
-  for (const socket of sockets) socket.close();
-  for (const served of running) await served.stop();
-  await world.close();
-  tmp.remove();
-});
+const bed = metaTestBed();
 
 async function serve(db: string, env: Record<string, string> = { ACM_META_TOKEN: TOKEN }, args: Record<string, string> = { platform: 'meta' }) {
-  const served = await serveMeta({ world, args: { db, 'api-base': world.fake.url, ...args }, env });
+  const served = await serveMeta({ world: bed.world, args: { db, 'api-base': bed.world.fake.url, ...args }, env });
   if (!('url' in served)) throw new Error(served.lines.join('\n'));
-  running.push(served);
+  bed.running.push(served);
   const { socket } = await socketOf(served);
-  sockets.push(socket);
+  bed.sockets.push(socket);
   return { served, socket };
 }
 
 async function stop(served: ServedMeta) {
-  running = running.filter((s) => s !== served);
+  bed.running = bed.running.filter((s) => s !== served);
   expect(await served.stop()).toBe(0);
 }
 
@@ -51,13 +34,13 @@ const summary = async (socket: WebSocket) => (await ask<Summary[]>(socket, 'work
 const criticalAlerts = async (socket: WebSocket) =>
   (await ask<{ items: { alert: AlertItem }[] }>(socket, 'alerts.list', {})).items.map((i) => i.alert).filter((a) => a.severity === 'critical');
 const hoursLater = (hours: number) => {
-  const from = world.clock.now();
-  return eventually(`${hours} more hours of the account`, async () => world.clock.now() - from > hours * 3_600_000);
+  const from = bed.world.clock.now();
+  return eventually(`${hours} more hours of the account`, async () => bed.world.clock.now() - from > hours * 3_600_000);
 };
 
 describe('a Meta token that dies mid-run', () => {
   it('turns the account "needs reconnecting", pauses its agents with one critical alert, and sends nothing more', async () => {
-    const db = tmp.file('acm.db');
+    const db = bed.tmp.file('acm.db');
     const { socket } = await serve(db);
     await ask(socket, 'agents.create', { definition: roasKeeper });
     await eventually('a budget change executed through Meta', async () => {
@@ -66,23 +49,23 @@ describe('a Meta token that dies mid-run', () => {
     });
     expect((await summary(socket)).agents).toEqual({ active: 1, paused: 0 });
 
-    const expiredAt = world.fake.requests.length;
-    world.fake.expireToken();
+    const expiredAt = bed.world.fake.requests.length;
+    bed.world.fake.expireToken();
     const lost = await eventually('the account to need reconnecting', async () => {
       const home = await summary(socket);
       return home.accounts[0].connected ? undefined : home;
     });
-    const sentAtLoss = world.fake.requests.length;
+    const sentAtLoss = bed.world.fake.requests.length;
     expect(lost.accounts[0]).toMatchObject({ platform: 'meta', name: 'Acme Shoes', connected: false });
     expect(lost.accounts[0].reason).toMatch(/code 190.*Session has expired/);
     expect(lost.agents).toEqual({ active: 0, paused: 1 });
 
     await hoursLater(6);
     // Only calls already under way when the first 190 came back reached Meta; none were sent after.
-    const refused = world.fake.requests.slice(expiredAt);
+    const refused = bed.world.fake.requests.slice(expiredAt);
     expect(refused.every((r) => r.status === 400)).toBe(true);
     expect(refused.length).toBeLessThanOrEqual(3);
-    expect(world.fake.requests.length).toBe(sentAtLoss);
+    expect(bed.world.fake.requests.length).toBe(sentAtLoss);
 
     const critical = await criticalAlerts(socket);
     expect(critical).toHaveLength(1);
@@ -94,33 +77,33 @@ describe('a Meta token that dies mid-run', () => {
     expect(agent.status).toBe('paused');
     await expect(ask(socket, 'campaigns.list', {})).rejects.toThrow(/needs reconnecting/);
 
-    await stop(running[0]);
+    await stop(bed.running[0]);
     const audited = readDb(db, (d) => d.prepare("SELECT kind FROM audit_log WHERE kind IN ('agent.paused', 'alert.raised') ORDER BY seq").pluck().all());
     expect(audited).toEqual(expect.arrayContaining(['agent.paused', 'alert.raised']));
   }, 120_000);
 
   it('opens "needs reconnecting" after a restart with the dead token, raises no second alert, and reconnects with a new token', async () => {
-    const db = tmp.file('acm.db');
+    const db = bed.tmp.file('acm.db');
     let { served, socket } = await serve(db);
     await ask(socket, 'agents.create', { definition: roasKeeper });
-    world.fake.expireToken();
+    bed.world.fake.expireToken();
     await eventually('the account to need reconnecting', async () => !(await summary(socket)).accounts[0].connected);
     await stop(served);
 
     // The same token source: a database connected to Meta reconnects without --platform.
     ({ served, socket } = await serve(db, { ACM_META_TOKEN: TOKEN }, {}));
-    const sent = world.fake.requests.length;
+    const sent = bed.world.fake.requests.length;
     const reopened = await summary(socket);
     expect(reopened.accounts[0]).toMatchObject({ platform: 'meta', name: 'Acme Shoes', connected: false });
     expect(reopened.accounts[0].reason).toMatch(/Meta refused the token from ACM_META_TOKEN/);
     expect(reopened.agents).toEqual({ active: 0, paused: 1 });
     await hoursLater(3);
-    expect(world.fake.requests.length).toBe(sent);
+    expect(bed.world.fake.requests.length).toBe(sent);
     expect(await criticalAlerts(socket)).toHaveLength(1);
     await stop(served);
 
     const renewed = 'EAAG-renewed-token-0c1d2e3f4a5b6c7d';
-    world.fake.renewToken(renewed);
+    bed.world.fake.renewToken(renewed);
     ({ served, socket } = await serve(db, { ACM_META_TOKEN: renewed }, {}));
     const home = await summary(socket);
     expect(home.accounts[0]).toMatchObject({ platform: 'meta', connected: true });

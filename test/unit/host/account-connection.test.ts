@@ -53,6 +53,13 @@ describe('an account connection under watch', () => {
     expect(watched.state().connected).toBe(true);
   });
 
+  it('says what the platform says of its reports: how long they change, and what hourly rows assume', () => {
+    const notes = ["each hour's conversions are the day's, spread by clicks"];
+    const meta = watchedPlatform({ ...platform().adapter, reportsSettleDays: 28, reportingNotes: notes }, connection(), 'meta');
+    expect(meta).toMatchObject({ reportsSettleDays: 28, reportingNotes: notes });
+    expect(watchedPlatform(platform().adapter, connection()).reportsSettleDays).toBeUndefined();
+  });
+
   it('tells a watcher at once when the connection was lost before it started watching', () => {
     const watched = connection();
     watched.lose('no token');

@@ -28,6 +28,8 @@ export function oneWorkspace(services: Services): WorkspaceDirectory {
     exceptions: () => [],
     pauseAll: () => ({ workspaces: [{ workspaceId: 1, ...services.runtime.pauseAll() }] }),
     resumeAll: () => ({ workspaces: [{ workspaceId: 1, agentIds: services.runtime.resumeAll(), recorded: true }] }),
+    checkMetaToken: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Meta account')),
+    connectMeta: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Meta account')),
     services: (id) => {
       if (id !== undefined) only(id);
       return services;

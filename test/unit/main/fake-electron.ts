@@ -37,6 +37,10 @@ export function createFakeElectron(options: {
     appMenu: [] as MenuItem[],
     relaunched: 0,
     notices: [] as Array<{ title: string; body: string }>,
+    /** The schemes the app asked to handle (`acm` for its links), with the command the OS should start. */
+    protocolClients: [] as unknown[][],
+    /** What the main process sent to the windows' pages: the IPC server's events and the `acm://` links. */
+    sentToPage: [] as unknown[][],
   };
   let exited!: (code: number) => void;
   const exit = new Promise<number>((resolve) => (exited = resolve));
@@ -64,6 +68,10 @@ export function createFakeElectron(options: {
       paths.set(name, path);
     },
     relaunch: () => void record.relaunched++,
+    setAsDefaultProtocolClient: (...args: unknown[]) => {
+      record.protocolClients.push(args);
+      return true;
+    },
     quit: () => {
       record.quit++;
       quitCalled();
@@ -80,7 +88,10 @@ export function createFakeElectron(options: {
   class BrowserWindow extends EventEmitter {
     static all: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.all;
-    readonly webContents = { isDestroyed: () => false, send: () => {} };
+    readonly webContents = {
+      isDestroyed: () => false,
+      send: (channel: string, ...args: unknown[]) => void record.sentToPage.push([channel, ...args]),
+    };
     private readonly entry: { options: Record<string, unknown>; url?: string };
     constructor(windowOptions: Record<string, unknown>) {
       super();
@@ -143,6 +154,7 @@ export function createFakeElectron(options: {
       },
     },
     shell: { openExternal: async (url: string) => void record.openedExternally.push(url) },
+    net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     // A keychain stand-in: sealed text is not the text, and only this "keychain" opens it.
     safeStorage: {
       isEncryptionAvailable: () => true,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ELECTRON_INVOKE_CHANNEL } from '@shared/ipc/bridge';
+import { ELECTRON_INVOKE_CHANNEL, ELECTRON_LINK_CHANNEL } from '@shared/ipc/bridge';
 import { electronSqlitePath } from '../../../electron/main/native/native-paths';
 import { createFakeElectron } from './fake-electron';
 
@@ -105,6 +105,34 @@ describe('the Electron main process', () => {
     expect(held).toBe(true);
     await quitting;
     expect(record.quit).toBe(1);
+  });
+
+  it('registers for acm:// links and hands the page those it was started with or sent later, and no others', async () => {
+    await provideProjectFiles();
+    const launchLink = 'acm://workspace/1/alert/a-1';
+    process.argv.push(launchLink);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { electron, record, loaded, exit, quitting } = await startMain();
+      expect(await Promise.race([loaded.then(() => 'loaded'), exit.then(() => `exited: ${JSON.stringify(record.errorBoxes)}`)])).toBe('loaded');
+      expect(record.protocolClients).toEqual([['acm']]);
+      const links = () => record.sentToPage.filter(([channel]) => channel === ELECTRON_LINK_CHANNEL).map(([, url]) => url);
+      await vi.waitFor(() => expect(links()).toEqual([launchLink]));
+
+      electron.app.emit('second-instance', {}, ['/opt/acm/acm', 'acm://workspace/1/decision/d-1'], '/home');
+      let prevented = false;
+      electron.app.emit('open-url', { preventDefault: () => (prevented = true) }, 'acm://workspace/1/agents');
+      electron.app.emit('open-url', { preventDefault: () => undefined }, 'acm://workspace/1/agents?open=https://evil.example');
+      await vi.waitFor(() => expect(links()).toEqual([launchLink, 'acm://workspace/1/decision/d-1', 'acm://workspace/1/agents']));
+      expect(prevented).toBe(true);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[acm\] ignored a link: the link "acm:\/\/workspace\/1\/agents\?open=/));
+
+      electron.app.emit('before-quit', { preventDefault: () => undefined });
+      await quitting;
+    } finally {
+      process.argv.splice(process.argv.indexOf(launchLink), 1);
+      warn.mockRestore();
+    }
   });
 
   it('keeps the data of a development build in a folder of its own, set before anything reads it', async () => {

@@ -23,6 +23,8 @@ describe('openDatabase on a fresh database', () => {
       'conflicts',
       'decisions',
       'hourly_metrics',
+      'notify_channels',
+      'notify_outbox',
       'outcomes',
       'platform_idempotency',
       'sandbox_hours',

@@ -6,6 +6,7 @@ import { budgetMove, notWorthAsking, relativeEffect, type Keep, type Proposal } 
 import { budgetStepOf, minimumBudget } from './basis';
 import type { BudgetContext } from './context';
 import { heldReason, NO_FORECAST } from './eligibility';
+import { holdWhileLearning, type LearningHold } from './learning-hold';
 import { keepReasoning, unsureReasoning } from './reasoning';
 import { spendFloor, spendGap } from './spend-goal';
 import { MIN_MOVE } from './step';
@@ -18,6 +19,8 @@ export interface BudgetProposals {
   keeps: Keep[];
   /** Campaigns the agent left alone this time, and why. */
   held: { campaignId: string; why: string }[];
+  /** Budget changes the agent wanted but holds while an audience of the campaign is learning (holdBudgetWhileLearning). */
+  learning: LearningHold[];
 }
 
 /** Days of settled results the plan holds its efficiency goals against. */
@@ -78,7 +81,7 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       canPause: movable.has(campaign.id) && allowed.includes('status'),
     });
   }
-  if (units.length === 0) return { proposals: [], held, keeps: [] };
+  if (units.length === 0) return { proposals: [], held, keeps: [], learning: [] };
 
   const currentTotal = units.reduce((s, u) => s + (ctx.campaigns.find((c) => c.id === u.campaignId)?.dailyBudget ?? 0), 0);
   const result = plan(units, agent, { maxTotal: Math.max(0, ctx.maxTotal - fixedSpend) }, currentTotal, realizedLately(ctx));
@@ -105,7 +108,10 @@ export function proposeBudgets(ctx: BudgetContext): BudgetProposals {
       keeps.push({ campaign, reasoning: keepReasoning({ kind: 'close', ...keep }) });
     }
   }
-  return { proposals: onePause(withinSpendFloor(ctx, proposals, steps, result)), plan: result, held, keeps };
+  // Held before the spend goal's check, so that cuts are not sized against raises that wait.
+  const learning = holdWhileLearning(agent, proposals);
+  for (const h of learning.held) held.push({ campaignId: h.proposal.campaign.id, why: h.why });
+  return { proposals: onePause(withinSpendFloor(ctx, learning.go, steps, result)), plan: result, held, keeps, learning: learning.held };
 }
 
 /**

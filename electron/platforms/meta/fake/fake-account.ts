@@ -18,6 +18,8 @@ export interface FakeAccountOptions {
   adSetBudget?: (spec: CampaignSpec) => boolean;
   /** Bring the world up to the clock before each request (default); off when something else drives the world. */
   followClock?: boolean;
+  /** The token's user's tasks on the account (`user_tasks`); all four by default. */
+  userTasks?: string[];
 }
 
 export interface FakeCampaign {
@@ -65,6 +67,7 @@ export class FakeAccount {
   readonly lastSignificantEdit = new Map<string, number>();
   readonly updatedAt = new Map<string, number>();
   accountStatus = 1;
+  readonly userTasks: string[];
   private readonly clock: Clock;
   private readonly followClock: boolean;
 
@@ -77,6 +80,7 @@ export class FakeAccount {
     this.currency = world.scenario.currency;
     this.accountNumber = options.accountNumber ?? '1000000000001';
     this.name = options.name ?? world.scenario.name;
+    this.userTasks = options.userTasks ?? ['MANAGE', 'ADVERTISE', 'ANALYZE', 'DRAFT'];
     const adSetLevel = options.adSetBudget ?? ((spec: CampaignSpec) => spec.labels.includes('adset-budget'));
     this.campaigns = world.campaigns.map((state, index) => {
       const capped = state.bid.strategy === 'max_cpc';

@@ -39,6 +39,7 @@ export const ACCOUNT_FIELDS: Registry<FakeAccount> = {
   account_status: (a) => a.accountStatus,
   min_daily_budget: (a) => a.unit,
   created_time: (a) => created(a),
+  user_tasks: (a) => a.userTasks,
 };
 
 export const CAMPAIGN_FIELDS: Registry<FakeCampaign> = {

@@ -1,7 +1,8 @@
 import type { FakeAccount, FakeCampaign } from './fake-account';
 import { invalidParameter, unsupported } from './fake-errors';
 import { parseFakeId, type FakeRef } from './fake-ids';
-import { insightRows, type InsightsNode } from './fake-insights';
+import { forgetInsightPages, pagedInsightRows } from './fake-insight-pages';
+import type { InsightsNode } from './fake-insights';
 import { ACCOUNT_FIELDS, AD_FIELDS, AD_SET_FIELDS, CREATIVE_FIELDS, metaTime, render, type AdNode, type AdSetNode } from './fake-objects';
 import { page } from './fake-paging';
 import type { Params } from './fake-params';
@@ -25,6 +26,7 @@ export function route(method: string, segments: string[], ctx: RouteContext): un
   const [head, edge, ...rest] = segments;
   if (head === undefined || rest.length > 0) throw unsupported(method, segments.join('/'));
   if (method === 'POST') {
+    forgetInsightPages(ctx.account);
     const ref = parseFakeId(head);
     if (!ref || edge !== undefined) throw unsupported(method, head);
     return applyUpdate(ctx.account, ref, head, ctx.params);
@@ -66,7 +68,7 @@ function accountEdge(edge: string | undefined, ctx: RouteContext): unknown {
         ctx,
       );
     case 'insights':
-      return list(insightRows(account, {}, params), ctx);
+      return list(pagedInsightRows(ctx, {}), ctx);
     case 'minimum_budgets':
       return list([minimumBudgets(account)], ctx);
     case 'activities':
@@ -85,7 +87,7 @@ function objectEdge(ref: FakeRef, id: string, edge: string | undefined, ctx: Rou
   const node: InsightsNode = { campaign: c.index };
   if (ref.kind === 'adset' || ref.kind === 'ad') node.audience = ref.audience;
   if (ref.kind === 'ad') node.creative = ref.creative;
-  if (edge === 'insights' && ref.kind !== 'creative') return list(insightRows(account, node, params), ctx);
+  if (edge === 'insights' && ref.kind !== 'creative') return list(pagedInsightRows(ctx, node), ctx);
   if (ref.kind === 'campaign') {
     if (edge === undefined) return render(account, c, params.fields(['id']), CAMPAIGN_FIELDS, 'Campaign');
     if (edge === 'adsets') return list(renderAdSets([c], ctx), ctx);

@@ -15,8 +15,11 @@ export interface FakeMetaServerOptions extends FakeAccountOptions {
   port?: number;
   /** Calls an hour that make 100% of the usage header (default 5000). */
   capacityPerHour?: number;
-  /** What the token may do: both by default; ["ads_read"] for a read-only connection. */
-  permissions?: string[];
+  /**
+   * The token may only read: its permissions are ads_read alone, its user's tasks on the account
+   * ANALYZE alone, and every write (a validate_only dry run too) is refused with code 200.
+   */
+  readOnly?: boolean;
   /** One line per request: method, path, status (never the token). */
   log?: (line: string) => void;
   /** Keep every request in `requests`, for tests (default); off for a long run nobody inspects. */
@@ -58,7 +61,7 @@ export class FakeMetaServer {
     private readonly server: Server | undefined,
     private readonly options: FakeMetaServerOptions,
   ) {
-    this.account = new FakeAccount(options);
+    this.account = new FakeAccount(options.readOnly ? { ...options, userTasks: ['ANALYZE'] } : options);
     this.usage = new FakeUsage(options.capacityPerHour);
     this.token = options.token;
   }
@@ -156,13 +159,15 @@ export class FakeMetaServer {
         throw new FakeGraphError(80004, 'There have been too many calls to this ad-account. Wait a bit and try again.', { subcode: 2446079 });
       }
       if (fault && fault.kind !== 'lost_answer') throw faultError(fault);
+      // Meta's answer to a write with a token that was not granted ads_management.
+      if (method === 'POST' && this.options.readOnly) throw faultError({ kind: 'permission' });
       this.account.catchUp();
       const answer = route(method, segments, {
         account: this.account,
         params,
         url,
         bodyParams,
-        permissions: this.options.permissions ?? ['ads_management', 'ads_read'],
+        permissions: this.options.readOnly ? ['ads_read'] : ['ads_management', 'ads_read'],
       });
       if (fault?.kind === 'lost_answer') {
         record.status = 0;

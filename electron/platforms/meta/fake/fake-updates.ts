@@ -9,6 +9,8 @@ const STATUSES: FakeStatus[] = ['ACTIVE', 'PAUSED', 'ARCHIVED', 'DELETED'];
 const BID_STRATEGIES = ['LOWEST_COST_WITHOUT_CAP', 'LOWEST_COST_WITH_BID_CAP', 'COST_CAP', 'LOWEST_COST_WITH_MIN_ROAS'];
 const EXECUTION_OPTIONS = ['validate_only', 'include_recommendations', 'synchronous_ad_review'];
 const BUDGET_CHANGES_PER_HOUR = 4;
+/** A budget change larger than this share of the budget is a significant edit: it restarts the ad sets' learning. */
+const SIGNIFICANT_BUDGET_CHANGE = 0.2;
 /** Parameters the fake takes on `POST /{id}`, by object; `id` (which the SDK repeats) and the token on every one. */
 const ACCEPTED: Record<'campaign' | 'adset' | 'ad', string[]> = {
   campaign: ['status', 'daily_budget', 'bid_strategy'],
@@ -122,7 +124,7 @@ function apply(account: FakeAccount, c: FakeCampaign, ref: FakeRef, id: string, 
         new_value: update.dailyBudget,
         currency: account.currency,
       });
-      account.significantEdit(c, kind === 'campaign' ? undefined : ref.audience);
+      if (Math.abs(update.dailyBudget - old) > old * SIGNIFICANT_BUDGET_CHANGE) account.significantEdit(c, kind === 'campaign' ? undefined : ref.audience);
     }
   }
   if (update.bidStrategy !== undefined || update.bidAmount !== undefined) {

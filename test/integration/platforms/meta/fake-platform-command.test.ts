@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 /** Runs `acm fake-platform` in-process until `use` is done with the URL it printed. */
 async function running(
-  argv: { positionals: string[]; values: Record<string, string> },
+  argv: { positionals: string[]; values: Record<string, string | boolean> },
   env: Record<string, string | undefined>,
   use: (url: string, out: string[]) => Promise<void>,
 ) {
@@ -79,6 +79,22 @@ describe('acm fake-platform meta', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--read-only: the token has ads_read only, and a write gets code 200', async () => {
+    const code = await running({ positionals: ['meta'], values: { 'read-only': true } }, {}, async (url, out) => {
+      expect(out.join('\n')).toContain('The token may only read (ads_read)');
+      const permissions = await fetch(`${url}/v24.0/me/permissions?access_token=${FAKE_META_TEST_TOKEN}`);
+      expect(((await permissions.json()) as { data: unknown[] }).data).toEqual([{ permission: 'ads_read', status: 'granted' }]);
+      const account = await fetch(`${url}/v24.0/act_1000000000001?fields=user_tasks&access_token=${FAKE_META_TEST_TOKEN}`);
+      expect(await account.json()).toEqual({ user_tasks: ['ANALYZE'], id: 'act_1000000000001' });
+      const write = await fetch(`${url}/v24.0/act_1000000000001?access_token=${FAKE_META_TEST_TOKEN}`, {
+        method: 'POST',
+        body: new URLSearchParams({ name: 'x' }),
+      });
+      expect(((await write.json()) as { error: { code: number; type: string } }).error).toMatchObject({ code: 200, type: 'OAuthException' });
+    });
+    expect(code).toBe(0);
   });
 
   it('refuses a call without the platform or with a bad flag as a usage error', async () => {

@@ -16,7 +16,16 @@ const row = (...values: number[]) => Float64Array.from(values);
 describe('accounts', () => {
   it('connects an account once, audited', () => {
     expect(store.accounts.list()).toEqual([
-      { id: accountId, platform: 'sandbox', externalId: 'sandbox', name: 'Acme', currency: 'JPY', timezone: 'Asia/Tokyo', createdAt: T0 },
+      {
+        id: accountId,
+        platform: 'sandbox',
+        externalId: 'sandbox',
+        name: 'Acme',
+        currency: 'JPY',
+        timezone: 'Asia/Tokyo',
+        createdAt: T0,
+        conversionAction: null,
+      },
     ]);
     expect(store.audit.entries().map((e) => [e.kind, e.subject])).toEqual([['account.connected', String(accountId)]]);
     expect(() => store.accounts.connect({ ...store.accounts.list()[0] })).toThrow('the sandbox account sandbox is already connected to this workspace');
