@@ -79,7 +79,7 @@ export async function composeApp(
   });
   const settled = await runtime.start();
   if (settled.length > 0) log(`settled ${settled.length} decisions left pending by the last run`);
-  const scheduler = options.scheduler ?? startScheduler({ onError: (error) => log('an agent cycle failed', error) });
+  const scheduler = options.scheduler ?? startScheduler({ onError: (error) => log('an agent cycle failed', error), log: (message) => log(message) });
   const unschedule = scheduler.add(runtime, account.clock, account.zone);
   const recorder = startMetricsRecorder({
     platform: account.platform,

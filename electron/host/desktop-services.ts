@@ -24,6 +24,8 @@ export interface DesktopPaths {
 
 export interface DesktopServices {
   server: IpcServer;
+  /** The machine woke from sleep (Electron's powerMonitor `resume`): the agents catch up at once. */
+  wake(): void;
   close(): Promise<void>;
 }
 
@@ -76,5 +78,5 @@ export async function startDesktopServices(paths: DesktopPaths, platform: Deskto
     notify: { vault },
     log,
   });
-  return { server: createIpcServer(workspaces, { log }), close: () => workspaces.close() };
+  return { server: createIpcServer(workspaces, { log }), wake: () => workspaces.wake(), close: () => workspaces.close() };
 }

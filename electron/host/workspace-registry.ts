@@ -71,7 +71,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
     private readonly home: Store,
     private readonly openers: WorkspaceOpeners,
   ) {
-    this.scheduler = startScheduler({ onError: (error) => openers.log('an agent cycle failed', error) });
+    this.scheduler = startScheduler({ onError: (error) => openers.log('an agent cycle failed', error), log: (message) => openers.log(message) });
     this.appEvents = createEventHub({ log: openers.log });
     this.appEvents.subscribe((event, payload) => this.forward(event, payload));
   }
@@ -196,6 +196,11 @@ export class WorkspaceHost implements WorkspaceDirectory {
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The machine woke from sleep: the agents catch up on what fell due meanwhile now, not at the scheduler's next look. */
+  wake(): void {
+    this.scheduler.poll();
   }
 
   async close(): Promise<void> {

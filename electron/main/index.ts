@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, safeStorage, session, shell, type Tray } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell, type Tray } from 'electron';
 import { runAgentCommand, type AgentCommand } from './agent-commands';
 import { developmentUserData, resolveAppPaths, type AppPaths } from './app-paths';
 import { createBackupCommands } from './backup-commands';
@@ -90,6 +90,9 @@ async function start(): Promise<void> {
   }
   services = await startDesktopServices(resolved, { sealer: safeStorage, fetch: (url, init) => net.fetch(url, init) }, warn);
   const server = services.server;
+  // A laptop that slept missed its agents' hours: they catch up once as it wakes, not at the scheduler's next look.
+  powerMonitor.on('suspend', () => warn('the computer is going to sleep; the agents catch up when it wakes'));
+  powerMonitor.on('resume', () => services?.wake());
   unbindIpc = bindIpcServer({
     ipcMain,
     server,

@@ -2,11 +2,14 @@ import type { AgentStatus, ReviewReport } from '@shared/domain/agent';
 import { AcmError } from '@shared/errors';
 import type { Decision } from '@shared/domain/decision';
 import type { AgentDefinition } from '@shared/scenario/schema';
+import { HOUR_MS } from '@shared/time';
+import type { AgentMind } from '../agents/agent-mind';
 import { evaluateOutcomes } from '../agents/outcomes';
 import type { ExecutionOutcome, Executor } from '../execution/executor';
 import { AccountView } from './account-view';
 import { DecisionDesk } from './decision-desk';
 import { Escalations } from './escalations';
+import { describeGap } from './gap';
 import { Notices } from './notices';
 import { AgentRoster } from './roster';
 import { ReviewCycle } from './review-cycle';
@@ -27,9 +30,11 @@ export class AgentRuntime {
   private readonly desk: DecisionDesk;
   private readonly escalations: Escalations;
   private readonly cycle: ReviewCycle;
+  private readonly notices: Notices;
 
   constructor(private readonly deps: RuntimeDeps) {
     const notices = new Notices(deps);
+    this.notices = notices;
     this.roster = new AgentRoster(deps, notices);
     this.view = new AccountView(deps.platform);
     this.desk = new DecisionDesk(deps, this.roster, this.view, notices);
@@ -85,12 +90,13 @@ export class AgentRuntime {
   /**
    * One wake-up of the scheduler: statuses the store could not record are written again, changes
    * left in doubt are read back, the agents due review, outcomes are judged, unanswered
-   * escalations expire.
+   * escalations expire. After a gap the scheduler slept through (`missedSince`: the account's time
+   * it began), every agent due at any hour of it is reviewed once, not once per missed hour.
    */
-  async tick(): Promise<void> {
+  async tick(missedSince?: number): Promise<void> {
     this.roster.recordStatuses();
     const now = this.deps.clock.now();
-    const due = this.cycle.due(now);
+    const due = missedSince === undefined ? this.cycle.due(now) : this.catchUp(missedSince, now);
     for (const outcome of await this.view.run(() => this.desk.executor.settleInDoubt())) this.settledLate(outcome);
     if (due.length > 0) await this.cycle.review(due, now);
     for (const mind of this.roster.all()) if (mind.status === 'active') evaluateOutcomes(mind, this.deps.store, now);
@@ -160,6 +166,24 @@ export class AgentRuntime {
   /** What the agent's latest review asked for and how much of it went ahead; undefined before its first. */
   reviewReport(agentId: string): ReviewReport | undefined {
     return this.roster.find(agentId)?.lastReport;
+  }
+
+  /** The agents a gap kept from a review; one alert for the account names those it kept longer than their interval. */
+  private catchUp(since: number, now: number): AgentMind[] {
+    const gap = now - since;
+    const overdue = this.roster
+      .all()
+      .filter((mind) => mind.status === 'active' && gap > this.cycle.reviewEveryHours(mind, now) * HOUR_MS)
+      .map((mind) => `${mind.name} (every ${this.cycle.reviewEveryHours(mind, now)} h)`);
+    if (overdue.length > 0)
+      this.notices.alert(
+        'goal_at_risk',
+        'warning',
+        undefined,
+        undefined,
+        `Reviews were missed: the app slept through ${describeGap(gap)} of the account's time (the computer slept or the app was stopped), longer than the review interval of ${overdue.join(', ')}. Each is reviewed once now to catch up.`,
+      );
+    return this.cycle.dueSince(since, now);
   }
 
   /** A change left in doubt was read back: an executed one is judged like any other, an undo marks its original. */

@@ -7,7 +7,7 @@ import type { RuntimeDeps } from './runtime-deps';
 export class Notices {
   constructor(private readonly deps: Pick<RuntimeDeps, 'store' | 'clock' | 'onChange'>) {}
 
-  alert(kind: AlertKind, severity: AlertSeverity, agentId: string, decisionId: string | undefined, message: string): void {
+  alert(kind: AlertKind, severity: AlertSeverity, agentId: string | undefined, decisionId: string | undefined, message: string): void {
     const alert = this.deps.store.alerts.raise({ createdAt: this.deps.clock.now(), kind, severity, agentId, decisionId, message });
     this.deps.onChange?.({ kind: 'alert', alertId: alert.id, severity });
   }

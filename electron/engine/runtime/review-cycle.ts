@@ -19,6 +19,7 @@ import { agentPools, maxTotal, memoryMs, type ResolvedPools } from './account-li
 import type { AccountView } from './account-view';
 import type { DecisionDesk, DecisionEnd } from './decision-desk';
 import type { Escalations } from './escalations';
+import { hoursBetween } from './gap';
 import { LearningHolds } from './learning-holds';
 import type { Notices } from './notices';
 import { recommendOnlyVerdict } from './recommend-only';
@@ -84,12 +85,25 @@ export class ReviewCycle {
    * review counts as far enough back when it was a slot ago, give or take the slot's hour.
    */
   due(now: number): AgentMind[] {
-    const intoDay = now - this.deps.zone.startOfDay(now);
-    return this.roster.all().filter((mind) => {
-      if (mind.status !== 'active') return false;
-      const every = reviewEveryHours(mind, this.deps.calendar ?? [], now);
-      return now - mind.lastReview >= (every - 1) * HOUR_MS && intoDay % (every * HOUR_MS) < HOUR_MS;
-    });
+    return this.roster.all().filter((mind) => this.isDue(mind, now));
+  }
+
+  /** Active agents whose review fell in any hour after `since` up to `now` (a gap the scheduler slept through), each once. */
+  dueSince(since: number, now: number): AgentMind[] {
+    const hours = [...hoursBetween((ms) => this.deps.zone.startOfHour(ms), since, now), now];
+    return this.roster.all().filter((mind) => hours.some((at) => this.isDue(mind, at)));
+  }
+
+  /** The agent's review interval at `now`, in hours: a day, or a few hours while volatile. */
+  reviewEveryHours(mind: AgentMind, now: number): number {
+    return reviewEveryHours(mind, this.deps.calendar ?? [], now);
+  }
+
+  private isDue(mind: AgentMind, at: number): boolean {
+    if (mind.status !== 'active') return false;
+    const every = this.reviewEveryHours(mind, at);
+    const intoDay = at - this.deps.zone.startOfDay(at);
+    return at - mind.lastReview >= (every - 1) * HOUR_MS && intoDay % (every * HOUR_MS) < HOUR_MS;
   }
 
   async review(due: AgentMind[], now: number): Promise<void> {

@@ -165,6 +165,8 @@ export function createFakeElectron(options: {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     Menu: { buildFromTemplate: (template: MenuItem[]) => template, setApplicationMenu: (menu: MenuItem[]) => void (record.appMenu = menu) },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
+    // The OS's sleep and wake: a test emits 'suspend' and 'resume'.
+    powerMonitor: new EventEmitter(),
     BrowserWindow,
     Tray,
     Notification,

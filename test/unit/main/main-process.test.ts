@@ -163,4 +163,27 @@ describe('the Electron main process', () => {
     expect(readdirSync(join(database, '..')).some((name) => name.startsWith('acm.db.replaced-'))).toBe(true);
     expect(existsSync(`${database}.lock`)).toBe(false);
   });
+
+  it('tells the agents the computer slept when it wakes, so they catch up at once', async () => {
+    await provideProjectFiles();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const realNow = Date.now.bind(Date);
+    let slept = 0;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + slept);
+    try {
+      const { electron, record, loaded, exit, quitting } = await startMain();
+      expect(await Promise.race([loaded.then(() => 'loaded'), exit.then(() => `exited: ${JSON.stringify(record.errorBoxes)}`)])).toBe('loaded');
+      electron.powerMonitor.emit('suspend');
+      expect(warn).toHaveBeenCalledWith('[acm] the computer is going to sleep; the agents catch up when it wakes');
+      // Three minutes asleep (three hours of the sandbox account's time), then the OS wakes the app.
+      slept = 3 * 60_000;
+      electron.powerMonitor.emit('resume');
+      expect(warn).toHaveBeenCalledWith('[acm] woke after 3 min asleep; catching up once');
+      electron.app.emit('before-quit', { preventDefault: () => undefined });
+      await quitting;
+    } finally {
+      now.mockRestore();
+      warn.mockRestore();
+    }
+  });
 });

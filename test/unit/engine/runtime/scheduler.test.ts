@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startScheduler } from '@engine/runtime/scheduler';
-import { ManualClock } from '@shared/time';
+import { AcceleratedClock, HOUR_MS, ManualClock, type Clock } from '@shared/time';
 import { AccountZone } from '@shared/zone';
 
 const MINUTE = 60_000;
@@ -83,6 +83,104 @@ describe('scheduler', () => {
     scheduler.poll();
     await scheduler.idle();
     expect(a.woken).toEqual(['00:05', '01:05']);
+    scheduler.stop();
+  });
+});
+
+/** A runtime that notes each wake-up: its account time, and where the gap it catches up on began. */
+function catchUpRecorder(clock: Clock) {
+  const ticks: Array<{ at: string; missedSince?: string }> = [];
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  return {
+    ticks,
+    async tick(missedSince?: number) {
+      ticks.push(missedSince === undefined ? { at: hhmm(clock.now()) } : { at: hhmm(clock.now()), missedSince: hhmm(missedSince) });
+    },
+  };
+}
+
+describe('scheduler after a gap in real time', () => {
+  it('wakes each runtime once to catch up after the machine slept 6 h, and logs the gap once', async () => {
+    const start = Date.UTC(2026, 0, 5, 5, 0);
+    // The account's time and real time are one clock, looked at every minute; 90 minutes without a look is a gap.
+    const clock = new ManualClock(start);
+    const a = catchUpRecorder(clock);
+    const b = catchUpRecorder(clock);
+    const logged: string[] = [];
+    const scheduler = startScheduler({ pollMs: Infinity, realClock: clock, gapMs: 90 * MINUTE, log: (line) => logged.push(line) });
+    scheduler.add(a, clock, AccountZone.UTC);
+    scheduler.add(b, clock, AccountZone.of('Asia/Kolkata'));
+    const look = async () => {
+      scheduler.poll();
+      await scheduler.idle();
+    };
+    for (let minute = 0; minute <= 60; minute++) {
+      clock.set(start + minute * MINUTE);
+      await look();
+    }
+    expect(logged).toEqual([]);
+    expect(a.ticks).toEqual([{ at: '05:00' }, { at: '06:00' }]);
+
+    clock.advance(6 * HOUR_MS + 12 * MINUTE);
+    await look();
+    clock.advance(MINUTE);
+    await look();
+    expect(logged).toEqual(['woke after 6 h 12 min asleep; catching up once']);
+    // One catch-up each, from the last look before the gap, not one per missed hour.
+    expect(a.ticks.slice(2)).toEqual([{ at: '12:12', missedSince: '06:00' }]);
+    expect(b.ticks.slice(-1)).toEqual([{ at: '12:12', missedSince: '06:00' }]);
+    expect(b.ticks.filter((t) => t.missedSince)).toHaveLength(1);
+
+    clock.advance(HOUR_MS - MINUTE);
+    await look();
+    expect(a.ticks.at(-1)).toEqual({ at: '13:12' });
+    expect(logged).toHaveLength(1);
+    scheduler.stop();
+  });
+
+  it('counts no gap when a sandbox clock runs an hour per real second', async () => {
+    const real = new ManualClock(Date.UTC(2026, 0, 5, 5, 0));
+    const sandbox = new AcceleratedClock(Date.UTC(2026, 3, 1), 3600, real);
+    const runtime = catchUpRecorder(sandbox);
+    const logged: string[] = [];
+    const scheduler = startScheduler({ pollMs: Infinity, realClock: real, log: (line) => logged.push(line) });
+    scheduler.add(runtime, sandbox, AccountZone.UTC);
+    // Looked at every 250 ms of real time for 10 s: ten account hours pass, none of them a gap.
+    for (let look = 0; look < 40; look++) {
+      real.advance(250);
+      scheduler.poll();
+      await scheduler.idle();
+    }
+    expect(runtime.ticks.length).toBeGreaterThanOrEqual(10);
+    expect(runtime.ticks.every((t) => t.missedSince === undefined)).toBe(true);
+    expect(logged).toEqual([]);
+    scheduler.stop();
+  });
+
+  it('keeps the catch-up for a runtime whose tick was still under way when the machine woke', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 5, 0));
+    const woken: Array<number | undefined> = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const runtime = {
+      async tick(missedSince?: number) {
+        woken.push(missedSince);
+        if (woken.length === 1) await held;
+      },
+    };
+    const scheduler = startScheduler({ pollMs: Infinity, realClock: clock, gapMs: 90 * MINUTE });
+    scheduler.add(runtime, clock, AccountZone.UTC);
+    scheduler.poll();
+    clock.advance(7 * HOUR_MS);
+    scheduler.poll();
+    await flush();
+    expect(woken).toEqual([undefined]);
+    release();
+    await scheduler.idle();
+    clock.advance(MINUTE);
+    scheduler.poll();
+    await scheduler.idle();
+    expect(woken).toEqual([undefined, Date.UTC(2026, 0, 5, 5, 0)]);
     scheduler.stop();
   });
 });
