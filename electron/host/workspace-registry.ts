@@ -158,12 +158,9 @@ export class WorkspaceHost implements WorkspaceDirectory {
         if (account.problem !== undefined) throw new AcmError('INVALID_INPUT', `${account.name} (${id}): ${account.problem}`, { path: 'accountIds' });
         return account;
       });
-      if (!check.storage.available) throw new AcmError('UNAVAILABLE', check.storage.warning ?? `${check.storage.where} cannot keep the token`);
-      if (!check.storage.protected && !request.storeUnprotected) {
-        throw new AcmError('CONFLICT', check.storage.warning ?? `${check.storage.where} does not protect the token`, { path: 'storeUnprotected' });
-      }
       const workspaces: WorkspaceSummary[] = [];
       const failed: { accountId: string; message: string }[] = [];
+      // The first store refuses a vault that cannot keep the token, or does not protect it unasked, before any workspace exists.
       for (const account of picked) {
         const forget = await connector.store(request.token, account.id, request.storeUnprotected);
         try {
@@ -261,8 +258,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   /** An account's own name, or with its id when a workspace has that name already. */
   private freeName(name: string, externalId: string): string {
-    const taken = (candidate: string) => [...this.byId.values()].some((w) => w.name.toLowerCase() === candidate.toLowerCase());
-    return taken(name) ? `${name} (${externalId})` : name;
+    return this.nameTaken(name) ? `${name} (${externalId})` : name;
   }
 
   private async createNow(request: NewWorkspace): Promise<WorkspaceSummary> {
@@ -293,9 +289,12 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   /** Two clients of one name would be one slip away from acting on the wrong one. */
   private refuseTakenName(name: string, except?: number): void {
-    if ([...this.byId.values()].some((w) => w.id !== except && w.name.toLowerCase() === name.toLowerCase())) {
-      throw new AcmError('CONFLICT', `a workspace named '${name}' already exists`, { path: 'name' });
-    }
+    if (this.nameTaken(name, except)) throw new AcmError('CONFLICT', `a workspace named '${name}' already exists`, { path: 'name' });
+  }
+
+  /** Names are told apart without regard to case. */
+  private nameTaken(name: string, except?: number): boolean {
+    return [...this.byId.values()].some((w) => w.id !== except && w.name.toLowerCase() === name.toLowerCase());
   }
 
   /** Opens a workspace's account and agents; a workspace without a profile yet takes `profileName` (or its account's) and its account's currency and zone. */

@@ -9,8 +9,9 @@ import { AcmProvider } from '@renderer/ipc/acm-context';
 import type { AcmConnection } from '@renderer/ipc/client';
 import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
 import { NotificationsScreen } from '@renderer/features/notifications/notifications-screen';
+import { queryCacheText } from '../../query-cache-text';
 
-const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/s3cr3tW3bh00k';
+const WEBHOOK = 'https://hooks.example.test/services/made-up-webhook-for-tests';
 const ZONE = 'Asia/Tokyo';
 // 2026-03-12 01:42 UTC is 10:42 in Tokyo; 23:30 in Tokyo is inside 22:00–07:00 quiet hours.
 const DELIVERED_AT = Date.UTC(2026, 2, 12, 1, 42);
@@ -98,17 +99,6 @@ function show(connection: AcmConnection) {
 }
 
 const card = (name: string) => screen.findByRole('listitem', { name });
-const cacheText = (queryClient: QueryClient) =>
-  JSON.stringify([
-    queryClient
-      .getQueryCache()
-      .getAll()
-      .map((q) => [q.queryKey, q.state]),
-    queryClient
-      .getMutationCache()
-      .getAll()
-      .map((m) => m.state),
-  ]);
 
 beforeEach(() => useWorkspaceStore.setState({ current: 1 }));
 afterEach(cleanup);
@@ -186,7 +176,7 @@ describe('the Notifications screen', () => {
     });
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
     expect(document.body.innerHTML).not.toContain(WEBHOOK);
-    expect(cacheText(queryClient)).not.toContain(WEBHOOK);
+    expect(queryCacheText(queryClient)).not.toContain(WEBHOOK);
   });
 
   it('says whether the test message was delivered, and why not', async () => {

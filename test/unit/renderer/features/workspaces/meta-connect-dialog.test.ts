@@ -10,6 +10,7 @@ import { AcmProvider } from '@renderer/ipc/acm-context';
 import { IpcCallError, type AcmConnection } from '@renderer/ipc/client';
 import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
 import { WorkspaceSwitcher } from '@renderer/features/workspaces/workspace-switcher';
+import { queryCacheText } from '../../query-cache-text';
 
 const TOKEN = 'EAAB-system-user-token-0123456789';
 
@@ -221,16 +222,6 @@ describe('"Connect Meta account"', () => {
 
     dialog = openDialog();
     expect((within(dialog).getByLabelText('System User access token') as HTMLInputElement).value).toBe('');
-    const cached = JSON.stringify([
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => [q.queryKey, q.state]),
-      queryClient
-        .getMutationCache()
-        .getAll()
-        .map((m) => m.state),
-    ]);
-    expect(cached).not.toContain(TOKEN);
+    expect(queryCacheText(queryClient)).not.toContain(TOKEN);
   });
 });
