@@ -62,6 +62,9 @@ export default defineConfig(({ command }) => {
       ...(devNonce ? { html: { cspNonce: devNonce } } : {}),
       build: {
         outDir: resolve(__dirname, 'out/renderer'),
+        // electron-vite leaves every bundle unminified; the renderer is the one that loads at each
+        // window start, so the production build minifies it (main stays readable for stack traces in logs).
+        minify: true,
         rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
       },
     },

@@ -5,7 +5,7 @@ import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { Store } from '../store';
 import type { HostAccount } from './default-account';
 import { startMetricsRecorder } from './metrics-recorder';
-import type { DecisionExporter, Services } from '../ipc/services';
+import type { DecisionExporter, ExportDestination, Services } from '../ipc/services';
 import { createServices } from './services';
 import { withKillSwitchNotice } from './notify/kill-switch-notice';
 import { startNotifier, type NotifySetup } from './notify/notifier';
@@ -49,7 +49,12 @@ export async function composeApp(
    * `scheduler`: the host's, shared by its workspaces (else the app runs its own). `notify`: the
    * host's notification setup and the workspace's id, for its Slack and e-mail channels.
    */
-  options: { exporter?: DecisionExporter; scheduler?: Scheduler; notify?: NotifySetup & { workspaceId: number } } = {},
+  options: {
+    exporter?: DecisionExporter;
+    exportDestination?: ExportDestination;
+    scheduler?: Scheduler;
+    notify?: NotifySetup & { workspaceId: number };
+  } = {},
 ): Promise<ComposedApp> {
   const events = createEventHub({ log });
   const runtime = new AgentRuntime({
@@ -95,6 +100,7 @@ export async function composeApp(
     runtime: notifier ? withKillSwitchNotice(runtime, notifier.killSwitchUsed) : runtime,
     notifications: notifier?.control,
     exporter: options.exporter,
+    exportDestination: options.exportDestination,
     events,
     accountName: account.name,
     zone: account.zone,

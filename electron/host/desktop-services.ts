@@ -5,12 +5,14 @@ import { META_GRAPH_BASE } from '@platforms/meta/graph-version';
 import { AcceleratedClock } from '@shared/time';
 import { createDefaultAccount, DEFAULT_SPEED } from './default-account';
 import { createIpcServer, type IpcServer } from '../ipc/server';
+import type { DesktopControl } from '../ipc/services';
 import { openDatabase } from '../store';
 import { defaultKeyPath } from '../store/audit/signing-key';
 import { keychainVault, type Sealer } from './keychain-vault';
 import { SEALED_FOLDER, sealedVault } from './credentials/sealed-vault';
 import { openHostAccount, type HostAccountChoice } from './host-accounts';
 import { MetaConnector } from './meta-connect';
+import { diskExportDestination, type SaveLocation } from './export-to-disk';
 import { WorkspaceHost } from './workspace-registry';
 
 /** Where the app keeps and finds what the services need (the Electron main resolves them for both layouts). */
@@ -33,6 +35,12 @@ export interface DesktopServices {
 export interface DesktopPlatform {
   sealer: Sealer;
   fetch: FetchLike;
+  /** Whether IPC answers are checked against the contract too: `!app.isPackaged` (see DispatcherOptions). */
+  validateResponses: boolean;
+  /** The settings of the computer the app runs on (staying awake, start at login, updates), kept by the Electron main. */
+  desktop?: DesktopControl;
+  /** The save dialog and file manager that Export CSV / Export PDF use. */
+  exports: SaveLocation;
 }
 
 /**
@@ -76,7 +84,12 @@ export async function startDesktopServices(paths: DesktopPaths, platform: Deskto
     meta: new MetaConnector({ apiBase: META_GRAPH_BASE, fetch: platform.fetch, vault, log }),
     // Webhook URLs and SMTP passwords are sealed beside the Meta tokens.
     notify: { vault },
+    exportDestination: diskExportDestination(platform.exports),
     log,
   });
-  return { server: createIpcServer(workspaces, { log }), wake: () => workspaces.wake(), close: () => workspaces.close() };
+  return {
+    server: createIpcServer(workspaces, { log, validateResponses: platform.validateResponses, desktop: platform.desktop }),
+    wake: () => workspaces.wake(),
+    close: () => workspaces.close(),
+  };
 }

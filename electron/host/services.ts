@@ -2,7 +2,8 @@ import type { PlatformAdapter } from '@shared/platform/adapter';
 import { AcceleratedClock, type Clock } from '@shared/time';
 import type { AccountZone } from '@shared/zone';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import type { AgentControl, ClockState, DecisionExporter, NotificationControl, RecordAccess, Services } from '../ipc/services';
+import { AcmError } from '@shared/errors';
+import type { AgentControl, ClockState, DecisionExporter, ExportDestination, NotificationControl, RecordAccess, Services } from '../ipc/services';
 import { formatDailyDigest, type Store } from '../store';
 import { APP_VERSION } from './app-version';
 import { createDecisionExporter } from './decision-exporter';
@@ -18,6 +19,8 @@ export interface ServicesOptions {
   zone: AccountZone;
   /** The store's own CSV and PDF writers by default. */
   exporter?: DecisionExporter;
+  /** Where exports go: the app's save dialog, the headless host's downloads; none by default. */
+  exportDestination?: ExportDestination;
   /** The hub to push events through, when the caller needs it before the services exist (the runtime's onChange). */
   events?: EventHub;
   databasePath?: string | null;
@@ -28,6 +31,12 @@ export interface ServicesOptions {
   /** The workspace's Slack and e-mail channels; without, every notifications call is UNAVAILABLE. */
   notifications?: NotificationControl;
 }
+
+/** A host that did not say where exports go saves none. */
+const noExportDestination: ExportDestination = {
+  deliver: () => Promise.reject(new AcmError('UNAVAILABLE', 'this host does not save exports')),
+  reveal: () => Promise.reject(new AcmError('UNAVAILABLE', 'this host has no file manager to show a file in')),
+};
 
 /** What the IPC handlers may read and answer on the record: the store's repositories and reports, nothing of its connection. */
 function recordAccess(store: Store): RecordAccess {
@@ -63,6 +72,7 @@ export function createServices(options: ServicesOptions): Services & { close(): 
     records: recordAccess(options.store),
     runtime: options.runtime,
     exporter: options.exporter ?? createDecisionExporter(options.store, options.accountName),
+    exportDestination: options.exportDestination ?? noExportDestination,
     account: { name: options.accountName, currency: platform.currency, platform: platform.id, timezone: options.zone.id },
     version: options.version ?? APP_VERSION,
     databasePath: options.databasePath ?? null,

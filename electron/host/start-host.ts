@@ -18,6 +18,7 @@ export { DEFAULT_SPEED };
 import { DEFAULT_RENDERER_DIR, ensureRendererBuilt } from './renderer-build';
 import { createSessionToken, hostHeaderAllowed } from './session-guard';
 import { serveStatic } from './static-files';
+import { createExportDownloads } from './export-downloads';
 import { attachWebSocketTransport } from './ws-transport';
 
 /** The host listens on the loopback interface only: it is a local app, never a network service. */
@@ -90,6 +91,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     // A Meta account runs in real time unless a speed was asked for (to keep pace with a fake's).
     metaClock: clockAt(options.speed ?? 1),
   };
+  // A browser has no save dialog: exports are handed to it as one-time downloads.
+  const downloads = createExportDownloads();
   const workspaces = await WorkspaceHost.start(
     options.databasePath ?? ':memory:',
     {
@@ -103,12 +106,13 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         log,
       }),
       notify: { vault: keyringVault(meta.keyring), ...options.notify },
+      exportDestination: downloads.destination,
       log,
     },
     { scenarioPath: options.scenarioPath },
   );
   const ipc = createIpcServer(workspaces, { log });
-  const shutdown = () => workspaces.close();
+  const shutdown = () => Promise.all([workspaces.close(), downloads.close()]).then(() => undefined);
   const token = createSessionToken();
   let origin = '';
 
@@ -117,6 +121,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('Unexpected Host header');
     }
+    if (downloads.serve(req, res)) return;
     serveStatic(req, res, rendererDir).catch((error: unknown) => {
       log('failed to serve a static file', error);
       if (!res.headersSent) res.writeHead(500);

@@ -4,7 +4,7 @@ import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import type { MetaTokenCheck } from '@shared/ipc/channels/meta-connect';
 import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import type { EventListener, Services, WorkspaceDirectory } from '../ipc/services';
+import type { EventListener, ExportDestination, Services, WorkspaceDirectory } from '../ipc/services';
 import type { Store } from '../store';
 import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
 import { composeApp, type ComposedApp } from './compose';
@@ -27,6 +27,8 @@ export interface WorkspaceOpeners {
   meta?: MetaConnector;
   /** Where every workspace's Slack and e-mail channels keep their secrets, and this run's scripted channels; without, no notifications. */
   notify?: NotifySetup;
+  /** Where every workspace's exports go (the app's save dialog, the headless host's downloads). */
+  exportDestination?: ExportDestination;
 }
 
 /** A platform account a new workspace connects to, rather than a sandbox of its own. */
@@ -307,7 +309,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
         store.profile.create({ name: profileName ?? account.name, currency: account.platform.currency, timezone: account.zone.id, createdAt: this.now() });
       const log = (message: string, error?: unknown) => this.openers.log(`[${profile.name}] ${message}`, error);
       const notify = this.openers.notify && { ...this.openers.notify, workspaceId: id };
-      const app = await composeApp(store, account, log, { scheduler: this.scheduler, notify });
+      const app = await composeApp(store, account, log, { scheduler: this.scheduler, notify, exportDestination: this.openers.exportDestination });
       app.services.events.subscribe((event, payload) => this.forward(event, payload, id));
       const { services } = app;
       const unwatch = account.connection

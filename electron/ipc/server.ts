@@ -1,9 +1,11 @@
 import { channelNames, contract } from '@shared/ipc/contract';
+import { desktopChannels } from '@shared/ipc/channels/desktop';
 import { GLOBAL_CHANNELS, workspaceChannels } from '@shared/ipc/channels/workspaces';
 import type { IpcResult } from '@shared/ipc/define';
-import type { EventListener, Services, WorkspaceDirectory } from './services';
+import type { DesktopControl, EventListener, Services, WorkspaceDirectory } from './services';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
 import { handlerModules } from './handlers';
+import { desktopHandlers } from './handlers/desktop';
 import { workspaceHandlers } from './handlers/workspaces';
 import { knownFailure } from './handler-error';
 import { HandlerRegistry } from './registry';
@@ -25,15 +27,22 @@ function workspaceDispatcher(services: Services, options: DispatcherOptions): Di
   return createDispatcher(registry.build(WORKSPACE_SCOPED) as Parameters<typeof createDispatcher>[0], options);
 }
 
-export function createIpcServer(directory: WorkspaceDirectory, options: DispatcherOptions = {}): IpcServer {
-  const global = createDispatcher(new HandlerRegistry().register('workspaces', workspaceHandlers(directory)).build([...GLOBAL_CHANNELS] as never[]), {
-    ...options,
-    channels: workspaceChannels,
-  } as DispatcherOptions);
+export interface IpcServerOptions extends DispatcherOptions {
+  /** The desktop settings of the app; a host without (`acm serve`) answers their calls UNAVAILABLE. */
+  desktop?: DesktopControl;
+}
+
+export function createIpcServer(directory: WorkspaceDirectory, options: IpcServerOptions = {}): IpcServer {
+  const { desktop, ...dispatching } = options;
+  const globalHandlers = new HandlerRegistry()
+    .register('workspaces', workspaceHandlers(directory))
+    .register('desktop', desktopHandlers(desktop))
+    .build([...GLOBAL_CHANNELS] as never[]);
+  const global = createDispatcher(globalHandlers, { ...dispatching, channels: { ...workspaceChannels, ...desktopChannels } } as DispatcherOptions);
   const scoped = new WeakMap<Services, Dispatcher>();
   const dispatcherOf = (services: Services): Dispatcher => {
     let dispatcher = scoped.get(services);
-    if (!dispatcher) scoped.set(services, (dispatcher = workspaceDispatcher(services, options)));
+    if (!dispatcher) scoped.set(services, (dispatcher = workspaceDispatcher(services, dispatching)));
     return dispatcher;
   };
   return {
@@ -56,6 +65,9 @@ export function createIpcServer(directory: WorkspaceDirectory, options: Dispatch
       }
       return dispatcherOf(services).dispatch(channel, request);
     },
-    onEvent: (listener) => directory.onEvent(listener),
+    onEvent(listener) {
+      const stops = [directory.onEvent(listener), desktop?.onChange(() => listener('desktop.changed', {}))];
+      return () => stops.forEach((stop) => stop?.());
+    },
   };
 }

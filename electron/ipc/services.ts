@@ -6,7 +6,8 @@ import type { AgentConflict } from '@shared/domain/conflict';
 import type { Decision, DecisionState, Outcome } from '@shared/domain/decision';
 import type { DecisionCursor, DecisionFilter, DecisionPage } from '@shared/domain/decision-log';
 import type { HourlyMetricRow } from '@shared/domain/metrics';
-import type { DecisionFilterView } from '@shared/ipc/channels/decisions';
+import type { DecisionFilterView, ExportResult } from '@shared/ipc/channels/decisions';
+import type { DesktopPreferencesPatch, DesktopSettings } from '@shared/ipc/channels/desktop';
 import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
 import type { WorkspaceException, WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import type { AgentDefinition } from '@shared/scenario/schema';
@@ -71,17 +72,32 @@ export interface RecordAccess {
   };
 }
 
-/** One exported file, with the chain's signed digest at the time of the export (absent only for an empty log). */
-export interface ExportedFile {
+/** An export ready to be written: its record verified, its digest signed, its file named. */
+export interface ExportJob {
+  format: 'csv' | 'pdf';
   fileName: string;
   mimeType: string;
-  bytes: Uint8Array;
-  digest?: AuditDigest;
+  /**
+   * Signs the chain, then streams the whole file to `path`, all or nothing (the store's writers);
+   * returns how many decisions it holds and the signed digest (absent only for an empty log).
+   * Signing waits for this call: an export refused or cancelled before it leaves no checkpoint.
+   */
+  write(path: string): Promise<{ rows: number; digest?: AuditDigest }>;
 }
 
-/** Writes the filtered decision timeline as a file (the store's CSV and PDF exports). */
+/** Prepares the filtered decision timeline as a file (the store's CSV and PDF exports); INTEGRITY when the record does not verify. */
 export interface DecisionExporter {
-  export(format: 'csv' | 'pdf', filter: DecisionFilterView): Promise<ExportedFile>;
+  prepare(format: 'csv' | 'pdf', filter: DecisionFilterView): ExportJob;
+}
+
+/**
+ * Where exports go, one per host: the app asks where to save and writes there; the headless host
+ * writes a file its HTTP side hands to the browser once. Either way, only the answer crosses IPC.
+ */
+export interface ExportDestination {
+  deliver(job: ExportJob): Promise<ExportResult>;
+  /** Shows a file this destination saved in the system's file manager. */
+  reveal(path: string): Promise<void>;
 }
 
 export interface ClockState {
@@ -109,6 +125,7 @@ export interface Services {
   readonly records: RecordAccess;
   readonly runtime: AgentControl;
   readonly exporter: DecisionExporter;
+  readonly exportDestination: ExportDestination;
   readonly account: { name: string; currency: string; platform: string; timezone: string };
   readonly version: string;
   readonly databasePath: string | null;
@@ -138,4 +155,17 @@ export interface WorkspaceDirectory {
   /** One workspace's services (the current one without an id); throws NOT_FOUND for an id the app does not have. */
   services(id?: number): Services;
   onEvent(listener: EventListener): () => void;
+}
+
+/**
+ * The app's settings of the computer it runs on (staying awake, start at login, updates): the
+ * Electron main fills it; the headless host has none, and its calls answer UNAVAILABLE.
+ */
+export interface DesktopControl {
+  settings(): DesktopSettings;
+  save(patch: DesktopPreferencesPatch): Promise<DesktopSettings>;
+  checkForUpdates(): Promise<DesktopSettings>;
+  installUpdate(): { restarting: boolean };
+  /** Called when a setting or the updater's state changed; returns the function that stops it. */
+  onChange(listener: () => void): () => void;
 }

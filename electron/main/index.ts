@@ -1,10 +1,33 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell, type Tray } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  crashReporter,
+  dialog,
+  ipcMain,
+  net,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type Tray,
+} from 'electron';
+import { dirname } from 'node:path';
+import { errorFields } from '../host/logging/logger';
+import { startAppLog, type AppLog } from './logging';
+import { watchUncaughtErrors } from './uncaught-errors';
+import { recoverRendererCrashes } from './renderer-crash';
 import { runAgentCommand, type AgentCommand } from './agent-commands';
 import { developmentUserData, resolveAppPaths, type AppPaths } from './app-paths';
 import { createBackupCommands } from './backup-commands';
+import { createExportDialog } from './export-dialog';
 import { createLinkRouter, linkInArgv, registerLinkScheme } from './deep-links';
+import { setUpDesktop, type DesktopSetup } from './desktop-setup';
+import { describeUpdate } from '@shared/ipc/channels/desktop';
 import { desktopBackups } from '../host/desktop-backup';
 import { startDesktopServices, type DesktopServices } from '../host/desktop-services';
 import { bindIpcServer } from './ipc-binding';
@@ -21,7 +44,8 @@ import { appLocation, devServerLocation, type RendererLocation } from './securit
 import { createTray } from './tray';
 
 const APP_NAME = 'Agentic Campaign Manager';
-const warn = (message: string) => console.warn(`[acm] ${message}`);
+// Only called once the log is open (below, as soon as the app's folders are named).
+const warn = (message: string) => appLog.logger.warn(message);
 const built = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 // electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app never trusts it.
@@ -33,6 +57,7 @@ let tray: Tray | undefined;
 let services: DesktopServices | undefined;
 let unbindIpc: (() => void) | undefined;
 let stopAlertWatch: (() => void) | undefined;
+let desktop: DesktopSetup | undefined;
 let paths: AppPaths | undefined;
 
 let opening: Promise<BrowserWindow> | undefined;
@@ -57,9 +82,14 @@ async function showWindow(): Promise<void> {
     stateFile: paths.windowState,
     location,
     warn,
-  }).finally(() => {
-    opening = undefined;
-  });
+  })
+    .then((opened) => {
+      recoverRendererCrashes(opened.webContents, { logger: appLog.logger, logFile: appLog.file });
+      return opened;
+    })
+    .finally(() => {
+      opening = undefined;
+    });
   window = await opening;
 }
 
@@ -88,8 +118,21 @@ async function start(): Promise<void> {
   if (!existsSync(resolved.nativeBinding)) {
     throw new Error(`SQLite for Electron is missing at ${resolved.nativeBinding}. Run "npm start" (it builds it) or reinstall the app.`);
   }
-  services = await startDesktopServices(resolved, { sealer: safeStorage, fetch: (url, init) => net.fetch(url, init) }, warn);
+  desktop = await setUpDesktop({ app, powerSaveBlocker, platform: process.platform, argv: process.argv, warn });
+  services = await startDesktopServices(
+    resolved,
+    {
+      sealer: safeStorage,
+      fetch: (url, init) => net.fetch(url, init),
+      // Requests from the page are always checked; our own answers only in a development build, where a drift from the contract should fail loudly.
+      validateResponses: !app.isPackaged,
+      desktop: desktop.settings,
+      exports: createExportDialog({ dialog, shell, parent: openWindow, documents: app.getPath('documents') }),
+    },
+    warn,
+  );
   const server = services.server;
+  desktop.follow(server);
   // A laptop that slept missed its agents' hours: they catch up once as it wakes, not at the scheduler's next look.
   powerMonitor.on('suspend', () => warn('the computer is going to sleep; the agents catch up when it wakes'));
   powerMonitor.on('resume', () => services?.wake());
@@ -117,7 +160,14 @@ async function start(): Promise<void> {
       app.exit(0);
     },
   });
-  const menuActions: AppMenuActions = { ...actions, backUp: () => void backupCommands.backUp(), restore: () => void backupCommands.restore() };
+  const menuActions: AppMenuActions = {
+    ...actions,
+    backUp: () => void backupCommands.backUp(),
+    restore: () => void backupCommands.restore(),
+    openLogsFolder: () => void shell.openPath(dirname(appLog.file)),
+    checkForUpdates: () =>
+      void desktop?.settings.checkForUpdates().then((found) => dialog.showMessageBox({ message: describeUpdate(found.update, found.version) })),
+  };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildAppMenuTemplate({ appName: APP_NAME, platform: process.platform, development: Boolean(devUrl) }, menuActions)),
   );
@@ -135,7 +185,8 @@ async function start(): Promise<void> {
     },
     warn,
   );
-  await showWindow();
+  // Started by the login item, the app waits in the tray until it is asked for.
+  if (!desktop.startedHidden) await showWindow();
   links.attach(async () => {
     await showWindow();
     return openWindow()?.webContents;
@@ -151,12 +202,13 @@ async function stopServices(): Promise<void> {
   services = undefined;
   unbindIpc?.();
   stopAlertWatch?.();
+  desktop?.stop();
   await running?.close();
 }
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`[acm] ${error instanceof Error ? (error.stack ?? message) : message}`);
+  appLog.logger.error('the app could not start', errorFields(error));
   dialog.showErrorBox(`${APP_NAME} could not start`, message);
   app.exit(1);
 }
@@ -167,6 +219,18 @@ registerAppScheme(protocol);
 app.setName(APP_NAME);
 const developmentFolder = developmentUserData({ packaged: app.isPackaged, appData: app.getPath('appData'), name: APP_NAME });
 if (developmentFolder) app.setPath('userData', developmentFolder);
+const appLog: AppLog = startAppLog(app.getPath('logs'));
+// Crash dumps stay on this machine (nothing is uploaded), for a person to send if they choose.
+crashReporter.start({ uploadToServer: false });
+appLog.logger.info(`${APP_NAME} ${app.getVersion()} started; log ${appLog.file}, crash dumps in ${app.getPath('crashDumps')}`);
+watchUncaughtErrors(process, appLog.logger, (error) => {
+  void stopServices()
+    .catch((closing: unknown) => appLog.logger.error('could not stop the agents cleanly', errorFields(closing)))
+    .finally(() => {
+      dialog.showErrorBox(`${APP_NAME} stopped after an error`, `${error instanceof Error ? error.message : String(error)}\n\nThe log is ${appLog.file}`);
+      app.exit(1);
+    });
+});
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the database: hand over to it (it shows its window) and leave.
   app.quit();

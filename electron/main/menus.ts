@@ -36,7 +36,16 @@ export interface AppMenuActions extends MenuActions {
   backUp: () => void;
   /** Asks for a backup, confirms what it replaces, restores it and restarts the app. */
   restore: () => void;
+  /** Looks for an update at once and shows what it found. */
+  checkForUpdates: () => void;
+  /** Shows the folder of the app's log files in the system's file manager. */
+  openLogsFolder: () => void;
 }
+
+const helpItems = (actions: AppMenuActions): MenuItemConstructorOptions[] => [
+  { label: 'Check for updates…', click: actions.checkForUpdates },
+  { label: 'Open logs folder', click: actions.openLogsFolder },
+];
 
 export function buildAppMenuTemplate(options: AppMenuOptions, actions: AppMenuActions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
@@ -58,5 +67,6 @@ export function buildAppMenuTemplate(options: AppMenuOptions, actions: AppMenuAc
     },
     { label: 'Agents', submenu: agentItems(actions) },
     { role: 'windowMenu' },
+    { role: 'help', submenu: helpItems(actions) },
   ];
 }

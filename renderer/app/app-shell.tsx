@@ -4,6 +4,7 @@ import { AlertsScreen } from '../features/alerts/alerts-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { MonitorScreen } from '../features/monitor/monitor-screen';
 import { NotificationsScreen } from '../features/notifications/notifications-screen';
+import { DesktopSettingsScreen } from '../features/settings/desktop-settings-screen';
 import { AllClientsScreen } from '../features/workspaces/all-clients-screen';
 import { WorkspaceGate } from '../features/workspaces/workspace-gate';
 import { useWorkspaceStore } from '../ipc/workspace-store';
@@ -23,6 +24,7 @@ const SCREENS: Record<RouteId, ComponentType> = {
   alerts: AlertsScreen,
   notifications: NotificationsScreen,
   clients: AllClientsScreen,
+  desktop: DesktopSettingsScreen,
 };
 
 export function AppShell() {

@@ -11,6 +11,7 @@ export const ROUTES = [
   { id: 'alerts', label: 'Alerts' },
   { id: 'notifications', label: 'Notifications' },
   { id: 'clients', label: 'All clients' },
+  { id: 'desktop', label: 'Desktop settings' },
 ] as const;
 
 export type RouteId = (typeof ROUTES)[number]['id'];

@@ -22,6 +22,8 @@ export const STALE_AFTER = {
   'notification.changed': ['notifications.'],
   // A workspace created, renamed or opened: the list, and that workspace's account details.
   'workspace.changed': ['workspaces.', 'app.'],
+  // A desktop setting changed, or the updater moved on.
+  'desktop.changed': ['desktop.'],
 } as const satisfies Partial<Record<EventName, readonly string[]>>;
 
 type Clock = EventPayloadOf<'clock.tick'>;

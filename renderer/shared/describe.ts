@@ -1,6 +1,8 @@
 import type { DecisionView } from '@shared/ipc/channels/decisions';
 import { changeValueText } from '@shared/domain/decision';
-import { formatMoney } from './format';
+import { formatMoney, formatNumber } from './format';
+
+export { formatPercent } from './format';
 
 type ChangeValue = DecisionView['before'];
 
@@ -23,11 +25,9 @@ const MONEY_METRICS = new Set(['cpa', 'spend', 'revenue', 'profit']);
 /** A metric's value as people read it: money in the account currency, ROAS as "4.20x", counts as numbers. */
 export function formatMetric(metric: string, value: number, currency: string): string {
   if (MONEY_METRICS.has(metric)) return formatMoney(value, currency);
-  if (metric === 'roas') return `${value.toFixed(2)}x`;
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(value);
+  if (metric === 'roas') return `${formatNumber(value, { min: 2, max: 2 })}x`;
+  return formatNumber(value, { max: 1 });
 }
-
-export const formatPercent = (share: number): string => `${Math.round(share * 100)}%`;
 
 export function goalText(goal: { metric: string; op: string; value: number; per: string; window: number }, currency: string): string {
   const per = goal.per === 'day' && ['spend', 'conversions', 'revenue'].includes(goal.metric) ? '/day' : '';

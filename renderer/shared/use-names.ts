@@ -11,8 +11,8 @@ export function useNames() {
       agent: (id: string) => agents.data?.find((a) => a.id === id)?.name ?? id,
       campaign: (id: string) => campaigns.data?.find((c) => c.id === id)?.name ?? id,
       currency: info.data?.account.currency ?? 'USD',
-      /** IANA zone every time and day of the workspace is shown in. */
-      timezone: info.data?.account.timezone ?? 'UTC',
+      /** IANA zone every time and day of the workspace is shown in; undefined until the account is known, so no other clock stands in. */
+      timezone: info.data?.account.timezone,
       agents: agents.data ?? [],
       campaigns: campaigns.data ?? [],
     }),

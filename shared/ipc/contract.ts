@@ -6,6 +6,7 @@ import { auditChannels } from './channels/audit';
 import { campaignChannels } from './channels/campaigns';
 import { clockEvents } from './channels/clock';
 import { decisionChannels, decisionEvents } from './channels/decisions';
+import { desktopChannels, desktopEvents } from './channels/desktop';
 import { monitorChannels } from './channels/monitor';
 import { notificationChannels, notificationEvents } from './channels/notifications';
 import { workspaceChannels, workspaceEvents } from './channels/workspaces';
@@ -40,8 +41,9 @@ export const contract = {
     monitorChannels,
     workspaceChannels,
     notificationChannels,
+    desktopChannels,
   ),
-  events: merge(clockEvents, agentEvents, decisionEvents, alertEvents, workspaceEvents, notificationEvents),
+  events: merge(clockEvents, agentEvents, decisionEvents, alertEvents, workspaceEvents, notificationEvents, desktopEvents),
 } satisfies { channels: Record<string, ChannelDef>; events: Record<string, EventDef> };
 
 export type Contract = typeof contract;

@@ -75,8 +75,10 @@ test('a new user builds an agent, activates it, and sees its first decision in M
   await expect(detail.getByRole('img', { name: /Predicted .* with its 80% interval/ })).toBeVisible();
   await expect(detail.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  await expect(page.getByText(/Saved acm-decisions-.*\.csv/)).toBeVisible();
+  // In a browser the export arrives as a download, and the page says so.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^acm-decisions-.*\.csv$/);
+  await expect(page.getByRole('status').filter({ hasText: /Downloading \d+ decisions? as acm-decisions-.*\.csv, signed at entry \d+/ })).toBeVisible();
 });
 
 test('an escalated decision is approved from Alerts and then shows as executed', async ({ page }) => {

@@ -9,6 +9,9 @@ import type { Keyring } from '@host/credentials/keyring';
 import type { AccountFactory, AccountRequest } from '@host/default-account';
 import { HOST_PLATFORMS, type HostPlatform } from '@host/host-accounts';
 import { DEFAULT_PORT, startHost } from '@host/start-host';
+import { openHostLog, urlPassword } from '@host/logging/host-log';
+import { logCallback } from '@host/logging/logger';
+import { META_TOKEN_ENV } from '@host/credentials/meta-token';
 import { parseAccountId, parseApiBase, parseConversionAction } from './meta-flags';
 import type { Transports } from '@host/notify/outbox-sender';
 import { smtpChannel, webhookChannel, type ScriptedChannel } from '@host/notify/scripted-channels';
@@ -88,7 +91,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
     name: 'serve',
     summary: 'Run the app headless: the UI over HTTP and its API over a WebSocket, on 127.0.0.1 only',
     usage: [
-      'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N] [--api-base URL] [--notify-webhook URL] [--smtp URL]',
+      'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N] [--api-base URL] [--notify-webhook URL] [--smtp URL] [--log FILE]',
       'acm serve --platform meta [--account act_ID] [--conversion-action TYPE] [--api-base URL] [--db FILE]',
       '',
       `--platform meta serves a Meta ad account with the token in ACM_META_TOKEN, or else in the`,
@@ -102,6 +105,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       '--smtp smtp://user:password@host:587?to=a@x.com&from=acm@x.com e-mails them (STARTTLS',
       'required; smtps:// for TLS from the start; &digest=8 adds the daily digest at 08:00 local),',
       'for this run: neither is written to the database, the keyring or the logs.',
+      '',
+      '--log FILE appends the log (JSON lines: time, level, message, fields) to FILE instead of',
+      'standard error; tokens, webhook URLs and passwords are hidden in it.',
     ].join('\n'),
     options: {
       port: { type: 'string' },
@@ -114,6 +120,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       'conversion-action': { type: 'string' },
       'notify-webhook': { type: 'string' },
       smtp: { type: 'string' },
+      log: { type: 'string' },
     },
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
       const values = args.values as Record<string, string | undefined>;
@@ -133,31 +140,60 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         for (const e of loaded.errors) io.err(`acm serve: ${values.scenario}: ${e.path}: ${e.message}`);
         return 2;
       }
-      let host;
+      const env = deps.env ?? process.env;
+      const hostLog = openHostLog({
+        file: values.log === undefined ? undefined : resolve(values.log),
+        secrets: [env[META_TOKEN_ENV], values['notify-webhook'], values.smtp, urlPassword(values.smtp)],
+        stderr: (line) => io.err(line.trimEnd()),
+      });
       try {
-        host = await startHost({
-          port,
-          speed,
-          scenarioPath,
-          databasePath,
-          platform,
-          meta: { apiBase, accountId, conversionAction, ...(deps.env && { env: deps.env }), ...(deps.keyring && { keyring: deps.keyring }), fetch: deps.fetch },
-          createAccount: deps.createAccount,
-          startClock: deps.startClock,
-          rendererDir: deps.rendererDir,
-          notify: { scripted, ...(deps.notifyTransports && { transports: deps.notifyTransports }) },
-          log: io.err,
-        });
-      } catch (error) {
-        io.err(`acm serve: ${(error as Error).message}`);
-        // A choice the call must make (which ad account, which speed) is a mistake in the call, like a bad flag.
-        return error instanceof AcmError && error.code === 'INVALID_INPUT' ? 2 : 1;
+        return await serve();
+      } finally {
+        hostLog.close();
       }
-      io.out(`ACM is running at ${host.url}`);
-      io.out("Open that address in a browser (it carries this session's key). Press Ctrl+C to stop.");
-      await (deps.waitForStop ?? waitForSignal)();
-      await host.close();
-      return 0;
+
+      async function serve(): Promise<number> {
+        let host;
+        try {
+          host = await startHost({
+            port,
+            speed,
+            scenarioPath,
+            databasePath,
+            platform,
+            meta: {
+              apiBase,
+              accountId,
+              conversionAction,
+              ...(deps.env && { env: deps.env }),
+              ...(deps.keyring && { keyring: deps.keyring }),
+              fetch: deps.fetch,
+            },
+            createAccount: deps.createAccount,
+            startClock: deps.startClock,
+            rendererDir: deps.rendererDir,
+            notify: { scripted, ...(deps.notifyTransports && { transports: deps.notifyTransports }) },
+            log: logCallback(hostLog.logger),
+          });
+        } catch (error) {
+          io.err(`acm serve: ${(error as Error).message}`);
+          // A choice the call must make (which ad account, which speed) is a mistake in the call, like a bad flag.
+          return error instanceof AcmError && error.code === 'INVALID_INPUT' ? 2 : 1;
+        }
+        // The alert channels are logged as given: the log's redactor, not this line, keeps their secrets out.
+        hostLog.logger.info('host started', {
+          port: host.port,
+          database: databasePath ?? 'in memory',
+          platform: platform ?? 'sandbox',
+          alerts: { webhook: values['notify-webhook'] ?? 'none', smtp: values.smtp ?? 'none' },
+        });
+        io.out(`ACM is running at ${host.url}`);
+        io.out("Open that address in a browser (it carries this session's key). Press Ctrl+C to stop.");
+        await (deps.waitForStop ?? waitForSignal)();
+        await host.close();
+        hostLog.logger.info('host stopped');
+        return 0;
+      }
     },
   };
 }

@@ -7,7 +7,14 @@ import { AcmError } from '@shared/errors';
 import { chainOf } from './decision-chain';
 
 type DecisionChannel =
-  'decisions.page' | 'decisions.count' | 'decisions.get' | 'decisions.approve' | 'decisions.reject' | 'decisions.undo' | 'decisions.export';
+  | 'decisions.page'
+  | 'decisions.count'
+  | 'decisions.get'
+  | 'decisions.approve'
+  | 'decisions.reject'
+  | 'decisions.undo'
+  | 'decisions.export'
+  | 'decisions.showExported';
 
 /** Most rows one text-filtered request reads before it answers with what it found and a cursor to go on from. */
 export const TEXT_SCAN_ROWS = 5000;
@@ -79,9 +86,11 @@ export const decisionHandlers = (services: Services): Pick<Handlers, DecisionCha
       const outcome = await runtime.undo(id, OPERATOR, { overrideLimits });
       return mustGet(outcome.decisionId);
     },
-    'decisions.export': async ({ format, filter }) => {
-      const { bytes, ...file } = await services.exporter.export(format, filter);
-      return { ...file, base64: Buffer.from(bytes).toString('base64') };
+    // Verified, signed and named before the host asks where to put it: a refusal comes before any dialog.
+    'decisions.export': ({ format, filter }) => services.exportDestination.deliver(services.exporter.prepare(format, filter)),
+    'decisions.showExported': async ({ path }) => {
+      await services.exportDestination.reveal(path);
+      return {};
     },
   };
 };

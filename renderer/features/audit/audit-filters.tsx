@@ -13,10 +13,11 @@ import { useAuditStore } from './audit-store';
  */
 export function AuditFilters() {
   const { agents, campaigns, timezone } = useNames();
-  const zone = AccountZone.of(timezone);
-  const dayOf = (ms: number | undefined) => (ms === undefined ? '' : zone.date(ms));
-  const startOf = (text: string) => (text === '' ? undefined : zone.dayOfDate(text).startMs);
-  const endOf = (text: string) => (text === '' ? undefined : zone.dayOfDate(text).endMs);
+  // The days are the account's: until its zone is known they can be neither shown nor picked.
+  const zone = timezone === undefined ? undefined : AccountZone.of(timezone);
+  const dayOf = (ms: number | undefined) => (ms === undefined || !zone ? '' : zone.date(ms));
+  const startOf = (text: string) => (text === '' || !zone ? undefined : zone.dayOfDate(text).startMs);
+  const endOf = (text: string) => (text === '' || !zone ? undefined : zone.dayOfDate(text).endMs);
   const { filter, setFilter } = useAuditStore();
   const [text, setText] = useState(filter.text ?? '');
   const update = (patch: Partial<DecisionFilterView>) => {
@@ -80,13 +81,18 @@ export function AuditFilters() {
           ))}
         </select>
       </label>
-      <label title={`Local days of ${timezone}`}>
+      <label title={timezone && `Local days of ${timezone}`}>
         From
-        <input type="date" value={dayOf(filter.from)} onChange={(e) => update({ from: startOf(e.target.value) })} />
+        <input type="date" disabled={!zone} value={dayOf(filter.from)} onChange={(e) => update({ from: startOf(e.target.value) })} />
       </label>
-      <label title={`Local days of ${timezone}`}>
+      <label title={timezone && `Local days of ${timezone}`}>
         To
-        <input type="date" value={filter.to === undefined ? '' : dayOf(filter.to - 1)} onChange={(e) => update({ to: endOf(e.target.value) })} />
+        <input
+          type="date"
+          disabled={!zone}
+          value={filter.to === undefined ? '' : dayOf(filter.to - 1)}
+          onChange={(e) => update({ to: endOf(e.target.value) })}
+        />
       </label>
       <label>
         Reasoning contains

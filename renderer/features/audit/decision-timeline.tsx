@@ -1,5 +1,6 @@
 import { ErrorText } from '@renderer/app/error-text';
 import { describeChange, formatPercent } from '@renderer/shared/describe';
+import { formatNumber } from '@renderer/shared/format';
 import { useNames } from '@renderer/shared/use-names';
 import { ZonedTime } from '../workspaces/zoned-time';
 import { useAuditStore } from './audit-store';
@@ -27,7 +28,7 @@ export function DecisionTimeline() {
       <p className="muted">No decision matches these filters. Clear a filter to see more.</p>
     );
   }
-  const count = rows.count.toLocaleString('en-US');
+  const count = formatNumber(rows.count);
   return (
     <>
       <WindowedList

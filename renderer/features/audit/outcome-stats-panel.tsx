@@ -12,7 +12,7 @@ function FiguresRow({ name, f }: { name: string; f: Figures }) {
       <td>{f.count}</td>
       <td>{f.count ? formatPercent(f.directional) : '–'}</td>
       <td>{f.count ? formatPercent(f.coverage80) : '–'}</td>
-      <td>{f.mape === null ? '–' : `${(f.mape * 100).toFixed(1)}%`}</td>
+      <td>{f.mape === null ? '–' : formatPercent(f.mape, 1)}</td>
     </tr>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { formatNumber } from '@renderer/shared/format';
 import { positionAt, revealRow, rowsInView, scrollScale, scrollTopFor } from './scroll-scale';
 
 export interface WindowedListProps<T> {
@@ -82,11 +83,7 @@ export function WindowedList<T>({ count, rowAt, rowHeight, height, label, render
         className="windowed-row"
         style={{ position: 'absolute', top: view.scrollTop + index * rowHeight - position, height: rowHeight, left: 0, right: 0 }}
       >
-        {item === undefined ? (
-          <span className="muted small windowed-pending">Loading decision {(index + 1).toLocaleString('en-US')}…</span>
-        ) : (
-          renderRow(item, index)
-        )}
+        {item === undefined ? <span className="muted small windowed-pending">Loading decision {formatNumber(index + 1)}…</span> : renderRow(item, index)}
       </div>,
     );
   }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { EChart, themeColors, type ChartOption } from '@renderer/shared/echart';
-import { formatDay, formatMoney, formatMoneyTick } from '@renderer/shared/format';
+import { formatDay, formatMoney, formatMoneyTick, formatNumber } from '@renderer/shared/format';
 
 type Metric = 'roas' | 'cpa' | 'spend';
 const TITLES: Record<Metric, string> = { roas: 'ROAS', cpa: 'CPA', spend: 'Spend per day' };
@@ -51,7 +51,8 @@ function KpiChart({
       grid: { left: 56, right: 16, top: 28, bottom: 28 },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: unknown) => (typeof v !== 'number' ? '–' : metric === 'roas' ? `${v.toFixed(2)}x` : formatMoney(v, currency)),
+        valueFormatter: (v: unknown) =>
+          typeof v !== 'number' ? '–' : metric === 'roas' ? `${formatNumber(v, { min: 2, max: 2 })}x` : formatMoney(v, currency),
       },
       legend: { show: false },
       xAxis: {
@@ -64,7 +65,10 @@ function KpiChart({
         type: 'value',
         name: TITLES[metric],
         nameTextStyle: { color: c.muted },
-        axisLabel: { color: c.muted, formatter: metric === 'roas' ? (v: number) => `${v}x` : (v: number) => formatMoneyTick(v, currency) },
+        axisLabel: {
+          color: c.muted,
+          formatter: metric === 'roas' ? (v: number) => `${formatNumber(v, { max: 2 })}x` : (v: number) => formatMoneyTick(v, currency),
+        },
         splitLine: { lineStyle: { color: c.border } },
       },
       series: [

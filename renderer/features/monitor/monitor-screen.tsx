@@ -9,8 +9,6 @@ export function MonitorScreen() {
   const info = useAcmQuery('app.info');
   const campaigns = useAcmQuery('campaigns.list');
   const summary = useAcmQuery('monitor.summary');
-  const currency = info.data?.account.currency ?? 'USD';
-  const timezone = info.data?.account.timezone ?? 'UTC';
   const campaignName = (id: string) => campaigns.data?.find((c) => c.id === id)?.name ?? id;
   return (
     <>
@@ -24,9 +22,11 @@ export function MonitorScreen() {
           </p>
         </EmptyState>
       )}
-      {summary.data?.map((agent) => (
-        <AgentCard key={agent.id} agent={agent} currency={currency} timezone={timezone} campaignName={campaignName} />
-      ))}
+      {/* The cards wait for the account: their times are on its clock, their amounts in its currency. */}
+      {info.data &&
+        summary.data?.map((agent) => (
+          <AgentCard key={agent.id} agent={agent} currency={info.data.account.currency} timezone={info.data.account.timezone} campaignName={campaignName} />
+        ))}
       <ErrorText error={campaigns.error} what="Could not load the campaigns" />
       {(campaigns.isPending || info.isPending) && !campaigns.error && <p role="status">Loading campaigns…</p>}
       {campaigns.data && info.data && campaigns.data.length === 0 && (
@@ -34,7 +34,7 @@ export function MonitorScreen() {
           <p>The ad account {info.data.account.name} has no campaigns yet. Campaigns created on the platform appear here.</p>
         </EmptyState>
       )}
-      {campaigns.data && info.data && campaigns.data.length > 0 && <CampaignTable campaigns={campaigns.data} currency={currency} />}
+      {campaigns.data && info.data && campaigns.data.length > 0 && <CampaignTable campaigns={campaigns.data} currency={info.data.account.currency} />}
     </>
   );
 }

@@ -15,14 +15,17 @@ export function NotificationsScreen() {
   const channels = useAcmQuery('notifications.listChannels');
   const info = useAcmQuery('app.info');
   const [editing, setEditing] = useState<Editing>(null);
-  const zone = info.data?.account.timezone ?? 'UTC';
+  // Times wait for the account's zone: no other clock stands in while it loads.
+  const zone = info.data?.account.timezone;
   const list = channels.data?.channels ?? [];
   const edited = editing?.id === undefined ? undefined : list.find((c) => c.id === editing.id);
 
   return (
     <>
       <h1>Notifications</h1>
-      <p className="muted">Alerts of this workspace sent to Slack and e-mail, with a link that opens the app on the item. Times are those of {zone}.</p>
+      <p className="muted">
+        Alerts of this workspace sent to Slack and e-mail, with a link that opens the app on the item.{zone && ` Times are those of ${zone}.`}
+      </p>
       <ErrorText error={channels.error} what="Could not load the channels" />
       {channels.isPending && <p role="status">Loading channels…</p>}
       {channels.data && list.length === 0 && editing === null && (
@@ -30,7 +33,7 @@ export function NotificationsScreen() {
           <p>Add a Slack incoming webhook or an e-mail address list to hear of escalations, blocked actions and goals at risk away from the desk.</p>
         </EmptyState>
       )}
-      {list.length > 0 && (
+      {zone && list.length > 0 && (
         <ul className="alert-list channel-list" aria-label="Channels">
           {list.map((channel) =>
             editing?.id === channel.id ? null : (
@@ -39,7 +42,7 @@ export function NotificationsScreen() {
           )}
         </ul>
       )}
-      {editing !== null && (editing.id === undefined || edited) ? (
+      {zone && editing !== null && (editing.id === undefined || edited) ? (
         <ChannelForm key={editing.id ?? editing.kind} kind={editing.kind} channel={edited} zone={zone} onDone={() => setEditing(null)} />
       ) : (
         <div className="controls">
@@ -51,7 +54,7 @@ export function NotificationsScreen() {
           </button>
         </div>
       )}
-      <OutboxList channels={list} zone={zone} now={info.data?.clock.now} />
+      {zone && <OutboxList channels={list} zone={zone} now={info.data?.clock.now} />}
     </>
   );
 }

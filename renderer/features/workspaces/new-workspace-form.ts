@@ -1,5 +1,6 @@
 import { isCurrency } from '@shared/money';
 import { IpcCallError } from '@renderer/ipc/client';
+import { displayLocale } from '@renderer/shared/locale';
 
 /** What the "New workspace" dialog asks for, as typed. */
 export interface WorkspaceDraft {
@@ -25,13 +26,13 @@ export interface Choice {
   label: string;
 }
 
-export function currencyChoices(locale?: string): Choice[] {
+export function currencyChoices(locale = displayLocale()): Choice[] {
   const names = new Intl.DisplayNames(locale, { type: 'currency' });
   return COMMON_CURRENCIES.map((code) => ({ value: code, label: names.of(code) ?? code }));
 }
 
 /** Every IANA zone this runtime knows (UTC too, which the list leaves out), each with its offset now, e.g. "GMT+9". */
-export function timeZoneChoices(now: number, locale?: string): Choice[] {
+export function timeZoneChoices(now: number, locale = displayLocale()): Choice[] {
   const ids = Intl.supportedValuesOf('timeZone');
   return (ids.includes('UTC') ? ids : ['UTC', ...ids]).map((id) => ({ value: id, label: `${id.replaceAll('_', ' ')} (${offsetName(id, now, locale)})` }));
 }

@@ -78,6 +78,27 @@ export const decisionFilterSchema = z
   .strict();
 export type DecisionFilterView = z.infer<typeof decisionFilterSchema>;
 
+const exportedFile = {
+  fileName: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  /** The chain's signed digest at the time; absent only for an empty log. */
+  digest: auditDigestSchema.optional(),
+};
+
+/**
+ * Where an export went, as the host decided: in the app, a file the person chose in a save
+ * dialog (a CSV's digest written beside it); under the headless host, a download to fetch once,
+ * soon, from the same origin; or nowhere, when the dialog was cancelled. The file itself never
+ * travels in the answer.
+ */
+export const exportResultSchema = z.union([
+  z.object({ saved: z.string(), ...exportedFile, digestPath: z.string().optional() }).strict(),
+  z.object({ download: z.string().startsWith('/exports/'), ...exportedFile }).strict(),
+  z.object({ cancelled: z.literal(true) }).strict(),
+]);
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
 /** One step in a decision's life, in order: what the record says happened and when. */
 export const stateEntrySchema = z.object({ at: z.number(), state: z.string(), note: z.string() });
 
@@ -131,13 +152,12 @@ export const decisionChannels = {
    */
   'decisions.undo': channel(z.object({ id: z.string().min(1), overrideLimits: z.boolean().optional() }).strict(), decisionSchema),
   /**
-   * The filtered timeline as a file, with the chain's signed digest at the time (absent only for
-   * an empty log): a CSV cannot carry it, so it travels beside the file, as `acm audit export` writes it.
+   * Writes the filtered timeline as the file `acm audit export` writes, streamed from the record
+   * to where the host puts it (see exportResultSchema), with the chain's signed digest at the time.
    */
-  'decisions.export': channel(
-    z.object({ format: z.enum(['csv', 'pdf']), filter: decisionFilterSchema.default({}) }).strict(),
-    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), digest: auditDigestSchema.optional() }),
-  ),
+  'decisions.export': channel(z.object({ format: z.enum(['csv', 'pdf']), filter: decisionFilterSchema.default({}) }).strict(), exportResultSchema),
+  /** Shows a file this run's exports saved in the system's file manager (the app only). */
+  'decisions.showExported': channel(z.object({ path: z.string().min(1) }).strict(), z.object({}).strict()),
   /** How the predictions held once their windows closed: overall, per agent, per agent and action kind, and over time. */
   'decisions.outcomeStats': channel(
     z

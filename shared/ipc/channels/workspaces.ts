@@ -3,6 +3,7 @@ import { ALERT_SEVERITIES } from '@shared/domain/alert';
 import { isTimeZone } from '../../zone';
 import { isCurrency } from '../../money';
 import { channel, event } from '../define';
+import { desktopChannels } from './desktop';
 import { metaConnectRequestSchema, metaTokenCheckSchema, metaTokenSchema } from './meta-connect';
 
 const noArguments = z.object({}).strict();
@@ -88,7 +89,8 @@ export const workspaceChannels = {
   ),
 };
 
-export const GLOBAL_CHANNELS: ReadonlySet<string> = new Set(Object.keys(workspaceChannels));
+/** The channels no workspace answers: the workspaces group, and the desktop settings of the computer the app runs on. */
+export const GLOBAL_CHANNELS: ReadonlySet<string> = new Set([...Object.keys(workspaceChannels), ...Object.keys(desktopChannels)]);
 
 export const workspaceEvents = {
   'workspace.changed': event(z.object({ workspaceId: workspaceIdSchema })),

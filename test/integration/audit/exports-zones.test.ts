@@ -143,10 +143,11 @@ describe('exports of a USD workspace in New York, across the March change', () =
   it("names the app's export file for the workspace and its local day", async () => {
     const store = openDatabase({ path: db.newYork });
     try {
-      const exporter = createDecisionExporter(store, 'Sandbox', { tempDir: tmp.dir, now: () => Date.parse('2026-03-09T03:30:00Z') });
-      const csv = await exporter.export('csv', {});
+      const exporter = createDecisionExporter(store, 'Sandbox', { now: () => Date.parse('2026-03-09T03:30:00Z') });
+      const csv = exporter.prepare('csv', {});
       expect(csv.fileName).toBe('acm-decisions-hudson-outfitters-2026-03-08.csv');
-      expect(Buffer.from(csv.bytes).toString('utf8')).toContain(',USD,America/New_York,Hudson Outfitters\r\n');
+      await csv.write(tmp.file(csv.fileName));
+      expect(readFileSync(tmp.file(csv.fileName), 'utf8')).toContain(',USD,America/New_York,Hudson Outfitters\r\n');
     } finally {
       store.close();
     }

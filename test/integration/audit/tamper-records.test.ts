@@ -84,8 +84,8 @@ describe('acm audit verify holds the rows people read to the chain', () => {
     it(`refuses to export once a ${record.table} row was edited, from the app and from acm`, async () => {
       tamper(account.db, (s) => s.exec(record.edit));
       const store = openDatabase({ path: account.db });
-      const exporter = createDecisionExporter(store, 'Client A', { tempDir: account.tmp.dir });
-      await expect(exporter.export('csv', {})).rejects.toThrow(/export refused: the audit trail does not verify/);
+      const exporter = createDecisionExporter(store, 'Client A');
+      expect(() => exporter.prepare('csv', {})).toThrow(/export refused: the audit trail does not verify/);
       store.close();
       const cli = await acm('audit', 'export', '--db', account.db, '--format', 'csv', '--out', account.tmp.file('out.csv'));
       expect(cli.code).toBe(1);

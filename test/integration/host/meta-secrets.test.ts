@@ -49,14 +49,21 @@ describe('a Meta token never leaves the Graph client', () => {
     await eventually('six more hours of the account', async () => bed.world.clock.now() - executedAt > 6 * 3_600_000);
     expect(bed.world.fake.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
 
-    const csv = await ask<{ base64: string }>(socket, 'decisions.export', { format: 'csv' });
-    const pdf = await ask<{ base64: string; digest?: unknown }>(socket, 'decisions.export', { format: 'pdf' });
+    // On the headless host an export is a one-time download the answer names.
+    const fetchExport = async (format: 'csv' | 'pdf') => {
+      const { download } = await ask<{ download: string }>(socket, 'decisions.export', { format });
+      const response = await fetch(new URL(download, served.url));
+      expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="acm-decisions-.+\\.${format}"`));
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect((await fetch(new URL(download, served.url))).status).toBe(404);
+      return bytes;
+    };
+    const csvBytes = await fetchExport('csv');
+    const pdfBytes = await fetchExport('pdf');
     const digest = await ask<{ text: string }>(socket, 'audit.dailyDigest', {});
     await ask(socket, 'workspaces.list');
     await ask(socket, 'app.info', {});
     await ask(socket, 'campaigns.list', {});
-    const csvBytes = Buffer.from(csv.base64, 'base64');
-    const pdfBytes = Buffer.from(pdf.base64, 'base64');
     expect(csvBytes.toString('utf8')).toContain('budget');
     expect(pdfText(pdfBytes)).toContain('ROAS keeper');
     expect(digest.text.length).toBeGreaterThan(0);

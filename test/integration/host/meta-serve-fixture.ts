@@ -120,7 +120,8 @@ export async function serveMeta(options: ServeOptions): Promise<ServedMeta | { c
       const url = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(text)?.[1];
       if (url) printed(url);
     },
-    err: (text) => lines.push(text),
+    // The host logs JSON lines; the tests read their messages.
+    err: (text) => lines.push(text.startsWith('{') ? (JSON.parse(text) as { message: string }).message : text),
   };
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));

@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import { efficiencyDraft, sandboxApp, type SandboxApp } from './app-fixture';
+import { savingInto } from './save-location';
 
 const definition = (overrides: Partial<AgentDefinition> = {}) =>
   efficiencyDraft({ constraints: { maxDailySpend: 6000 } as AgentDefinition['constraints'], ...overrides });
@@ -162,9 +166,13 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
   });
 
   it('exports an empty record as a CSV of its header alone, with no digest to carry', async () => {
-    app = await sandboxApp();
+    const dir = mkdtempSync(join(tmpdir(), 'acm-export-empty-'));
+    app = await sandboxApp({ exportDestination: savingInto(dir).destination });
     const file = await app.client['decisions.export']({ format: 'csv' });
-    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFtimestamp,decision_id,[a-z_,]+entry_hash,currency,timezone,workspace\r\n$/);
-    expect(file.digest).toBeUndefined();
+    expect(file).toMatchObject({ rows: 0 });
+    expect(['digest' in file, 'digestPath' in file]).toEqual([false, false]);
+    const text = 'saved' in file ? readFileSync(file.saved, 'utf8') : '';
+    rmSync(dir, { recursive: true, force: true });
+    expect(text).toMatch(/^\uFEFFtimestamp,decision_id,[a-z_,]+entry_hash,currency,timezone,workspace\r\n$/);
   });
 });

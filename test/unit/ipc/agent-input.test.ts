@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { savingInto } from './save-location';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import { parseCsv } from '../../integration/audit/rfc4180';
@@ -45,7 +49,8 @@ describe('agents from people and files, over IPC', () => {
   });
 
   it('exports agents named like spreadsheet formulas, created or imported, as inert text', { timeout: 60_000 }, async () => {
-    app = await sandboxApp();
+    const dir = mkdtempSync(join(tmpdir(), 'acm-export-input-'));
+    app = await sandboxApp({ exportDestination: savingInto(dir).destination });
     await app.advanceHours(24);
     const link = '=HYPERLINK("http://x")';
     const sum = '@SUM(1+1)';
@@ -56,7 +61,9 @@ describe('agents from people and files, over IPC', () => {
     await app.client['agents.activate']({ id: imported.id });
     await app.advanceHours(3 * 24);
 
-    const text = Buffer.from((await app.client['decisions.export']({ format: 'csv' })).base64, 'base64').toString('utf8');
+    const exported = await app.client['decisions.export']({ format: 'csv' });
+    const text = 'saved' in exported ? readFileSync(exported.saved, 'utf8') : '';
+    rmSync(dir, { recursive: true, force: true });
     const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
     const agents = new Set(rows.map((r) => r[header.indexOf('agent')]));
     expect(agents).toEqual(new Set([`'${link}`, `'${sum}`]));

@@ -8,7 +8,7 @@ import { SeededRandom } from '@shared/random';
 import { loadScenarioFile } from '@lab/load-file';
 import { pushChange } from '@host/compose';
 import { createServices } from '@host/services';
-import type { Services } from '@ipc/services';
+import type { ExportDestination, Services } from '@ipc/services';
 import { createEventHub } from '@ipc/event-hub';
 import { createIpcServer, type IpcServer } from '@ipc/server';
 import type { PlatformAdapter } from '@shared/platform/adapter';
@@ -77,8 +77,11 @@ export interface SandboxApp {
   close(): void;
 }
 
-/** The built-in sandbox account (single-agent-roas) on a manual clock, driven through the real IPC server. */
-export async function sandboxApp(): Promise<SandboxApp> {
+/**
+ * The built-in sandbox account (single-agent-roas) on a manual clock, driven through the real IPC
+ * server. `exportDestination`: where its exports go (none by default, as for a host that did not say).
+ */
+export async function sandboxApp(options: { exportDestination?: ExportDestination } = {}): Promise<SandboxApp> {
   const loaded = await loadScenarioFile(defaultScenarioPath());
   if (!loaded.ok) throw new Error('the bundled scenario does not load');
   const { scenario } = loaded;
@@ -99,7 +102,16 @@ export async function sandboxApp(): Promise<SandboxApp> {
     ...rules,
     onChange: (c) => pushChange(events, c),
   });
-  const services = createServices({ platform, clock, store, runtime, events, accountName: scenario.name, zone: AccountZone.of(scenario.timezone) });
+  const services = createServices({
+    platform,
+    clock,
+    store,
+    runtime,
+    events,
+    accountName: scenario.name,
+    zone: AccountZone.of(scenario.timezone),
+    exportDestination: options.exportDestination,
+  });
   const connection = createAcmConnection(inProcessBridge(createIpcServer(oneWorkspace(services))));
   const client = connection.clientFor(1);
   const { subscribe } = connection;

@@ -76,11 +76,22 @@ describe('dispatcher', () => {
     expect(log).toHaveBeenCalledOnce();
   });
 
+  it('checks responses unless told not to, whatever NODE_ENV says (the packaged app never sets it)', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const dispatcher = createDispatcher({ 'agents.count': async () => 2.5, 'agents.create': async () => ({ id: 'a' }) }, { channels, log: vi.fn() });
+      expect(await dispatcher.dispatch('agents.count', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('passes responses through unchecked when response validation is off', async () => {
     const dispatcher = createDispatcher(
       { 'agents.count': async () => 2.5, 'agents.create': async () => ({ id: 'a' }) },
       { channels, validateResponses: false },
     );
     expect(await dispatcher.dispatch('agents.count', {})).toEqual({ ok: true, value: 2.5 });
+    expect(await dispatcher.dispatch('agents.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

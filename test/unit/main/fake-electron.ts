@@ -15,6 +15,8 @@ type ProtocolHandler = (request: Request) => Promise<Response>;
 export function createFakeElectron(options: {
   appPath: string;
   singleInstance?: boolean;
+  /** An installed build (`app.isPackaged`); a development build by default. */
+  packaged?: boolean;
   answerMessageBox?: (box: MessageBox) => number;
   answerFileDialog?: (dialog: { kind: 'save' | 'open'; title?: string }) => string | undefined;
 }) {
@@ -28,6 +30,13 @@ export function createFakeElectron(options: {
     errorBoxes: [] as Array<{ title: string; content: string }>,
     messageBoxes: [] as MessageBox[],
     openedExternally: [] as string[],
+    shownInFolder: [] as string[],
+    /** Folders opened with `shell.openPath` (Help → Open logs folder). */
+    openedPaths: [] as string[],
+    /** The window page's reloads ('reload') and the URLs main loaded into it after it first loaded. */
+    pageLoads: [] as string[],
+    /** The options of `crashReporter.start`. */
+    crashReporter: [] as Array<Record<string, unknown>>,
     privilegedSchemes: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
     protocolHandlers: new Map<string, ProtocolHandler>(),
     permissionHandlers: 0,
@@ -36,6 +45,10 @@ export function createFakeElectron(options: {
     trayMenu: [] as MenuItem[],
     appMenu: [] as MenuItem[],
     relaunched: 0,
+    /** Each `app.setLoginItemSettings` call. */
+    loginItems: [] as Array<Record<string, unknown>>,
+    /** Sleep blockers started and not stopped, by id, with their kind. */
+    powerBlockers: new Map<number, string>(),
     notices: [] as Array<{ title: string; body: string }>,
     /** The schemes the app asked to handle (`acm` for its links), with the command the OS should start. */
     protocolClients: [] as unknown[][],
@@ -53,7 +66,7 @@ export function createFakeElectron(options: {
 
   let ready = false;
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: options.packaged ?? false,
     enableSandbox: () => void (record.sandboxEnabled = true),
     requestSingleInstanceLock: () => options.singleInstance ?? true,
     setName: () => {},
@@ -77,6 +90,9 @@ export function createFakeElectron(options: {
       quitCalled();
     },
     exit: (code: number) => exited(code),
+    getVersion: () => '1.0.0',
+    setLoginItemSettings: (settings: Record<string, unknown>) => void record.loginItems.push(settings),
+    getLoginItemSettings: () => ({ openAtLogin: record.loginItems.at(-1)?.openAtLogin === true, wasOpenedAtLogin: false }),
   });
   const defaultSession = {
     setPermissionRequestHandler: () => void record.permissionHandlers++,
@@ -88,10 +104,13 @@ export function createFakeElectron(options: {
   class BrowserWindow extends EventEmitter {
     static all: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.all;
-    readonly webContents = {
+    // A test emits 'render-process-gone' on it; `pageLoads` records what the window's page became after.
+    readonly webContents = Object.assign(new EventEmitter(), {
       isDestroyed: () => false,
       send: (channel: string, ...args: unknown[]) => void record.sentToPage.push([channel, ...args]),
-    };
+      reload: () => void record.pageLoads.push('reload'),
+      loadURL: async (url: string) => void record.pageLoads.push(url),
+    });
     private readonly entry: { options: Record<string, unknown>; url?: string };
     constructor(windowOptions: Record<string, unknown>) {
       super();
@@ -153,7 +172,15 @@ export function createFakeElectron(options: {
         return { canceled: filePath === undefined, filePaths: filePath === undefined ? [] : [filePath] };
       },
     },
-    shell: { openExternal: async (url: string) => void record.openedExternally.push(url) },
+    crashReporter: { start: (crashOptions: Record<string, unknown>) => void record.crashReporter.push(crashOptions) },
+    shell: {
+      openPath: async (path: string) => {
+        record.openedPaths.push(path);
+        return '';
+      },
+      openExternal: async (url: string) => void record.openedExternally.push(url),
+      showItemInFolder: (path: string) => void record.shownInFolder.push(path),
+    },
     net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     // A keychain stand-in: sealed text is not the text, and only this "keychain" opens it.
     safeStorage: {
@@ -167,6 +194,16 @@ export function createFakeElectron(options: {
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     // The OS's sleep and wake: a test emits 'suspend' and 'resume'.
     powerMonitor: new EventEmitter(),
+    powerSaveBlocker: (() => {
+      let next = 1;
+      return {
+        start: (kind: string) => {
+          record.powerBlockers.set(next, kind);
+          return next++;
+        },
+        stop: (id: number) => record.powerBlockers.delete(id),
+      };
+    })(),
     BrowserWindow,
     Tray,
     Notification,

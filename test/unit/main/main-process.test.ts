@@ -1,16 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ELECTRON_INVOKE_CHANNEL, ELECTRON_LINK_CHANNEL } from '@shared/ipc/bridge';
-import { electronSqlitePath } from '../../../electron/main/native/native-paths';
 import { createFakeElectron } from './fake-electron';
+import { FAKE_ELECTRON_VERSION, provideProjectFiles } from './project-tree';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const FAKE_ELECTRON_VERSION = '45.4.1';
 let appPath: string;
 
 beforeEach(async () => {
@@ -29,16 +28,6 @@ async function startMain(singleInstance = true, user: Omit<Parameters<typeof cre
   vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }));
   await import('../../../electron/main');
   return fake;
-}
-
-/** A development tree: migrations, bundled scenarios, and (under Node) Node's SQLite build where Electron's would be. */
-async function provideProjectFiles() {
-  const binding = electronSqlitePath(appPath, { electronVersion: FAKE_ELECTRON_VERSION, platform: process.platform, arch: process.arch });
-  await mkdir(join(binding, '..'), { recursive: true });
-  await copyFile(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
-  await mkdir(join(appPath, 'electron', 'store'), { recursive: true });
-  await symlink(join(root, 'electron', 'store', 'migrations'), join(appPath, 'electron', 'store', 'migrations'));
-  await symlink(join(root, 'resources'), join(appPath, 'resources'));
 }
 
 describe('the Electron main process', () => {
@@ -69,7 +58,7 @@ describe('the Electron main process', () => {
   });
 
   it('opens a hardened window whose page, and only it, is answered over IPC', async () => {
-    await provideProjectFiles();
+    await provideProjectFiles(appPath);
     const { electron, record, loaded, exit, noticed, quitting } = await startMain();
     const outcome = await Promise.race([loaded.then(() => 'loaded'), exit.then(() => `exited: ${JSON.stringify(record.errorBoxes)}`)]);
     expect(outcome).toBe('loaded');
@@ -108,7 +97,7 @@ describe('the Electron main process', () => {
   });
 
   it('registers for acm:// links and hands the page those it was started with or sent later, and no others', async () => {
-    await provideProjectFiles();
+    await provideProjectFiles(appPath);
     const launchLink = 'acm://workspace/1/alert/a-1';
     process.argv.push(launchLink);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -141,7 +130,7 @@ describe('the Electron main process', () => {
   });
 
   it('backs up from the File menu while running, and restores a backup by restarting on it', async () => {
-    await provideProjectFiles();
+    await provideProjectFiles(appPath);
     const backup = join(appPath, 'backup.db');
     const { electron, record, loaded, exit } = await startMain(true, {
       answerFileDialog: () => backup,
@@ -165,7 +154,7 @@ describe('the Electron main process', () => {
   });
 
   it('tells the agents the computer slept when it wakes, so they catch up at once', async () => {
-    await provideProjectFiles();
+    await provideProjectFiles(appPath);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const realNow = Date.now.bind(Date);
     let slept = 0;
@@ -185,5 +174,33 @@ describe('the Electron main process', () => {
       now.mockRestore();
       warn.mockRestore();
     }
+  });
+
+  it('exports from the page to the file chosen in a save dialog, and shows it in its folder', async () => {
+    await provideProjectFiles(appPath);
+    const chosen = join(appPath, 'chosen.csv');
+    // The person cancels the first dialog and picks `chosen` in the next.
+    const answers = [undefined, chosen];
+    const dialogs: Array<string | undefined> = [];
+    const { electron, record, loaded, exit, quitting } = await startMain(true, {
+      answerFileDialog: ({ title }) => {
+        dialogs.push(title);
+        return answers.shift();
+      },
+    });
+    expect(await Promise.race([loaded.then(() => 'loaded'), exit.then(() => `exited: ${JSON.stringify(record.errorBoxes)}`)])).toBe('loaded');
+    const page = { senderFrame: { url: record.windows[0].url as string } };
+    const invoke = (channel: string, request: unknown) => record.ipcHandlers.get(ELECTRON_INVOKE_CHANNEL)!(page, channel, request);
+
+    expect(await invoke('decisions.export', { format: 'csv' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(existsSync(chosen)).toBe(false);
+    expect(await invoke('decisions.export', { format: 'csv' })).toMatchObject({ ok: true, value: { saved: chosen, fileName: 'chosen.csv', rows: 0 } });
+    expect(dialogs).toEqual(['Export CSV', 'Export CSV']);
+    expect(existsSync(chosen)).toBe(true);
+    expect(await invoke('decisions.showExported', { path: chosen })).toEqual({ ok: true, value: {} });
+    expect(await invoke('decisions.showExported', { path: join(appPath, 'other.csv') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(record.shownInFolder).toEqual([chosen]);
+    electron.app.emit('before-quit', { preventDefault: () => undefined });
+    await quitting;
   });
 });

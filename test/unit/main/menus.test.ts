@@ -10,6 +10,8 @@ function recorder() {
     quit: () => void calls.push('quit'),
     backUp: () => void calls.push('backUp'),
     restore: () => void calls.push('restore'),
+    checkForUpdates: () => void calls.push('checkForUpdates'),
+    openLogsFolder: () => void calls.push('openLogsFolder'),
   };
   return { calls, actions };
 }
@@ -70,5 +72,14 @@ describe('application menu', () => {
     }
     expect(calls).toEqual(['backUp', 'restore', 'backUp', 'restore']);
     expect(flatten(buildTrayMenuTemplate('ACM', actions)).map((item) => item.label)).not.toContain('Restore…');
+  });
+
+  it('checks for updates from the Help menu', () => {
+    const { calls, actions } = recorder();
+    const template = buildAppMenuTemplate({ appName: 'ACM', platform: 'linux', development: false }, actions);
+    const help = template.find((item) => item.role === 'help');
+    expect(Array.isArray(help?.submenu) && help.submenu.map((item) => item.label)).toContain('Check for updates…');
+    click(template, 'Check for updates…');
+    expect(calls).toEqual(['checkForUpdates']);
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { formatDay, formatFullTime, formatMoney, formatMoneyTick } from '@renderer/shared/format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatMetric } from '@renderer/shared/describe';
+import { formatDay, formatInZone, formatMoney, formatMoneyTick, formatNumber, formatPercent } from '@renderer/shared/format';
 
 const at = (iso: string) => Date.parse(iso);
 /** Intl separates a code from its amount, and a euro sign from its number, with a no-break space. */
@@ -23,15 +24,15 @@ describe('money as the app shows it', () => {
 
 describe("times on the account's clock", () => {
   it('names the zone, EST then EDT across the March change in New York', () => {
-    expect(formatFullTime(at('2026-03-08T06:59:59Z'), 'America/New_York', 'en-US')).toBe('Mar 8, 2026, 01:59:59 AM EST');
-    expect(formatFullTime(at('2026-03-08T07:00:00Z'), 'America/New_York', 'en-US')).toBe('Mar 8, 2026, 03:00:00 AM EDT');
-    expect(formatFullTime(at('2026-03-08T07:00:00Z'), 'Asia/Tokyo', 'en-GB')).toBe('8 Mar 2026, 16:00:00 GMT+9');
-    expect(formatFullTime(at('2026-03-08T07:00:00Z'), 'Asia/Kolkata', 'en-GB')).toBe('8 Mar 2026, 12:30:00 GMT+5:30');
+    expect(formatInZone(at('2026-03-08T06:59:59Z'), 'America/New_York', 'full', 'en-US')).toBe('Mar 8, 2026, 01:59:59 AM EST');
+    expect(formatInZone(at('2026-03-08T07:00:00Z'), 'America/New_York', 'full', 'en-US')).toBe('Mar 8, 2026, 03:00:00 AM EDT');
+    expect(formatInZone(at('2026-03-08T07:00:00Z'), 'Asia/Tokyo', 'full', 'en-GB')).toBe('8 Mar 2026, 16:00:00 GMT+9');
+    expect(formatInZone(at('2026-03-08T07:00:00Z'), 'Asia/Kolkata', 'full', 'en-GB')).toBe('8 Mar 2026, 12:30:00 GMT+5:30');
   });
 
   it('tells the repeated November hour apart', () => {
-    expect(formatFullTime(at('2026-11-01T05:30:00Z'), 'America/New_York', 'en-US')).toBe('Nov 1, 2026, 01:30:00 AM EDT');
-    expect(formatFullTime(at('2026-11-01T06:30:00Z'), 'America/New_York', 'en-US')).toBe('Nov 1, 2026, 01:30:00 AM EST');
+    expect(formatInZone(at('2026-11-01T05:30:00Z'), 'America/New_York', 'full', 'en-US')).toBe('Nov 1, 2026, 01:30:00 AM EDT');
+    expect(formatInZone(at('2026-11-01T06:30:00Z'), 'America/New_York', 'full', 'en-US')).toBe('Nov 1, 2026, 01:30:00 AM EST');
   });
 
   it("labels a chart's day by the local day its midnight begins", () => {
@@ -41,5 +42,26 @@ describe("times on the account's clock", () => {
     expect(formatDay(at('2026-03-09T04:00:00Z'), 'America/New_York', 'en-GB')).toBe('9 Mar');
     expect(formatDay(at('2026-01-05T15:00:00Z'), 'Asia/Tokyo', 'en-GB')).toBe('6 Jan');
     expect(formatDay(at('2026-01-05T15:00:00Z'), 'UTC', 'en-GB')).toBe('5 Jan');
+  });
+});
+
+describe("the system's locale", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const system = (language: string) => vi.stubGlobal('navigator', { language });
+
+  it("writes amounts, counts, ratios, shares and times as the person's system does, with no locale passed", () => {
+    system('de-DE');
+    expect(spaced(formatMoney(1234.5, 'EUR'))).toBe('1.234,50 €');
+    expect(spaced(formatMoney(1234.5, 'USD'))).toBe('1.234,50 $');
+    expect(formatNumber(1_000_000)).toBe('1.000.000');
+    expect(formatMetric('roas', 4.2, 'EUR')).toBe('4,20x');
+    expect(spaced(formatPercent(0.42))).toBe('42 %');
+    expect(formatInZone(at('2026-03-08T07:00:00Z'), 'Asia/Tokyo')).toBe('8. März, 16:00 GMT+9');
+
+    system('en-US');
+    expect(formatMoney(1234.5, 'USD')).toBe('$1,234.50');
+    expect(formatNumber(1_000_000)).toBe('1,000,000');
+    expect(formatMetric('roas', 4.2, 'USD')).toBe('4.20x');
+    expect(formatPercent(0.42)).toBe('42%');
   });
 });
