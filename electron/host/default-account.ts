@@ -6,6 +6,7 @@ import type { Policy, Pool } from '@shared/scenario/schema';
 import type { AccountZone } from '@shared/zone';
 import type { Store } from '../store';
 import type { AccountConnection } from './account-connection';
+import type { QuotaSpell } from './quota-pause';
 import { openStoredSandbox } from './sandbox-account';
 
 /** The ad account a host serves: its platform adapter, the clock it runs on, and its display name. */
@@ -19,6 +20,8 @@ export interface HostAccount {
   rules: { policies: Policy[]; accountDailySpendCap?: number; calendar: ForecastEvent[]; pools?: Pool[] };
   /** Whether a real platform still takes the account's credential; absent for the sandbox, which is always there. */
   connection?: AccountConnection;
+  /** Whether the platform's allowance of requests for its day is spent (Google's operations quota); absent where there is none. */
+  quota?: QuotaSpell;
   /**
    * The account may only be read (a token without the right to change it): why, in words a person
    * understands. Its agents recommend: every decision escalates, and nothing is sent.

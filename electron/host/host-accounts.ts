@@ -1,10 +1,11 @@
 import { AcmError } from '@shared/errors';
 import type { AcceleratedClock } from '@shared/time';
 import type { AccountFactory, AccountRequest, HostAccount } from './default-account';
+import { GOOGLE_PLATFORM, openGoogleAccount, type GoogleConnectOptions } from './google-account';
 import { META_PLATFORM, openMetaAccount, type MetaConnectOptions } from './meta-account';
 import type { AccountConnect } from './workspace-registry';
 
-export const HOST_PLATFORMS = ['sandbox', 'meta'] as const;
+export const HOST_PLATFORMS = ['sandbox', 'meta', 'google'] as const;
 export type HostPlatform = (typeof HOST_PLATFORMS)[number];
 
 export interface HostAccountChoice {
@@ -14,7 +15,9 @@ export interface HostAccountChoice {
   sandbox: AccountFactory;
   /** How Meta is reached and where its token is found: for any workspace whose account is a Meta one. */
   meta: MetaConnectOptions;
-  /** The clock of a Meta account: real time unless the host was told a speed (for a fake). */
+  /** How Google Ads is reached and where its credentials are found; absent where no Google account can be served (the app, for now). */
+  google?: GoogleConnectOptions;
+  /** The clock of a Meta or Google account: real time unless the host was told a speed (for a fake). */
   metaClock(startMs: number): AcceleratedClock;
 }
 
@@ -31,7 +34,13 @@ export function openHostAccount(choice: HostAccountChoice, request: AccountReque
     const { accountId, conversionAction } = request.connect;
     return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, { ...choice.meta, accountId, conversionAction });
   }
-  const connected = accounts.some((a) => a.platform === META_PLATFORM) ? 'meta' : accounts.length > 0 ? 'sandbox' : undefined;
+  const connected = accounts.some((a) => a.platform === META_PLATFORM)
+    ? 'meta'
+    : accounts.some((a) => a.platform === GOOGLE_PLATFORM)
+      ? 'google'
+      : accounts.length > 0
+        ? 'sandbox'
+        : undefined;
   const platform: HostPlatform = connected ?? (home && !request.overrides ? (choice.platform ?? 'sandbox') : 'sandbox');
   if (home && choice.platform !== undefined && choice.platform !== platform) {
     const own = accounts.find((a) => a.platform === platform);
@@ -46,6 +55,19 @@ export function openHostAccount(choice: HostAccountChoice, request: AccountReque
     throw new AcmError('CONFLICT', `--account is for a Meta account; ${request.store.path} is served with the sandbox (add --platform meta on a new --db)`, {
       path: 'platform',
     });
+  }
+  if (home && platform === 'sandbox' && choice.google?.customerId !== undefined) {
+    throw new AcmError(
+      'CONFLICT',
+      `--customer-id is for a Google Ads account; ${request.store.path} is served with the sandbox (add --platform google on a new --db)`,
+      {
+        path: 'platform',
+      },
+    );
+  }
+  if (platform === 'google') {
+    if (!choice.google) throw new AcmError('UNAVAILABLE', `${request.store.path} is connected to Google Ads, which only acm serve can serve yet`);
+    return openGoogleAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, choice.google);
   }
   if (platform === 'meta') return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, choice.meta);
   return choice.sandbox(request);

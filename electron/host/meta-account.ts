@@ -1,16 +1,16 @@
 import { AcmError } from '@shared/errors';
 import { PlatformError } from '@shared/platform/adapter';
 import { AcceleratedClock, type Clock } from '@shared/time';
-import { AccountZone } from '@shared/zone';
 import { GraphClient, type FetchLike } from '@platforms/meta/graph-client';
 import { META_GRAPH_BASE } from '@platforms/meta/graph-version';
 import { accountPath } from '@platforms/meta/meta-account';
 import { openMetaAdapter, type MetaAdapter } from '@platforms/meta/meta-adapter';
 import { readTokenAccess, type TokenAccess } from '@platforms/meta/token-access';
 import type { AccountRecord } from '../store';
-import { AccountConnection, unreachablePlatform, watchedPlatform } from './account-connection';
+import { AccountConnection, watchedPlatform } from './account-connection';
 import { findMetaToken, META_TOKEN_ENV, type MetaCredential, type MetaTokenSources } from './credentials/meta-token';
 import type { AccountRequest, HostAccount } from './default-account';
+import { disconnectedAccount } from './disconnected-account';
 import { chooseAdAccount } from './meta-ad-accounts';
 
 export const META_PLATFORM = 'meta';
@@ -75,7 +75,15 @@ export async function openMetaAccount(request: AccountRequest, options: MetaConn
     credential = await findMetaToken(options, accountId);
   } catch (error) {
     if (!stored) throw error;
-    return disconnected(stored, clock, (error as Error).message, howToReconnect(undefined, stored.externalId), log);
+    return disconnectedAccount({
+      platform: META_PLATFORM,
+      stored,
+      clock,
+      label: label(stored.name, stored.externalId),
+      reason: (error as Error).message,
+      reconnect: howToReconnect(undefined, stored.externalId),
+      log,
+    });
   }
   const client = new GraphClient({
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
@@ -102,7 +110,16 @@ export async function openMetaAccount(request: AccountRequest, options: MetaConn
     const refused = error instanceof PlatformError && error.platformCode === 'AUTH_EXPIRED';
     if (!refused) throw error;
     const reason = `Meta refused the token from ${credential.from}: ${error.message}`;
-    if (stored) return disconnected(stored, clock, reason, howToReconnect(credential, stored.externalId), log);
+    if (stored)
+      return disconnectedAccount({
+        platform: META_PLATFORM,
+        stored,
+        clock,
+        label: label(stored.name, stored.externalId),
+        reason,
+        reconnect: howToReconnect(credential, stored.externalId),
+        log,
+      });
     throw new AcmError('FORBIDDEN', reason);
   }
   const { account } = adapter;
@@ -148,18 +165,4 @@ function checkSameAccount(stored: AccountRecord, adapter: MetaAdapter, log: (mes
   if (account.zone.id !== stored.timezone) {
     log(`${label(account.name, account.id)}: Meta gives its time zone as ${account.zone.id}; the workspace was connected in ${stored.timezone}`);
   }
-}
-
-function disconnected(stored: AccountRecord, clock: Clock, reason: string, reconnect: string, log: (message: string) => void): HostAccount {
-  const connection = new AccountConnection(label(stored.name, stored.externalId), reconnect);
-  connection.lose(reason);
-  log(`${connection.label} needs reconnecting: ${reason}`);
-  return {
-    name: stored.name,
-    platform: watchedPlatform(unreachablePlatform(META_PLATFORM, stored.currency, reason), connection),
-    clock,
-    zone: AccountZone.of(stored.timezone),
-    rules: { policies: [], calendar: [] },
-    connection,
-  };
 }

@@ -9,6 +9,7 @@ import { META_TOKEN_ENV } from './credentials/meta-token';
 import { keyringVault } from './credentials/vault';
 import { createDefaultAccount, DEFAULT_SPEED, type AccountFactory, type AccountRequest } from './default-account';
 import { openHostAccount, type HostAccountChoice, type HostPlatform } from './host-accounts';
+import type { GoogleConnectOptions } from './google-account';
 import type { MetaConnectOptions } from './meta-account';
 import { MetaConnector } from './meta-connect';
 import type { NotifySetup } from './notify/notifier';
@@ -39,6 +40,8 @@ export interface HostOptions {
   platform?: HostPlatform;
   /** How Meta is reached and where its token is found (ACM_META_TOKEN, then the OS keyring, by default). */
   meta?: Partial<MetaConnectOptions>;
+  /** How Google Ads is reached and where its credentials are found (ACM_GOOGLE_* in the environment, then the OS keyring, by default). */
+  google?: Partial<GoogleConnectOptions>;
   /** Builds every account's clock, in place of one running at `speed` (tests share one clock with a fake platform). */
   startClock?: AccountRequest['startClock'];
   /** The built renderer; built first when it is missing. */
@@ -88,7 +91,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     platform: options.platform,
     sandbox: options.createAccount ?? createDefaultAccount,
     meta,
-    // A Meta account runs in real time unless a speed was asked for (to keep pace with a fake's).
+    google: { env: process.env, keyring: meta.keyring, ...options.google },
+    // A Meta or Google account runs in real time unless a speed was asked for (to keep pace with a fake's).
     metaClock: clockAt(options.speed ?? 1),
   };
   // A browser has no save dialog: exports are handed to it as one-time downloads.

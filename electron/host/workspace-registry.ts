@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
 import { composeApp, type ComposedApp } from './compose';
 import { pauseAgentsOnLoss } from './connection-loss';
+import { pauseAgentsWhileSpent } from './quota-pause';
 import type { HostAccount } from './default-account';
 import type { MetaConnector } from './meta-connect';
 import type { NotifySetup } from './notify/notifier';
@@ -312,9 +313,13 @@ export class WorkspaceHost implements WorkspaceDirectory {
       const app = await composeApp(store, account, log, { scheduler: this.scheduler, notify, exportDestination: this.openers.exportDestination });
       app.services.events.subscribe((event, payload) => this.forward(event, payload, id));
       const { services } = app;
-      const unwatch = account.connection
-        ? pauseAgentsOnLoss({ connection: account.connection, runtime: app.runtime, store, clock: account.clock, events: services.events, log })
-        : () => undefined;
+      const watching = { runtime: app.runtime, store, clock: account.clock, events: services.events, log };
+      const unwatchLoss = account.connection ? pauseAgentsOnLoss({ connection: account.connection, ...watching }) : () => undefined;
+      const unwatchQuota = account.quota ? pauseAgentsWhileSpent({ spell: account.quota, ...watching }) : () => undefined;
+      const unwatch = () => {
+        unwatchLoss();
+        unwatchQuota();
+      };
       const { name, currency, timezone } = profile;
       this.byId.set(id, {
         id,

@@ -11,9 +11,11 @@ import type { World } from '../platforms/sandbox/world';
 import type { HourlyMetrics } from '@shared/domain/campaign';
 import type { MetricsQuery } from '@shared/platform/adapter';
 import { AccountZone } from '@shared/zone';
-import { agentsViaMeta, metaReportsOf, openMetaAccount, type MetaAccountRun, type MetaTraffic, type Via } from './via-meta';
+import type { Via } from './via';
+import { agentsViaGoogle, googleReportsOf, openGoogleAccount, type GoogleTraffic } from './via-google';
+import { agentsViaMeta, metaReportsOf, openMetaAccount, type MetaTraffic } from './via-meta';
 
-/** The agents' account as a recorder reads it: its world, and the reports the agents' adapter gives (the sandbox's, or Meta's). */
+/** The agents' account as a recorder reads it: its world, and the reports the agents' adapter gives (the sandbox's, Meta's or Google's). */
 export interface RecordedAccount {
   readonly world: World;
   getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]>;
@@ -40,6 +42,8 @@ export interface SimulationOptions {
   via?: Via;
   /** Told what Meta's traffic came to, when the agents played via Meta. */
   onMetaTraffic?(traffic: MetaTraffic): void;
+  /** Told what Google's traffic came to, when the agents played via Google. */
+  onGoogleTraffic?(traffic: GoogleTraffic): void;
 }
 
 /**
@@ -84,17 +88,28 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const agentsFactory = options.agents ?? holdSettingsAgents;
   const approvals = options.approvals ?? 'none';
   let agentsStrategy: Awaited<ReturnType<AgentsFactory>> | undefined;
-  let meta: MetaAccountRun | undefined;
+  let reportsOf: ((world: World) => RecordedAccount) | undefined;
+  let reportTraffic: () => void = () => undefined;
   const agentsRun = await play(
     async (world, platform) => {
-      if (options.via !== 'meta') return (agentsStrategy = await agentsFactory({ platform, scenario, approvals }));
-      meta = await openMetaAccount(world);
-      return (agentsStrategy = await agentsViaMeta(meta, agentsFactory, { scenario, approvals }));
+      if (options.via === 'meta') {
+        const meta = await openMetaAccount(world);
+        reportsOf = (w) => metaReportsOf(meta, w);
+        reportTraffic = () => options.onMetaTraffic?.(meta.traffic());
+        return (agentsStrategy = await agentsViaMeta(meta, agentsFactory, { scenario, approvals }));
+      }
+      if (options.via === 'google') {
+        const google = await openGoogleAccount(world);
+        reportsOf = (w) => googleReportsOf(google, w);
+        reportTraffic = () => options.onGoogleTraffic?.(google.traffic());
+        return (agentsStrategy = await agentsViaGoogle(google, agentsFactory, { scenario, approvals }));
+      }
+      return (agentsStrategy = await agentsFactory({ platform, scenario, approvals }));
     },
-    // The store keeps what the agents' own adapter reports: under Meta's ids when they play via Meta.
-    options.recorder && { recorder: options.recorder, account: (world, platform) => (meta ? metaReportsOf(meta, world) : platform) },
+    // The store keeps what the agents' own adapter reports: under the platform's ids when they play through one.
+    options.recorder && { recorder: options.recorder, account: (world, platform) => reportsOf?.(world) ?? platform },
   );
-  if (meta) options.onMetaTraffic?.(meta.traffic());
+  reportTraffic();
   const ledgers: Record<StrategyName, RunLedger> = {
     agents: agentsRun,
     static: await play(() => staticStrategy),

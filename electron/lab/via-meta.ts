@@ -7,10 +7,6 @@ import { GraphClient, MemoryIdempotencyStore, openMetaAdapter, type MetaAdapter 
 import type { World } from '../platforms/sandbox/world';
 import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
 
-/** How the agents reach the account: the sandbox adapter directly, or the Meta adapter over a fake Graph API. */
-export const VIA_NAMES = ['sandbox', 'meta'] as const;
-export type Via = (typeof VIA_NAMES)[number];
-
 /** What Meta's traffic of one run came to: how many calls, the most in one simulated hour, the highest usage Meta reported. */
 export interface MetaTraffic {
   calls: number;

@@ -44,6 +44,12 @@ export interface CampaignInfo {
   bid: BidSetting;
   audiences: AudienceInfo[];
   creatives: CreativeInfo[];
+  /**
+   * The platform's automated bid strategy when it sets the bids itself (Google's TARGET_ROAS,
+   * MAXIMIZE_CONVERSIONS…): such a campaign has no CPC bid to change, so agents must not propose
+   * one (the adapter refuses it). Absent where bids are set by hand or the platform has no notion.
+   */
+  automatedBidding?: string;
 }
 
 export interface MetricTotals {

@@ -4,9 +4,9 @@ import { UsageError } from '../command';
 /** Hosts a plain-HTTP base may name: this machine only (a fake), so that a token never crosses a network unencrypted. */
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** `--api-base`: the Graph API's scheme and host (https, or http on this machine for a fake), nothing after. */
-export function parseApiBase(text: string): string {
-  const rule = `--api-base must be an https URL with no path, or http on this machine (127.0.0.1, localhost) for a fake, got '${text}'`;
+/** `--api-base` (or another flag naming a base): an API's scheme and host (https, or http on this machine for a fake), nothing after. */
+export function parseApiBase(text: string, flag = 'api-base'): string {
+  const rule = `--${flag} must be an https URL with no path, or http on this machine (127.0.0.1, localhost) for a fake, got '${text}'`;
   let url: URL;
   try {
     url = new URL(text);

@@ -13,12 +13,17 @@ import { openHostLog, urlPassword } from '@host/logging/host-log';
 import { logCallback } from '@host/logging/logger';
 import { META_TOKEN_ENV } from '@host/credentials/meta-token';
 import { parseAccountId, parseApiBase, parseConversionAction } from './meta-flags';
+import { GOOGLE_FLAGS, parseAccessLevel, parseCustomerId } from './google-flags';
+import { GOOGLE_REFRESH_TOKEN_ENV } from '@host/credentials/google-refresh-token';
+import { GOOGLE_CLIENT_SECRET_ENV, GOOGLE_DEVELOPER_TOKEN_ENV } from '@host/google-client-credentials';
+import type { GoogleConnectOptions } from '@host/google-account';
+import { fakeGoogleOAuthEndpoints } from '@host/google-oauth/endpoints';
 import type { Transports } from '@host/notify/outbox-sender';
 import { smtpChannel, webhookChannel, type ScriptedChannel } from '@host/notify/scripted-channels';
 
 export interface ServeDeps {
   createAccount?: AccountFactory;
-  /** Where ACM_META_TOKEN is read (the process's environment by default). */
+  /** Where ACM_META_TOKEN and the ACM_GOOGLE_* credentials are read (the process's environment by default). */
   env?: Record<string, string | undefined>;
   /** The operating system's keyring by default. */
   keyring?: Keyring;
@@ -70,9 +75,30 @@ function checkCombination(values: Record<string, string | undefined>, platform: 
   if (platform === 'meta' && values.scenario !== undefined) throw new UsageError('--scenario is for the sandbox; a Meta account plays no scenario');
   if (platform === 'sandbox' && values.account !== undefined) throw new UsageError('--account is for --platform meta');
   if (platform === 'sandbox' && values['conversion-action'] !== undefined) throw new UsageError('--conversion-action is for --platform meta');
-  if (platform === 'meta' && values['api-base'] === undefined && values.speed !== undefined && Number(values.speed) !== 1) {
-    throw new UsageError(`--speed: a real Meta ad account runs in real time; --speed is for a fake given with --api-base`);
+  if (platform === 'google' && values.scenario !== undefined) throw new UsageError('--scenario is for the sandbox; a Google Ads account plays no scenario');
+  if (platform === 'google' && values.account !== undefined)
+    throw new UsageError('--account is for --platform meta; a Google Ads customer is named with --customer-id');
+  if (platform === 'google' && values['conversion-action'] !== undefined) {
+    throw new UsageError('--conversion-action is for --platform meta; a Google Ads customer counts its own primary conversion actions');
   }
+  const googleFlag = GOOGLE_FLAGS.find((flag) => values[flag] !== undefined);
+  if (googleFlag !== undefined && platform !== 'google') throw new UsageError(`--${googleFlag} is for --platform google`);
+  const real = platform === 'meta' ? 'Meta ad account' : platform === 'google' ? 'Google Ads account' : undefined;
+  if (real && values['api-base'] === undefined && values.speed !== undefined && Number(values.speed) !== 1) {
+    throw new UsageError(`--speed: a real ${real} runs in real time; --speed is for a fake given with --api-base`);
+  }
+}
+
+/** `--platform google`'s flags, checked before anything starts. */
+function parseGoogleFlags(values: Record<string, string | undefined>, apiBase: string | undefined): Partial<GoogleConnectOptions> {
+  const oauthBase = values['oauth-base'] === undefined ? undefined : parseApiBase(values['oauth-base'], 'oauth-base');
+  return {
+    apiBase,
+    customerId: values['customer-id'] === undefined ? undefined : parseCustomerId('customer-id', values['customer-id']),
+    loginCustomerId: values['login-customer-id'] === undefined ? undefined : parseCustomerId('login-customer-id', values['login-customer-id']),
+    oauthEndpoints: oauthBase === undefined ? undefined : fakeGoogleOAuthEndpoints(oauthBase),
+    accessLevel: values['access-level'] === undefined ? undefined : parseAccessLevel(values['access-level']),
+  };
 }
 
 async function parseScenario(text: string | undefined): Promise<string | undefined> {
@@ -93,6 +119,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
     usage: [
       'acm serve [--port 5317] [--db FILE] [--scenario FILE] [--speed N] [--api-base URL] [--notify-webhook URL] [--smtp URL] [--log FILE]',
       'acm serve --platform meta [--account act_ID] [--conversion-action TYPE] [--api-base URL] [--db FILE]',
+      'acm serve --platform google --customer-id ID [--login-customer-id ID] [--access-level explorer|basic] [--api-base URL] [--oauth-base URL] [--db FILE]',
       '',
       `--platform meta serves a Meta ad account with the token in ACM_META_TOKEN, or else in the`,
       'keyring (acm credentials set meta). A database connected to an account reconnects to it.',
@@ -100,6 +127,14 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       'connected (purchase by default; e.g. lead, complete_registration, offsite_conversion.fb_pixel_purchase).',
       '--api-base names where Meta is reached (a fake from acm fake-platform meta, for a demo), for',
       '--platform meta and for "Connect Meta account" in the UI, whose tokens go to the keyring.',
+      '',
+      '--platform google serves a Google Ads customer with the refresh token in ACM_GOOGLE_REFRESH_TOKEN,',
+      'or else in the keyring (acm credentials connect google), the OAuth client of your Google Cloud',
+      'project in ACM_GOOGLE_CLIENT_ID and ACM_GOOGLE_CLIENT_SECRET, and the developer token in',
+      'ACM_GOOGLE_DEVELOPER_TOKEN. --login-customer-id names the manager account acted through;',
+      "--access-level the developer token's level (explorer: 2,880 operations a day, the default; basic:",
+      '15,000). With --platform google, --api-base names where the Google Ads API is reached and',
+      '--oauth-base where its OAuth endpoints are (both a fake from acm fake-platform google, for a demo).',
       '',
       '--notify-webhook URL posts warnings and critical alerts to a Slack incoming webhook, and',
       '--smtp smtp://user:password@host:587?to=a@x.com&from=acm@x.com e-mails them (STARTTLS',
@@ -118,6 +153,10 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       'api-base': { type: 'string' },
       account: { type: 'string' },
       'conversion-action': { type: 'string' },
+      'customer-id': { type: 'string' },
+      'login-customer-id': { type: 'string' },
+      'oauth-base': { type: 'string' },
+      'access-level': { type: 'string' },
       'notify-webhook': { type: 'string' },
       smtp: { type: 'string' },
       log: { type: 'string' },
@@ -131,6 +170,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       const apiBase = values['api-base'] === undefined ? undefined : parseApiBase(values['api-base']);
       const accountId = values.account === undefined ? undefined : parseAccountId(values.account);
       const conversionAction = values['conversion-action'] === undefined ? undefined : parseConversionAction(values['conversion-action']);
+      // With --platform google, --api-base is where Google Ads is reached; "Connect Meta account" then reaches Meta's own.
+      const google = platform === 'google' ? parseGoogleFlags(values, apiBase) : {};
+      const metaBase = platform === 'google' ? undefined : apiBase;
       const scripted = parseScriptedChannels(values);
       const scenarioPath = await parseScenario(values.scenario);
       const databasePath = values.db === undefined ? undefined : resolve(values.db);
@@ -143,7 +185,15 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       const env = deps.env ?? process.env;
       const hostLog = openHostLog({
         file: values.log === undefined ? undefined : resolve(values.log),
-        secrets: [env[META_TOKEN_ENV], values['notify-webhook'], values.smtp, urlPassword(values.smtp)],
+        secrets: [
+          env[META_TOKEN_ENV],
+          env[GOOGLE_REFRESH_TOKEN_ENV],
+          env[GOOGLE_CLIENT_SECRET_ENV],
+          env[GOOGLE_DEVELOPER_TOKEN_ENV],
+          values['notify-webhook'],
+          values.smtp,
+          urlPassword(values.smtp),
+        ],
         stderr: (line) => io.err(line.trimEnd()),
       });
       try {
@@ -162,12 +212,18 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             databasePath,
             platform,
             meta: {
-              apiBase,
+              apiBase: metaBase,
               accountId,
               conversionAction,
               ...(deps.env && { env: deps.env }),
               ...(deps.keyring && { keyring: deps.keyring }),
               fetch: deps.fetch,
+            },
+            google: {
+              ...google,
+              ...(deps.env && { env: deps.env }),
+              ...(deps.keyring && { keyring: deps.keyring }),
+              ...(deps.fetch && { fetch: deps.fetch }),
             },
             createAccount: deps.createAccount,
             startClock: deps.startClock,

@@ -10,7 +10,9 @@ import { formatReportText } from '@lab/report-text';
 import { engineAgents } from '@lab/engine-agents';
 import { createStoreRecorder } from '@lab/store-recorder';
 import type { AgentsFactory, ApprovalMode } from '@lab/strategy';
-import { VIA_NAMES, type MetaTraffic, type Via } from '@lab/via-meta';
+import { VIA_NAMES, type Via } from '@lab/via';
+import type { GoogleTraffic } from '@lab/via-google';
+import type { MetaTraffic } from '@lab/via-meta';
 import { MAX_DAYS, MAX_SEED, MIN_SEED } from '@shared/scenario/limits';
 
 export interface SimulateDeps {
@@ -37,8 +39,13 @@ function parseApprovals(text: string | undefined): ApprovalMode {
 
 function parseVia(text: string | undefined): Via {
   if (text === undefined) return 'sandbox';
-  if (!(VIA_NAMES as readonly string[]).includes(text)) throw new UsageError(`--via must be ${VIA_NAMES.map((v) => `'${v}'`).join(' or ')}, got '${text}'`);
+  if (!(VIA_NAMES as readonly string[]).includes(text)) throw new UsageError(`--via must be ${oneOf(VIA_NAMES.map((v) => `'${v}'`))}, got '${text}'`);
   return text as Via;
+}
+
+/** "'a', 'b' or 'c'". */
+function oneOf(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
 const BAR_WIDTH = 30;
@@ -52,7 +59,7 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
   return {
     name: 'simulate',
     summary: 'Play a scenario under the agents and the baseline strategies and report them side by side',
-    usage: 'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all] [--via sandbox|meta]',
+    usage: 'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all] [--via sandbox|meta|google]',
     options: {
       days: { type: 'string' },
       seed: { type: 'string' },
@@ -85,14 +92,16 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
       const showProgress = !json && (deps.stderrIsTTY ?? (() => Boolean(process.stderr.isTTY)))();
       const write = deps.writeProgress ?? ((text: string) => process.stderr.write(text));
       let lastPercent = -1;
-      let traffic: MetaTraffic | undefined;
+      let metaTraffic: MetaTraffic | undefined;
+      let googleTraffic: GoogleTraffic | undefined;
       try {
         const report = await runSimulation(scenario, {
           seed,
           days,
           approvals,
           via,
-          onMetaTraffic: (t) => (traffic = t),
+          onMetaTraffic: (t) => (metaTraffic = t),
+          onGoogleTraffic: (t) => (googleTraffic = t),
           agents: (deps.agents ?? engineAgents)(store),
           recorder: createStoreRecorder(store),
           onProgress: showProgress
@@ -106,11 +115,12 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
         });
         if (showProgress) write('\n');
         io.out(json ? JSON.stringify(report, null, 2) : formatReportText(report, scenario.currency));
-        if (traffic && !json) {
+        if (metaTraffic && !json) {
           io.out(
-            `The agents played through the Meta adapter against a local fake of the Graph API: ${traffic.calls} calls, at most ${traffic.busiestHourCalls} in a simulated hour.`,
+            `The agents played through the Meta adapter against a local fake of the Graph API: ${metaTraffic.calls} calls, at most ${metaTraffic.busiestHourCalls} in a simulated hour.`,
           );
         }
+        if (googleTraffic && !json) io.out(googleTrafficLine(googleTraffic));
         if (keptDb && !json) io.out(`The agents' run is kept in ${keptDb}.`);
         return 0;
       } finally {
@@ -119,6 +129,14 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
       }
     },
   };
+}
+
+function googleTrafficLine(t: GoogleTraffic): string {
+  const level = `${t.accessLevel[0].toUpperCase()}${t.accessLevel.slice(1)}`;
+  return (
+    `The agents played through the Google Ads adapter against a local fake of the Google Ads API: ${t.calls} calls, at most ${t.busiestHourCalls} in a simulated hour; ` +
+    `${t.operations} operations, at most ${t.busiestDayOperations} in a quota day of the ${t.operationsPerDay.toLocaleString('en-US')} the ${level} access level allows.`
+  );
 }
 
 export const simulateCommand = createSimulateCommand();

@@ -43,7 +43,7 @@ describe('acm credentials', () => {
   it('refuses a platform it does not know, a bad account id and a token with spaces, storing nothing', async () => {
     const keyring = new MemoryKeyring();
     const { set } = commands(keyring, 'EAAG-one-half other-half');
-    await expect(set.run({ values: {}, positionals: ['google'] }, captureIO())).rejects.toThrow("expects the platform whose token it is: 'meta'");
+    await expect(set.run({ values: {}, positionals: ['tiktok'] }, captureIO())).rejects.toThrow("expects the platform whose token it is: 'meta' or 'google'");
     await expect(set.run({ values: { account: 'acme' }, positionals: ['meta'] }, captureIO())).rejects.toThrow('--account must be a Meta ad account id');
     await expect(set.run({ values: {}, positionals: ['meta'] }, captureIO())).rejects.toMatchObject({
       code: 'INVALID_INPUT',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineAgents } from '@lab/engine-agents';
 import { runSimulation } from '@lab/simulate';
-import type { Via } from '@lab/via-meta';
+import type { Via } from '@lab/via';
 import type { Decision } from '@shared/domain/decision';
 import { parseScenario } from '@shared/scenario/load';
 import { openDatabase, type Store } from '@store/index';

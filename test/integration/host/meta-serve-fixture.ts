@@ -100,7 +100,8 @@ export async function startMetaWorld(clock = new AcceleratedClock(START, SPEED))
 }
 
 export interface ServeOptions {
-  world: MetaWorld;
+  /** Only its clock is used: the host's accounts share it (a Google fake's world serves too). */
+  world: Pick<MetaWorld, 'clock'>;
   args: Record<string, string>;
   env?: Record<string, string | undefined>;
   keyring?: Keyring;

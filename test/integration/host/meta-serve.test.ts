@@ -36,7 +36,7 @@ async function started(db: string | undefined, args: Record<string, string>, env
 
 describe('acm serve --platform meta: its flags', () => {
   it.each([
-    [['--platform', 'google'], "--platform must be sandbox or meta, got 'google'"],
+    [['--platform', 'tiktok'], "--platform must be sandbox or meta or google, got 'tiktok'"],
     [['--platform', 'meta', '--api-base', 'ftp://127.0.0.1:1'], '--api-base must be an https URL'],
     [['--platform', 'meta', '--api-base', 'http://graph.example.com'], '--api-base must be an https URL'],
     [['--platform', 'meta', '--api-base', 'https://graph.facebook.com/v24.0'], '--api-base must be an https URL'],

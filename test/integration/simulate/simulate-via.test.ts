@@ -19,7 +19,7 @@ describe('acm simulate --via', () => {
   it('refuses a way it does not know as a usage error naming the flag', async () => {
     const io = capture();
     expect(await main(['simulate', single, '--via', 'tiktok'], io)).toBe(2);
-    expect(io.stderr).toEqual(["acm simulate: --via must be 'sandbox' or 'meta', got 'tiktok'"]);
+    expect(io.stderr).toEqual(["acm simulate: --via must be 'sandbox', 'meta' or 'google', got 'tiktok'"]);
     expect(io.stdout).toEqual([]);
   });
 
@@ -34,6 +34,21 @@ describe('acm simulate --via', () => {
     kept.close();
     expect(ids).toHaveLength(6);
     for (const { id } of ids) expect(id).toMatch(/^\d{18}$/);
+  });
+
+  it('plays the agents through the Google adapter, says what Google’s traffic came to, and keeps their run under Google’s ids', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'acm-sim-via-')), 'run.sqlite');
+    const io = capture();
+    expect(await main(['simulate', single, '--via', 'google', '--days', '4', '--db', db], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toMatch(
+      /The agents played through the Google Ads adapter against a local fake of the Google Ads API: \d+ calls, at most \d+ in a simulated hour; \d+ operations, at most \d+ in a quota day of the 15,000 the Basic access level allows\./,
+    );
+    const kept = new Database(db, { readonly: true });
+    const ids = kept.prepare('SELECT DISTINCT campaign_id AS id FROM hourly_metrics ORDER BY id').all() as { id: string }[];
+    kept.close();
+    expect(ids).toHaveLength(6);
+    for (const { id } of ids) expect(id).toMatch(/^\d{10}$/);
   });
 
   it('prints the same JSON report as the sandbox run does, key for key, without the Meta line', async () => {

@@ -7,7 +7,7 @@ import { engineAgents } from '@lab/engine-agents';
 import { loadScenarioFile } from '@lab/load-file';
 import { runSimulation } from '@lab/simulate';
 import { createStoreRecorder } from '@lab/store-recorder';
-import type { Via } from '@lab/via-meta';
+import type { Via } from '@lab/via';
 import { openDatabase } from '@store/index';
 import type { Scenario } from '@shared/scenario/schema';
 

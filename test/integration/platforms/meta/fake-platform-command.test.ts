@@ -101,7 +101,7 @@ describe('acm fake-platform meta', () => {
     const command = createFakePlatformCommand({ env: {}, waitForStop: async () => undefined });
     const io = { out: () => undefined, err: () => undefined, isTTY: false };
     await expect(command.run({ positionals: [], values: {} }, io)).rejects.toThrow(UsageError);
-    await expect(command.run({ positionals: ['google'], values: {} }, io)).rejects.toThrow(/'meta'/);
+    await expect(command.run({ positionals: ['tiktok'], values: {} }, io)).rejects.toThrow(/'meta'/);
     await expect(command.run({ positionals: ['meta'], values: { speed: '0' } }, io)).rejects.toThrow(/--speed must be a positive number/);
     await expect(command.run({ positionals: ['meta'], values: { port: '70000' } }, io)).rejects.toThrow(/--port/);
   });
