@@ -1,12 +1,11 @@
 import type { HourlyMetrics } from '@shared/domain/campaign';
-import type { MetricsQuery, PlatformAdapter } from '@shared/platform/adapter';
+import type { MetricsQuery } from '@shared/platform/adapter';
 import type { Scenario } from '@shared/scenario/schema';
 import { ManualClock } from '@shared/time';
 import { FAKE_GOOGLE_TEST_TOKEN, FakeGoogleAdsServer } from '@platforms/google/fake/index';
 import { GoogleAdsClient, OperationsQuota, openGoogleAdapter, type AccessLevel, type GoogleAdapter } from '@platforms/google/index';
 import { MemoryIdempotencyStore } from '@platforms/meta/index';
 import type { World } from '@platforms/sandbox/world';
-import { withScenarioLabels } from './scenario-labels';
 import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
 
 /** The access level the lab states: the one an operator's approved developer token usually has. */
@@ -26,8 +25,6 @@ export interface GoogleTraffic {
 /** A world dressed as a Google Ads customer, and the Google adapter connected to it, on one simulated clock. */
 export interface GoogleAccountRun {
   adapter: GoogleAdapter;
-  /** The adapter as the agents see it: with the scenario's campaign labels, which the fake does not serve yet (withScenarioLabels). */
-  agentsPlatform: PlatformAdapter;
   fake: FakeGoogleAdsServer;
   clock: ManualClock;
   /** The Google campaign id of each scenario campaign id. */
@@ -66,10 +63,8 @@ export async function openGoogleAccount(world: World): Promise<GoogleAccountRun>
   });
   const managed = managedGoogleIds(world.scenario, googleIds);
   const adapter = await openGoogleAdapter({ client, clock, idempotency: new MemoryIdempotencyStore(), managedCampaignIds: () => managed });
-  const labels = new Map(fake.customer.campaigns.map((c) => [c.id, c.state.spec.labels]));
   return {
     adapter,
-    agentsPlatform: withScenarioLabels(adapter, labels),
     fake,
     clock,
     googleIds,
@@ -126,11 +121,11 @@ export async function agentsViaGoogle(
   env: { scenario: Scenario; approvals: ApprovalMode },
 ): Promise<AgentsStrategy> {
   const scenario = scenarioOnGoogle(env.scenario, run.googleIds);
-  const agents = await factory({ platform: run.agentsPlatform, scenario, approvals: env.approvals });
+  const agents = await factory({ platform: run.adapter, scenario, approvals: env.approvals });
   return {
     async onHour(ctx) {
       run.clock.set(ctx.now);
-      await agents.onHour({ ...ctx, platform: run.agentsPlatform, scenario });
+      await agents.onHour({ ...ctx, platform: run.adapter, scenario });
     },
     stats: () => agents.stats(),
   };

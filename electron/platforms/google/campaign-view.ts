@@ -42,13 +42,15 @@ export interface CampaignRows {
   ads: AdRow[];
   /** When ads first served (AdDelivery), by ad id. */
   firstServed: ReadonlyMap<string, number>;
+  /** The customer's label names, by label resource name. */
+  labelNames: ReadonlyMap<string, string>;
 }
 
 /**
- * A campaign read from GAQL rows: its budget is its campaign budget's amount (shown as shared when
- * `reference_count > 1` or `explicitly_shared`); ad groups are its audiences, ads its creatives;
- * the bid is the CPC bid its enabled criteria carry, unless Google bids automatically. Removed
- * objects are left out.
+ * A campaign read from GAQL rows: its labels are the advertiser's, by name, then the adapter's
+ * own; its budget is its campaign budget's amount (shown as shared when `reference_count > 1` or
+ * `explicitly_shared`); ad groups are its audiences, ads its creatives; the bid is the CPC bid its
+ * enabled criteria carry, unless Google bids automatically. Removed objects are left out.
  */
 export function campaignView(customer: GoogleCustomer, rows: CampaignRows): GoogleCampaignView {
   const { campaign, campaignBudget } = rows.campaign;
@@ -70,7 +72,8 @@ export function campaignView(customer: GoogleCustomer, rows: CampaignRows): Goog
           amountMicros: campaignBudget.amountMicros ?? '0',
           shared: campaignBudget.explicitlyShared === true || Number(campaignBudget.referenceCount ?? '1') > 1,
         };
-  const labels: string[] = [];
+  // A label without a name is one removed since the campaign was read: it no longer says anything about the campaign.
+  const labels = (campaign.labels ?? []).flatMap((resourceName) => rows.labelNames.get(resourceName) ?? []);
   if (budget?.shared) labels.push(LABELS.sharedBudget);
   if (automatedBidding) labels.push(LABELS.automatedBidding);
   const info: CampaignInfo = {

@@ -8,7 +8,7 @@ import type { GoogleAdsClient, MutateResult } from './ads-client';
 import { campaignView, type GoogleCampaignView } from './campaign-view';
 import { operationsOf, planChange, type BudgetSharer, type Mutation } from './change-plan';
 import { readCustomer, type GoogleCustomer } from './google-account';
-import { isRemoved, QUERIES, type AdGroupRow, type AdRow, type CampaignRow, type CriterionRow } from './google-rows';
+import { isRemoved, QUERIES, type AdGroupRow, type AdRow, type CampaignRow, type CriterionRow, type LabelRow } from './google-rows';
 import { RESOURCE_OF, settleLostWrite } from './lost-answer';
 import { fromMicros } from './micros';
 import { readHourlyMetrics, REPORTING_NOTES, REPORTS_SETTLE_DAYS } from './reports';
@@ -48,6 +48,8 @@ export class GoogleAdapter implements PlatformAdapter {
   readonly reportingNotes = REPORTING_NOTES;
   private readonly client: GoogleAdsClient;
   private readonly delivery: AdDelivery;
+  /** Label names by resource name, kept between reads: labels rarely change, and every search counts against the day's operations. */
+  private labelNames = new Map<string, string>();
 
   constructor(
     private readonly options: GoogleAdapterOptions,
@@ -80,7 +82,18 @@ export class GoogleAdapter implements PlatformAdapter {
     const criteria = await this.client.search<CriterionRow>(QUERIES.criteria(campaignIds));
     const ads = await this.client.search<AdRow>(QUERIES.ads(campaignIds));
     const firstServed = await this.delivery.of(ads);
-    return campaigns.map((campaign) => campaignView(this.customer, { campaign, adGroups, criteria, ads, firstServed }));
+    const labelNames = await this.labelNamesOf(campaigns);
+    return campaigns.map((campaign) => campaignView(this.customer, { campaign, adGroups, criteria, ads, firstServed, labelNames }));
+  }
+
+  /** The label names the campaigns need, read anew only when one of them carries a label not yet known. */
+  private async labelNamesOf(campaigns: CampaignRow[]): Promise<ReadonlyMap<string, string>> {
+    const unknown = campaigns.some((r) => (r.campaign.labels ?? []).some((l) => !this.labelNames.has(l)));
+    if (unknown) {
+      const rows = await this.client.search<LabelRow>(QUERIES.labels);
+      this.labelNames = new Map(rows.map((r) => [r.label.resourceName, r.label.name]));
+    }
+    return this.labelNames;
   }
 
   async describeCampaign(campaignId: string): Promise<GoogleCampaignView> {

@@ -14,8 +14,21 @@ export interface CustomerClientRow {
 }
 
 export interface CampaignRow {
-  campaign: { resourceName: string; id: string; name: string; status: string; biddingStrategyType?: string; campaignBudget?: string };
+  campaign: {
+    resourceName: string;
+    id: string;
+    name: string;
+    status: string;
+    biddingStrategyType?: string;
+    campaignBudget?: string;
+    /** Label resource names (`customers/{customer}/labels/{label}`): the names are read from `label`. */
+    labels?: string[];
+  };
   campaignBudget?: { resourceName: string; id: string; name?: string; amountMicros?: string; explicitlyShared?: boolean; referenceCount?: string };
+}
+
+export interface LabelRow {
+  label: { resourceName: string; id: string; name: string };
 }
 
 export interface AdGroupRow {
@@ -66,9 +79,10 @@ export const QUERIES = {
     'SELECT customer_client.id, customer_client.descriptive_name, customer_client.manager, customer_client.level, customer_client.currency_code, ' +
     'customer_client.time_zone, customer_client.status FROM customer_client WHERE customer_client.level = 1',
   campaigns: (campaignIds?: readonly string[]) =>
-    'SELECT campaign.resource_name, campaign.id, campaign.name, campaign.status, campaign.bidding_strategy_type, campaign.campaign_budget, ' +
+    'SELECT campaign.resource_name, campaign.id, campaign.name, campaign.status, campaign.bidding_strategy_type, campaign.campaign_budget, campaign.labels, ' +
     'campaign_budget.resource_name, campaign_budget.id, campaign_budget.name, campaign_budget.amount_micros, campaign_budget.explicitly_shared, campaign_budget.reference_count ' +
     `FROM campaign${where(campaignIds)}`,
+  labels: 'SELECT label.resource_name, label.id, label.name FROM label',
   adGroups: (campaignIds?: readonly string[]) =>
     `SELECT campaign.id, ad_group.resource_name, ad_group.id, ad_group.name, ad_group.status FROM ad_group${where(campaignIds)}`,
   criteria: (campaignIds?: readonly string[]) =>

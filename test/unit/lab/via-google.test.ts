@@ -45,10 +45,9 @@ describe('the agents via Google', () => {
     expect(campaigns.map((c) => c.id)).toEqual(['c1', 'c2', 'c3'].map((id) => run.googleIds.get(id)));
     expect(campaigns[0].audiences.map((a) => a.name)).toEqual([expect.stringContaining('Broad'), expect.stringContaining('Lookalike')]);
     expect(campaigns.map((c) => c.dailyBudget)).toEqual([1000, 500, 200]);
-    // The fake serves no labels yet: the agents see the scenario's on the adapter's campaigns.
-    expect(campaigns[2].labels).toEqual([]);
-    expect((await run.agentsPlatform.listCampaigns())[2].labels).toEqual(['protected']);
-    expect((await run.agentsPlatform.getCampaign(run.googleIds.get('c3') as string)).labels).toEqual(['protected']);
+    // The scenario's labels come from the customer's own data, as on a real account.
+    expect(campaigns.map((c) => c.labels)).toEqual([[], [], ['protected']]);
+    expect((await run.adapter.getCampaign(run.googleIds.get('c3') as string)).labels).toEqual(['protected']);
 
     const firstDayOperations = run.traffic().operations;
 
@@ -96,11 +95,11 @@ describe('the agents via Google', () => {
       };
     };
     const agents = await agentsViaGoogle(run, factory, { scenario, approvals: 'none' });
-    expect(builtOn).toBe(run.agentsPlatform);
+    expect(builtOn).toBe(run.adapter);
     const sandbox = new SandboxPlatform(world);
     const ctx: HourContext = { platform: sandbox, scenario, hour: 5, day: 0, dayStartHour: () => 0, now: world.startMs + 5 * HOUR_MS };
     await agents.onHour(ctx);
-    expect(seen).toEqual([{ platform: run.agentsPlatform, clock: ctx.now, campaigns: [run.googleIds.get('c2')] }]);
+    expect(seen).toEqual([{ platform: run.adapter, clock: ctx.now, campaigns: [run.googleIds.get('c2')] }]);
 
     world.advanceTo(7);
     const rows = await googleReportsOf(run, world).getMetrics({ from: world.startMs, to: world.now() });

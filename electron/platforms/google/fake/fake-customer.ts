@@ -38,6 +38,12 @@ export interface FakeCampaign {
   keywordBids: (number | undefined)[];
 }
 
+/** A label of the customer, as `label` rows show it. */
+export interface FakeLabel {
+  id: string;
+  name: string;
+}
+
 /** One recorded change, as `change_event` reports it. */
 export interface FakeChange {
   at: number;
@@ -67,6 +73,8 @@ export class FakeGoogleCustomer {
   readonly manager?: { id: string; name: string };
   readonly campaigns: FakeCampaign[];
   readonly budgets: FakeBudget[];
+  /** The distinct labels of the scenario's campaigns, in the order the campaigns first carry them. */
+  readonly labels: FakeLabel[];
   readonly changes: FakeChange[] = [];
   private readonly clock: Clock;
   private readonly followClock: boolean;
@@ -90,6 +98,8 @@ export class FakeGoogleCustomer {
       throw new RangeError(`a shared budget needs two different campaigns of the scenario, got ${shared.join(' and ')}`);
     }
     this.budgets = [];
+    const names = [...new Set(world.campaigns.flatMap((c) => c.spec.labels))];
+    this.labels = names.map((name, index) => ({ id: String(7_000_000_001 + index), name }));
     this.campaigns = world.campaigns.map((state, index) => {
       const bid = state.bid.strategy === 'max_cpc' ? Math.round(state.bid.amount * MICROS) : undefined;
       const budget: FakeBudget = { id: String(3_000_000_001 + index), name: `${state.spec.name} budget`, campaigns: [], explicitlyShared: false };
@@ -129,6 +139,11 @@ export class FakeGoogleCustomer {
 
   adGroupId(c: FakeCampaign, audience: number): string {
     return String(4_000_000_000 + (c.index + 1) * 1000 + audience);
+  }
+
+  /** The label resource names of a campaign, as `campaign.labels` lists them. */
+  campaignLabels(c: FakeCampaign): string[] {
+    return c.state.spec.labels.flatMap((name) => this.labels.filter((l) => l.name === name).map((l) => this.resourceName('labels', l.id)));
   }
 
   criterionId(audience: number): string {

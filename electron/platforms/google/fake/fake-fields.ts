@@ -1,4 +1,4 @@
-import type { FakeBudget, FakeCampaign, FakeChange, FakeGoogleCustomer } from './fake-customer';
+import type { FakeBudget, FakeCampaign, FakeChange, FakeGoogleCustomer, FakeLabel } from './fake-customer';
 import type { Totals } from './fake-metrics';
 
 /** A customer as `customer` and `customer_client` rows show it: the served account, or its manager. */
@@ -20,6 +20,7 @@ export interface RowContext {
   audience?: number;
   creative?: number;
   change?: FakeChange;
+  label?: FakeLabel;
   date?: string;
   hour?: number;
   totals?: Totals;
@@ -101,7 +102,12 @@ export const FIELDS: Record<string, FieldDef> = {
   'campaign.campaign_budget': f('string', (x) => x.campaign && x.customer.resourceName('campaignBudgets', x.campaign.budget.id)),
   'campaign.bidding_strategy_type': f('enum', (x) => x.campaign?.bidding),
   'campaign.advertising_channel_type': f('enum', (x) => x.campaign && 'SEARCH'),
-  'campaign.labels': f('message', (x) => x.campaign && []),
+  'campaign.labels': f('message', (x) => x.campaign && x.customer.campaignLabels(x.campaign)),
+
+  'label.resource_name': f('string', (x) => x.label && x.customer.resourceName('labels', x.label.id)),
+  'label.id': f('int64', (x) => x.label?.id),
+  'label.name': f('string', (x) => x.label?.name),
+  'label.status': f('enum', (x) => x.label && 'ENABLED'),
 
   'ad_group.resource_name': f('string', adGroupResource),
   'ad_group.id': f('int64', (x) => x.campaign && x.audience !== undefined && x.customer.adGroupId(x.campaign, x.audience)),

@@ -16,6 +16,7 @@ const ATTRIBUTED: Record<string, string[]> = {
   customer: ['customer'],
   customer_client: ['customer_client', 'customer'],
   campaign_budget: ['campaign_budget', 'customer'],
+  label: ['label', 'customer'],
   campaign: ['campaign', 'campaign_budget', 'customer'],
   ad_group: ['ad_group', 'campaign', 'campaign_budget', 'customer'],
   ad_group_criterion: ['ad_group_criterion', 'ad_group', 'campaign', 'customer'],
@@ -163,6 +164,7 @@ function entities(target: SearchTarget, from: string): { ctx: RowContext; units:
   if (from === 'campaign_budget') {
     for (const budget of customer.budgets) out.push({ ctx: { ...base, budget }, units: budget.campaigns.flatMap((c) => unitsOf(c)) });
   }
+  if (from === 'label') for (const label of customer.labels) out.push({ ctx: { ...base, label }, units: [] });
   if (from === 'change_event') {
     for (const change of customer.changes) out.push({ ctx: { ...base, change, campaign: change.campaign, audience: change.adGroup }, units: [] });
   }

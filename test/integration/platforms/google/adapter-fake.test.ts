@@ -1,10 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '@lab/load-file';
 import { GoogleAdsClient } from '@platforms/google/ads-client';
 import { FakeGoogleAdsServer, fakeGoogleWorld, type FakeGoogleServerOptions } from '@platforms/google/fake/index';
 import { listClientAccounts } from '@platforms/google/google-account';
 import { openGoogleAdapter, type GoogleAdapter } from '@platforms/google/google-adapter';
 import { OperationsQuota } from '@platforms/google/operations-quota';
 import type { AppliedChange, IdempotencyStore } from '@shared/platform/idempotency';
+import type { Scenario } from '@shared/scenario/schema';
 import { HOUR_MS, ManualClock } from '@shared/time';
 import { NOW, threeCampaigns, TOKEN } from './fake-fixture';
 
@@ -33,9 +36,9 @@ afterEach(async () => {
 });
 
 /** The adapter over a real socket to the fake, as the app runs it against Google. */
-async function harness(options: Partial<FakeGoogleServerOptions> = {}, managed?: string[]): Promise<Harness> {
+async function harness(options: Partial<FakeGoogleServerOptions> = {}, managed?: string[], scenario: Scenario = threeCampaigns()): Promise<Harness> {
   const clock = new ManualClock(NOW);
-  const fake = await FakeGoogleAdsServer.start({ world: fakeGoogleWorld(threeCampaigns(), clock), clock, token: TOKEN, ...options });
+  const fake = await FakeGoogleAdsServer.start({ world: fakeGoogleWorld(scenario, clock), clock, token: TOKEN, ...options });
   const slept: number[] = [];
   const log: string[] = [];
   const client = new GoogleAdsClient({
@@ -78,6 +81,18 @@ describe('Google adapter against the fake', () => {
     expect(rows.length).toBeGreaterThan(24);
     expect(rows.every((r) => r.campaignId === campaigns[0].id && r.hour >= NOW - 3 * 24 * HOUR_MS && r.hour < NOW)).toBe(true);
     expect(rows.reduce((s, r) => s + r.spend, 0)).toBeGreaterThan(0);
+  });
+
+  it('shows the labels a bundled scenario gives its campaigns, as Google serves them', async () => {
+    const loaded = await loadScenarioFile(fileURLToPath(new URL('../../../../resources/scenarios/market-shift.json', import.meta.url)));
+    if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
+    const { adapter, fake } = await harness({}, undefined, loaded.scenario);
+    const campaigns = await adapter.listCampaigns();
+    expect(campaigns.map((c) => [c.name, c.labels])).toEqual(loaded.scenario.campaigns.map((c) => [c.name, c.labels]));
+    expect(campaigns.find((c) => c.name === 'Search - Brand')?.labels).toEqual(['protected']);
+    const labelReads = () => fake.requests.filter((r) => /FROM label/.test(String(r.body.query))).length;
+    await adapter.listCampaigns();
+    expect(labelReads()).toBe(1);
   });
 
   it('changes a budget: a dry run, then the real mutate, and the fake holds the new amount', async () => {

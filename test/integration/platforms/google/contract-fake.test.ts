@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELDS } from '@platforms/google/fake/fake-fields';
 import { check, checkStatus, V25 } from './contract-protos';
-import { startGoogleFake, TOKEN, type GoogleHarness } from './fake-fixture';
+import { startGoogleFake, threeCampaigns, TOKEN, type GoogleHarness } from './fake-fixture';
 
 let h: GoogleHarness;
 beforeAll(async () => {
-  h = await startGoogleFake({ sharedBudget: [0, 1], bidding: { 2: 'TARGET_ROAS' } });
+  const scenario = threeCampaigns();
+  scenario.campaigns[0].labels = ['brand'];
+  scenario.campaigns[2].labels = ['protected', 'brand'];
+  h = await startGoogleFake({ sharedBudget: [0, 1], bidding: { 2: 'TARGET_ROAS' } }, scenario);
 });
 afterAll(() => h.close());
 
@@ -40,6 +43,22 @@ describe('the fake against the Google Ads API v25 protos', () => {
       batches.forEach((batch, i) => problems.push(...check(batch, `${V25}.services.SearchGoogleAdsStreamResponse`, `${query.slice(0, 40)}…[${i}]`)));
     }
     expect(problems).toEqual([]);
+  });
+
+  it('lists campaign.labels as label resource names, and answers FROM label with the rows of Label', async () => {
+    const campaigns = await h.rows('SELECT campaign.id, campaign.labels FROM campaign');
+    const labelsOf = (row: Record<string, unknown>) => (row.campaign as { labels: string[] }).labels;
+    expect(campaigns.map(labelsOf)).toEqual([
+      [`customers/${CUSTOMER}/labels/7000000001`],
+      [],
+      [`customers/${CUSTOMER}/labels/7000000002`, `customers/${CUSTOMER}/labels/7000000001`],
+    ]);
+    expect(campaigns.flatMap((row) => check(row, `${V25}.services.GoogleAdsRow`, 'campaign row'))).toEqual([]);
+    // resources/label.proto is not among the specs: Label's fields are checked by hand.
+    expect(await h.rows(`SELECT ${fieldsOf('label').join(', ')} FROM label`)).toEqual([
+      { label: { resourceName: `customers/${CUSTOMER}/labels/7000000001`, id: '7000000001', name: 'brand', status: 'ENABLED' } },
+      { label: { resourceName: `customers/${CUSTOMER}/labels/7000000002`, id: '7000000002', name: 'protected', status: 'ENABLED' } },
+    ]);
   });
 
   it('answers search pages as SearchGoogleAdsResponse, and listAccessibleCustomers with resource names', async () => {

@@ -50,7 +50,7 @@ describe('Google adapter: reads', () => {
       status: 'active',
       dailyBudget: 50,
       minDailyBudget: 0.01,
-      labels: [],
+      labels: ['brand'],
       bid: { strategy: 'max_cpc', amount: 1.23 },
       audiences: [{ id: '1001', name: 'Exact brand', weight: 1, enabled: true }],
       creatives: [
@@ -65,7 +65,19 @@ describe('Google adapter: reads', () => {
     const { adapter } = await open();
     const shopping = await adapter.getCampaign('333');
     expect(shopping).toMatchObject({ status: 'paused', automatedBidding: 'TARGET_ROAS', bid: { strategy: 'lowest_cost' } });
-    expect(shopping.labels).toEqual([LABELS.sharedBudget, LABELS.automatedBidding]);
+    expect(shopping.labels).toEqual(['protected', 'brand', LABELS.sharedBudget, LABELS.automatedBidding]);
+  });
+
+  it('names labels from the customer’s label rows, read again only when a campaign carries one not yet known', async () => {
+    const { adapter, sent, w } = await open();
+    const labelReads = () => sent.filter((s) => /FROM label/.test(String(s.body.query))).length;
+    await adapter.listCampaigns();
+    await adapter.getCampaign('333');
+    expect(labelReads()).toBe(1);
+    w.labels.push({ resourceName: 'customers/1234567890/labels/83', id: '83', name: 'seasonal' });
+    w.campaigns[1].labels = ['customers/1234567890/labels/83'];
+    expect((await adapter.getCampaign('222')).labels).toEqual(['seasonal', LABELS.sharedBudget]);
+    expect(labelReads()).toBe(2);
   });
 
   it('reports a removed or unknown campaign as not found', async () => {
@@ -251,8 +263,8 @@ describe('Google adapter: changes', () => {
     const { adapter, quota } = await open();
     const before = adapter.operationsLeftToday();
     await adapter.applyChange(budget('111', 51), 'k1');
-    // Campaigns, ad groups, criteria, ads, and whether the paused ad ever served; then the dry run and the real send.
-    expect(before - adapter.operationsLeftToday()).toBe(5 + 2);
+    // Campaigns, ad groups, criteria, ads, whether the paused ad ever served, and the label names (not yet known); then the dry run and the real send.
+    expect(before - adapter.operationsLeftToday()).toBe(6 + 2);
     expect(quota.perDay).toBe(15_000);
   });
 });

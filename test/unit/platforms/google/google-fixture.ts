@@ -12,7 +12,7 @@ const rn = (kind: string, id: string) => `customers/${CUSTOMER}/${kind}/${id}`;
 /**
  * A small hand-written account in the JSON shapes Google's REST answers use (lowerCamelCase,
  * int64 as strings): a budget of its own, a budget shared by a manual-CPC and a Target ROAS
- * campaign, and a removed campaign.
+ * campaign, and a removed campaign; two of them labelled.
  */
 export function world() {
   const budgets = {
@@ -27,6 +27,7 @@ export function world() {
       status: 'ENABLED',
       biddingStrategyType: 'MANUAL_CPC',
       campaignBudget: rn('campaignBudgets', '71'),
+      labels: [rn('labels', '81')],
     },
     {
       resourceName: rn('campaigns', '222'),
@@ -43,6 +44,7 @@ export function world() {
       status: 'PAUSED',
       biddingStrategyType: 'TARGET_ROAS',
       campaignBudget: rn('campaignBudgets', '72'),
+      labels: [rn('labels', '82'), rn('labels', '81')],
     },
     {
       resourceName: rn('campaigns', '444'),
@@ -53,6 +55,10 @@ export function world() {
       campaignBudget: rn('campaignBudgets', '71'),
     },
   ] as Record<string, unknown>[];
+  const labels = [
+    { resourceName: rn('labels', '81'), id: '81', name: 'brand' },
+    { resourceName: rn('labels', '82'), id: '82', name: 'protected' },
+  ];
   const adGroups = [
     { campaign: { id: '111' }, adGroup: { resourceName: rn('adGroups', '1001'), id: '1001', name: 'Exact brand', status: 'ENABLED' } },
     { campaign: { id: '222' }, adGroup: { resourceName: rn('adGroups', '2001'), id: '2001', name: 'Shoes', status: 'PAUSED' } },
@@ -101,7 +107,7 @@ export function world() {
     },
   ] as { campaign: { id: string }; adGroup: { id: string }; adGroupAd: Record<string, unknown> }[];
   const metrics: Record<string, unknown>[] = [];
-  return { budgets, campaigns, adGroups, criteria, ads, metrics };
+  return { budgets, campaigns, labels, adGroups, criteria, ads, metrics };
 }
 export type World = ReturnType<typeof world>;
 
@@ -157,6 +163,8 @@ function search(w: World, query: string): Record<string, unknown>[] {
       return Object.values(w.budgets)
         .filter((b) => !ids('campaign_budget.id') || ids('campaign_budget.id')!.includes(b.id as string))
         .map((b) => ({ campaignBudget: b }));
+    case 'label':
+      return w.labels.map((label) => ({ label }));
     case 'ad_group':
       return w.adGroups.filter((r) => inCampaigns(r.campaign.id));
     case 'ad_group_criterion':
