@@ -4,7 +4,7 @@ import type { Scenario } from '@shared/scenario/schema';
 import { ManualClock } from '@shared/time';
 import { FAKE_GOOGLE_TEST_TOKEN, FakeGoogleAdsServer } from '@platforms/google/fake/index';
 import { GoogleAdsClient, OperationsQuota, openGoogleAdapter, type AccessLevel, type GoogleAdapter } from '@platforms/google/index';
-import { MemoryIdempotencyStore } from '@platforms/meta/index';
+import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 import type { World } from '@platforms/sandbox/world';
 import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
 

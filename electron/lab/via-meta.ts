@@ -3,7 +3,8 @@ import type { MetricsQuery } from '@shared/platform/adapter';
 import type { Scenario } from '@shared/scenario/schema';
 import { ManualClock } from '@shared/time';
 import { FAKE_META_TEST_TOKEN, FakeMetaServer, fakeId } from '../platforms/meta/fake/index';
-import { GraphClient, MemoryIdempotencyStore, openMetaAdapter, type MetaAdapter } from '../platforms/meta/index';
+import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
+import { GraphClient, openMetaAdapter, type MetaAdapter } from '../platforms/meta/index';
 import type { World } from '../platforms/sandbox/world';
 import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
 

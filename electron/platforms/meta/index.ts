@@ -4,7 +4,6 @@ export { MetaApiError } from './graph-errors';
 export { MetaAdapter, openMetaAdapter, type MetaAdapterOptions } from './meta-adapter';
 export { type MetaAccount } from './meta-account';
 export { LABELS, type BudgetHolder, type BudgetLevel, type CampaignView, type LearningStage } from './campaign-view';
-export { MemoryIdempotencyStore, type AppliedChange, type IdempotencyStore } from './idempotency';
 export { fromMinorUnits, toMinorUnits } from './money-units';
 export { BUDGET_CHANGES_PER_HOUR } from './budget-ledger';
 export { accessOf, readPermissions, readTokenAccess, type PermissionGrant, type TokenAccess } from './token-access';

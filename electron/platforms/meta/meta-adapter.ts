@@ -7,7 +7,7 @@ import { planChange, type Write } from './change-plan';
 import { DeliveryHistory } from './delivery-history';
 import { MetaApiError } from './graph-errors';
 import type { GraphClient } from './graph-client';
-import type { IdempotencyStore } from './idempotency';
+import type { IdempotencyStore } from '@shared/platform/idempotency';
 import { readHourlyMetrics, REPORTING_NOTES, REPORTS_SETTLE_DAYS, type ConversionSetting } from './insights';
 import { readAccount, type MetaAccount } from './meta-account';
 import { FIELDS, isRetired, parseMetaTime, type ActivityRow, type AdRow, type AdSetRow, type CampaignRow } from './meta-objects';

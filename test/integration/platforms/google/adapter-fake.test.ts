@@ -6,20 +6,10 @@ import { FakeGoogleAdsServer, fakeGoogleWorld, type FakeGoogleServerOptions } fr
 import { listClientAccounts } from '@platforms/google/google-account';
 import { openGoogleAdapter, type GoogleAdapter } from '@platforms/google/google-adapter';
 import { OperationsQuota } from '@platforms/google/operations-quota';
-import type { AppliedChange, IdempotencyStore } from '@shared/platform/idempotency';
+import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 import type { Scenario } from '@shared/scenario/schema';
 import { HOUR_MS, ManualClock } from '@shared/time';
 import { NOW, threeCampaigns, TOKEN } from './fake-fixture';
-
-class MemoryStore implements IdempotencyStore {
-  private readonly entries = new Map<string, AppliedChange>();
-  get(accountId: string, key: string) {
-    return this.entries.get(`${accountId}/${key}`);
-  }
-  put(accountId: string, key: string, entry: AppliedChange) {
-    this.entries.set(`${accountId}/${key}`, entry);
-  }
-}
 
 interface Harness {
   fake: FakeGoogleAdsServer;
@@ -56,7 +46,7 @@ async function harness(options: Partial<FakeGoogleServerOptions> = {}, managed?:
   const adapter = await openGoogleAdapter({
     client,
     clock,
-    idempotency: new MemoryStore(),
+    idempotency: new MemoryIdempotencyStore(),
     managedCampaignIds: managed ? () => managed : undefined,
     log: (line) => log.push(line),
   });
@@ -178,10 +168,10 @@ describe('Google manager accounts against the fake', () => {
           quota: new OperationsQuota(clock, 'explorer'),
           sleep: async () => {},
         });
-      await expect(openGoogleAdapter({ client: client(manager.id), clock, idempotency: new MemoryStore() })).rejects.toThrow(/manager account/);
+      await expect(openGoogleAdapter({ client: client(manager.id), clock, idempotency: new MemoryIdempotencyStore() })).rejects.toThrow(/manager account/);
       const clients = await listClientAccounts(client(manager.id));
       expect(clients).toEqual([expect.objectContaining({ id: fake.customer.customerId, manager: false })]);
-      const adapter = await openGoogleAdapter({ client: client(clients[0].id), clock, idempotency: new MemoryStore() });
+      const adapter = await openGoogleAdapter({ client: client(clients[0].id), clock, idempotency: new MemoryIdempotencyStore() });
       expect(await adapter.listCampaigns()).toHaveLength(3);
       expect(adapter.operationsLeftToday()).toBe(2_880 - 5);
       expect(fake.requests.at(-1)?.loginCustomerId).toBe(manager.id);

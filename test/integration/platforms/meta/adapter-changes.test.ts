@@ -66,7 +66,7 @@ describe('Meta adapter against the fake: changes', () => {
     h = await harness();
     for (let i = 1; i <= 4; i++) await h.adapter.applyChange(budget(PROSPECTING, 100 + i), `k${i}`);
     const { openMetaAdapter } = await import('@platforms/meta/meta-adapter');
-    const { MemoryIdempotencyStore } = await import('@platforms/meta/idempotency');
+    const { MemoryIdempotencyStore } = await import('@shared/platform/idempotency');
     const fresh = await openMetaAdapter({ client: h.client, accountId: h.adapter.id, clock: h.clock, idempotency: new MemoryIdempotencyStore() });
     await expect(fresh.applyChange(budget(PROSPECTING, 90), 'other')).rejects.toMatchObject({ platformCode: 'RATE_LIMITED' });
     expect(writesTo(h.fake, PROSPECTING)).toHaveLength(4);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeMetaServer, fakeId, fakeWorld } from '@platforms/meta/fake/index';
 import { GraphClient, type FetchLike } from '@platforms/meta/graph-client';
-import { MemoryIdempotencyStore } from '@platforms/meta/idempotency';
+import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 import { openMetaAdapter, type MetaAdapter } from '@platforms/meta/meta-adapter';
 import type { Scenario } from '@shared/scenario/schema';
 import { HOUR_MS, ManualClock } from '@shared/time';

@@ -1,6 +1,6 @@
 import { FakeMetaServer, fakeWorld } from '@platforms/meta/fake/index';
 import { GraphClient } from '@platforms/meta/graph-client';
-import { MemoryIdempotencyStore } from '@platforms/meta/idempotency';
+import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 import { openMetaAdapter, type MetaAdapter } from '@platforms/meta/meta-adapter';
 import type { Scenario } from '@shared/scenario/schema';
 import { ManualClock } from '@shared/time';

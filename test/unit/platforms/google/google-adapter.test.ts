@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { openGoogleAdapter } from '@platforms/google/google-adapter';
 import { LABELS } from '@platforms/google/campaign-view';
 import { PlatformError } from '@shared/platform/adapter';
-import { failure, makeClient, MemoryStore, scriptedFetch, world, type Script, type World } from './google-fixture';
+import { failure, makeClient, scriptedFetch, world, type Script, type World } from './google-fixture';
+import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 
 async function open(w: World = world(), script?: Script, options: { managed?: string[]; log?: string[] } = {}) {
   const { fetch, sent } = scriptedFetch(w, script);
   const { client, clock, quota } = makeClient(fetch, 15_000, { log: options.log });
-  const store = new MemoryStore();
+  const store = new MemoryIdempotencyStore();
   const adapter = await openGoogleAdapter({
     client,
     clock,
@@ -36,7 +37,7 @@ describe('Google adapter: reads', () => {
         : undefined,
     );
     const { client, clock } = makeClient(fetch);
-    await expect(openGoogleAdapter({ client, clock, idempotency: new MemoryStore() })).rejects.toThrow(/manager account.*client accounts/);
+    await expect(openGoogleAdapter({ client, clock, idempotency: new MemoryIdempotencyStore() })).rejects.toThrow(/manager account.*client accounts/);
   });
 
   it('lists campaigns not removed, with budgets from micros, ad groups as audiences and ads as creatives', async () => {
@@ -157,7 +158,7 @@ describe('Google adapter: changes', () => {
       platformCode: 'TRANSIENT',
       message: expect.stringMatching(/reads back unchanged, so it was not applied/),
     });
-    expect(store.entries.size).toBe(0);
+    expect(store.get(adapter.id, 'k1')).toBeUndefined();
   });
 
   it('settles an ambiguous read-back (changed by someone since) from the change history', async () => {

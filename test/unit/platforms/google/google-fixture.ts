@@ -1,6 +1,5 @@
 import { GoogleAdsClient, type FetchLike } from '@platforms/google/ads-client';
 import { OperationsQuota } from '@platforms/google/operations-quota';
-import type { AppliedChange, IdempotencyStore } from '@shared/platform/idempotency';
 import { ManualClock } from '@shared/time';
 
 export const ACCESS_TOKEN = 'ya29.a-secret-access-token-0123456789';
@@ -212,17 +211,6 @@ export function scriptedFetch(w: World, script: Script = () => undefined) {
     return mutate(w, route![1], request.body);
   };
   return { fetch, sent };
-}
-
-/** Keys kept in memory, as the app's store keeps them in a table. */
-export class MemoryStore implements IdempotencyStore {
-  readonly entries = new Map<string, AppliedChange>();
-  get(accountId: string, key: string) {
-    return this.entries.get(`${accountId}/${key}`);
-  }
-  put(accountId: string, key: string, entry: AppliedChange) {
-    this.entries.set(`${accountId}/${key}`, entry);
-  }
 }
 
 /** A client on a scripted fetch, with a manual clock (a Monday noon in New York) and a sleep that only records. */
