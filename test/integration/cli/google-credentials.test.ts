@@ -5,7 +5,7 @@ import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET } from '@platforms/goo
 import { MemoryKeyring } from '../host/meta-serve-fixture';
 import { browser, fakeOAuthBed } from '../host/google-oauth-fixture';
 
-const REFRESH_TOKEN = '1//0g-credentials-test-refresh-token-9d8c';
+const REFRESH_TOKEN = 'made-up-credentials-test-refresh-token-9d8c';
 
 function captureIO(onOut: (text: string) => void = () => undefined): CommandIO & { lines: string[] } {
   const lines: string[] = [];

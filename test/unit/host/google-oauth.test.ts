@@ -46,8 +46,8 @@ describe("Google's OAuth endpoints", () => {
 
 describe('the access token source', () => {
   it('sends the refresh token with the client id and secret, client_secret_post', async () => {
-    const script = scripted(granted('ya29.one', 3600));
-    expect((await source(script.fetch, new ManualClock(0)).accessToken()).reveal()).toBe('ya29.one');
+    const script = scripted(granted('made-up-access-one', 3600));
+    expect((await source(script.fetch, new ManualClock(0)).accessToken()).reveal()).toBe('made-up-access-one');
     expect(Object.fromEntries(script.asked[0])).toEqual({
       grant_type: 'refresh_token',
       refresh_token: '1//unit-refresh',
@@ -58,29 +58,29 @@ describe('the access token source', () => {
 
   it('replaces a short-lived token halfway through its life rather than after it', async () => {
     const clock = new ManualClock(0);
-    const script = scripted(granted('ya29.one', 120), granted('ya29.two', 120));
+    const script = scripted(granted('made-up-access-one', 120), granted('made-up-access-two', 120));
     const tokens = source(script.fetch, clock);
     await tokens.accessToken();
     clock.advance(59_999);
-    expect((await tokens.accessToken()).reveal()).toBe('ya29.one');
+    expect((await tokens.accessToken()).reveal()).toBe('made-up-access-one');
     clock.advance(1);
-    expect((await tokens.accessToken()).reveal()).toBe('ya29.two');
+    expect((await tokens.accessToken()).reveal()).toBe('made-up-access-two');
   });
 
   it('asks again at every call when Google does not say how long a token lasts', async () => {
-    const script = scripted(granted('ya29.one'), granted('ya29.two'));
+    const script = scripted(granted('made-up-access-one'), granted('made-up-access-two'));
     const tokens = source(script.fetch, new ManualClock(0));
-    expect((await tokens.accessToken()).reveal()).toBe('ya29.one');
-    expect((await tokens.accessToken()).reveal()).toBe('ya29.two');
+    expect((await tokens.accessToken()).reveal()).toBe('made-up-access-one');
+    expect((await tokens.accessToken()).reveal()).toBe('made-up-access-two');
   });
 
   it('lets a passing failure of Google be tried again, and says it as TRANSIENT', async () => {
-    const script = scripted({ status: 503, body: { error: 'temporarily_unavailable' } }, granted('ya29.one', 3600));
+    const script = scripted({ status: 503, body: { error: 'temporarily_unavailable' } }, granted('made-up-access-one', 3600));
     const tokens = source(script.fetch, new ManualClock(0));
     const error = await tokens.accessToken().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PlatformError);
     expect((error as PlatformError).platformCode).toBe('TRANSIENT');
-    expect((await tokens.accessToken()).reveal()).toBe('ya29.one');
+    expect((await tokens.accessToken()).reveal()).toBe('made-up-access-one');
   });
 
   it('says an answer that is not OAuth as TRANSIENT, without its body', async () => {

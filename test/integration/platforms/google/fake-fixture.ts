@@ -4,7 +4,7 @@ import { ManualClock } from '@shared/time';
 import { makeScenario } from '../../../unit/platforms/sandbox/make-scenario';
 
 /** A token only these tests use. */
-export const TOKEN = 'ya29.test-only-google-token-5c1e';
+export const TOKEN = 'made-up-google-access-token-5c1e';
 
 /** Mid-afternoon in New York, twelve days after the clocks went forward: the past of the fake holds a 23-hour day. */
 export const NOW = Date.UTC(2026, 2, 20, 19, 30);

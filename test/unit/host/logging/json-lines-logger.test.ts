@@ -3,8 +3,8 @@ import { jsonLinesLogger } from '../../../../electron/host/logging/json-lines-lo
 import { logCallback } from '../../../../electron/host/logging/logger';
 import { createRedactor } from '../../../../electron/host/logging/redact';
 
-const META_TOKEN = 'EAAGm0PX4ZCpsBAKZAbc123def456ghi789';
-const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX';
+const META_TOKEN = 'EAAmadeUpForTestsOnlyNotAToken0';
+const WEBHOOK = 'https://hooks.slack.com/services/TMADEUP/BMADEUP/made-up-test-path';
 
 function capture(level?: 'debug' | 'info') {
   const lines: string[] = [];
@@ -41,11 +41,11 @@ describe('the headless host log', () => {
   it('hides known secrets and secret-looking text in messages, fields and stacks', () => {
     const { logger, lines } = capture();
     logger.warn(`token acm-fake-meta-test-token refused; retry with ${META_TOKEN}`);
-    logger.info('posting', { url: WEBHOOK, headers: ['Authorization: Bearer sk-live-123456'] });
+    logger.info('posting', { url: WEBHOOK, headers: ['Authorization: Bearer made-up-bearer-123456'] });
     logger.info('graph call', { url: `https://graph.facebook.com/v21.0/me?access_token=abc123secret&fields=id` });
     logCallback(logger)('could not send', new Error('smtp://ops:hunter2pass@mail.example:587 refused'));
     const text = lines.join('');
-    for (const secret of ['acm-fake-meta-test-token', META_TOKEN, 'XXXXXXXXXXXXXXXXXXXXXXXX', 'sk-live-123456', 'abc123secret', 'hunter2pass']) {
+    for (const secret of ['acm-fake-meta-test-token', META_TOKEN, 'made-up-test-path', 'made-up-bearer-123456', 'abc123secret', 'hunter2pass']) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('token [redacted] refused');

@@ -171,7 +171,7 @@ describe("the Google fake's OAuth endpoints", () => {
     expect(oauth.acceptsAccessToken(refreshed.body.access_token as string)).toBe(true);
     advance(1);
     expect(oauth.acceptsAccessToken(refreshed.body.access_token as string)).toBe(false);
-    expect(oauth.acceptsAccessToken('ya29.never-issued')).toBe(false);
+    expect(oauth.acceptsAccessToken('made-up-never-issued')).toBe(false);
   });
 
   it('refuses a revoked refresh token with invalid_grant and drops its access tokens', async () => {

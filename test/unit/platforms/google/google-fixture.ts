@@ -2,7 +2,7 @@ import { GoogleAdsClient, type FetchLike } from '@platforms/google/ads-client';
 import { OperationsQuota } from '@platforms/google/operations-quota';
 import { ManualClock } from '@shared/time';
 
-export const ACCESS_TOKEN = 'ya29.a-secret-access-token-0123456789';
+export const ACCESS_TOKEN = 'made-up-secret-access-token-0123456789';
 export const DEVELOPER_TOKEN = 'dev-token-secret-ABCDEFGH';
 export const CUSTOMER = '1234567890';
 export const BASE = 'https://googleads.example.test';
