@@ -12,8 +12,9 @@ import type { HourlyMetrics } from '@shared/domain/campaign';
 import type { MetricsQuery } from '@shared/platform/adapter';
 import { AccountZone } from '@shared/zone';
 import type { Via } from './via';
-import { agentsViaGoogle, googleReportsOf, openGoogleAccount, type GoogleTraffic } from './via-google';
-import { agentsViaMeta, metaReportsOf, openMetaAccount, type MetaTraffic } from './via-meta';
+import { openGoogleAccount, type GoogleTraffic } from './via-google';
+import { openMetaAccount, type MetaTraffic } from './via-meta';
+import { agentsVia, reportsVia } from './via';
 
 /** The agents' account as a recorder reads it: its world, and the reports the agents' adapter gives (the sandbox's, Meta's or Google's). */
 export interface RecordedAccount {
@@ -94,15 +95,15 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     async (world, platform) => {
       if (options.via === 'meta') {
         const meta = await openMetaAccount(world);
-        reportsOf = (w) => metaReportsOf(meta, w);
+        reportsOf = (w) => reportsVia(meta, w);
         reportTraffic = () => options.onMetaTraffic?.(meta.traffic());
-        return (agentsStrategy = await agentsViaMeta(meta, agentsFactory, { scenario, approvals }));
+        return (agentsStrategy = await agentsVia(meta, agentsFactory, { scenario, approvals }));
       }
       if (options.via === 'google') {
         const google = await openGoogleAccount(world);
-        reportsOf = (w) => googleReportsOf(google, w);
+        reportsOf = (w) => reportsVia(google, w);
         reportTraffic = () => options.onGoogleTraffic?.(google.traffic());
-        return (agentsStrategy = await agentsViaGoogle(google, agentsFactory, { scenario, approvals }));
+        return (agentsStrategy = await agentsVia(google, agentsFactory, { scenario, approvals }));
       }
       return (agentsStrategy = await agentsFactory({ platform, scenario, approvals }));
     },

@@ -1,12 +1,10 @@
-import type { HourlyMetrics } from '@shared/domain/campaign';
-import type { MetricsQuery } from '@shared/platform/adapter';
 import type { Scenario } from '@shared/scenario/schema';
 import { ManualClock } from '@shared/time';
 import { FAKE_GOOGLE_TEST_TOKEN, FakeGoogleAdsServer } from '@platforms/google/fake/index';
 import { GoogleAdsClient, OperationsQuota, openGoogleAdapter, type AccessLevel, type GoogleAdapter } from '@platforms/google/index';
 import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 import type { World } from '@platforms/sandbox/world';
-import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
+import { platformIdOf, type PlatformRun } from './via';
 
 /** The access level the lab states: the one an operator's approved developer token usually has. */
 const ACCESS_LEVEL: AccessLevel = 'basic';
@@ -23,12 +21,9 @@ export interface GoogleTraffic {
 }
 
 /** A world dressed as a Google Ads customer, and the Google adapter connected to it, on one simulated clock. */
-export interface GoogleAccountRun {
+export interface GoogleAccountRun extends PlatformRun {
   adapter: GoogleAdapter;
   fake: FakeGoogleAdsServer;
-  clock: ManualClock;
-  /** The Google campaign id of each scenario campaign id. */
-  googleIds: Map<string, string>;
   traffic(): GoogleTraffic;
 }
 
@@ -42,7 +37,7 @@ export interface GoogleAccountRun {
 export async function openGoogleAccount(world: World): Promise<GoogleAccountRun> {
   const clock = new ManualClock(world.now());
   const fake = FakeGoogleAdsServer.inProcess({ world, clock, token: FAKE_GOOGLE_TEST_TOKEN, followClock: false, keepRequests: false });
-  const googleIds = new Map(fake.customer.campaigns.map((c) => [c.state.spec.id, c.id]));
+  const ids = new Map(fake.customer.campaigns.map((c) => [c.state.spec.id, c.id]));
   const quota = new CountedQuota(clock, ACCESS_LEVEL);
   let calls = 0;
   let hourCalls = 0;
@@ -61,13 +56,14 @@ export async function openGoogleAccount(world: World): Promise<GoogleAccountRun>
     quota,
     sleep: async () => undefined,
   });
-  const managed = managedGoogleIds(world.scenario, googleIds);
+  const managed = managedGoogleIds(world.scenario, ids);
   const adapter = await openGoogleAdapter({ client, clock, idempotency: new MemoryIdempotencyStore(), managedCampaignIds: () => managed });
   return {
     adapter,
     fake,
     clock,
-    googleIds,
+    platform: 'Google',
+    ids,
     traffic: () => ({
       calls,
       busiestHourCalls,
@@ -92,52 +88,8 @@ class CountedQuota extends OperationsQuota {
 }
 
 /** The Google ids of every campaign one of the scenario's agents manages. */
-export function managedGoogleIds(scenario: Scenario, googleIds: Map<string, string>): string[] {
-  if (scenario.agents.some((a) => a.campaigns === '*')) return [...googleIds.values()];
-  return [...new Set(scenario.agents.flatMap((a) => (a.campaigns === '*' ? [] : a.campaigns.map((id) => googleIdOf(googleIds, id)))))];
-}
-
-function googleIdOf(googleIds: Map<string, string>, id: string): string {
-  const found = googleIds.get(id);
-  if (found === undefined) throw new Error(`scenario campaign "${id}" has no Google campaign`);
-  return found;
-}
-
-/** The scenario as the agents meet it on Google: their campaigns named by Google's ids. */
-export function scenarioOnGoogle(scenario: Scenario, googleIds: Map<string, string>): Scenario {
-  return {
-    ...scenario,
-    agents: scenario.agents.map((a) => ({ ...a, campaigns: a.campaigns === '*' ? '*' : a.campaigns.map((id) => googleIdOf(googleIds, id)) })),
-  };
-}
-
-/**
- * The agents played through the Google adapter: each hour the clock is set to the hour's start
- * and the agents see the Google customer, not the sandbox; everything else of the run stays as it is.
- */
-export async function agentsViaGoogle(
-  run: GoogleAccountRun,
-  factory: AgentsFactory,
-  env: { scenario: Scenario; approvals: ApprovalMode },
-): Promise<AgentsStrategy> {
-  const scenario = scenarioOnGoogle(env.scenario, run.googleIds);
-  const agents = await factory({ platform: run.adapter, scenario, approvals: env.approvals });
-  return {
-    async onHour(ctx) {
-      run.clock.set(ctx.now);
-      await agents.onHour({ ...ctx, platform: run.adapter, scenario });
-    },
-    stats: () => agents.stats(),
-  };
-}
-
-/** The account as a recorder reads it after an hour: the Google adapter, with the clock at the world's now. */
-export function googleReportsOf(run: GoogleAccountRun, world: World): { world: World; getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]> } {
-  return {
-    world,
-    getMetrics(query) {
-      run.clock.set(world.now());
-      return run.adapter.getMetrics(query);
-    },
-  };
+export function managedGoogleIds(scenario: Scenario, ids: Map<string, string>): string[] {
+  if (scenario.agents.some((a) => a.campaigns === '*')) return [...ids.values()];
+  const naming = { platform: 'Google', ids };
+  return [...new Set(scenario.agents.flatMap((a) => (a.campaigns === '*' ? [] : a.campaigns.map((id) => platformIdOf(naming, id)))))];
 }

@@ -1,12 +1,9 @@
-import type { HourlyMetrics } from '@shared/domain/campaign';
-import type { MetricsQuery } from '@shared/platform/adapter';
-import type { Scenario } from '@shared/scenario/schema';
 import { ManualClock } from '@shared/time';
 import { FAKE_META_TEST_TOKEN, FakeMetaServer, fakeId } from '../platforms/meta/fake/index';
 import { MemoryIdempotencyStore } from '@shared/platform/idempotency';
 import { GraphClient, openMetaAdapter, type MetaAdapter } from '../platforms/meta/index';
 import type { World } from '../platforms/sandbox/world';
-import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
+import type { PlatformRun } from './via';
 
 /** What Meta's traffic of one run came to: how many calls, the most in one simulated hour, the highest usage Meta reported. */
 export interface MetaTraffic {
@@ -16,12 +13,9 @@ export interface MetaTraffic {
 }
 
 /** A world dressed as a Meta ad account, and the Meta adapter connected to it, on one simulated clock. */
-export interface MetaAccountRun {
+export interface MetaAccountRun extends PlatformRun {
   adapter: MetaAdapter;
   fake: FakeMetaServer;
-  clock: ManualClock;
-  /** The Meta campaign id of each scenario campaign id. */
-  metaIds: Map<string, string>;
   traffic(): MetaTraffic;
 }
 
@@ -53,53 +47,13 @@ export async function openMetaAccount(world: World): Promise<MetaAccountRun> {
     sleep: async () => undefined,
   });
   const adapter = await openMetaAdapter({ client, accountId: fake.account.id, clock, idempotency: new MemoryIdempotencyStore() });
-  const metaIds = new Map(world.campaigns.map((c) => [c.spec.id, fakeId('campaign', c.index)]));
+  const ids = new Map(world.campaigns.map((c) => [c.spec.id, fakeId('campaign', c.index)]));
   return {
     adapter,
     fake,
     clock,
-    metaIds,
+    platform: 'Meta',
+    ids,
     traffic: () => ({ calls, busiestHourCalls, peakUsagePercent }),
-  };
-}
-
-/** The scenario as the agents meet it on Meta: their campaigns named by Meta's ids. */
-export function scenarioOnMeta(scenario: Scenario, metaIds: Map<string, string>): Scenario {
-  const metaId = (id: string) => {
-    const found = metaIds.get(id);
-    if (found === undefined) throw new Error(`scenario campaign "${id}" has no Meta campaign`);
-    return found;
-  };
-  return { ...scenario, agents: scenario.agents.map((a) => ({ ...a, campaigns: a.campaigns === '*' ? '*' : a.campaigns.map(metaId) })) };
-}
-
-/**
- * The agents played through the Meta adapter: each hour the clock is set to the hour's start and
- * the agents see the Meta account, not the sandbox; everything else of the run stays as it is.
- */
-export async function agentsViaMeta(
-  run: MetaAccountRun,
-  factory: AgentsFactory,
-  env: { scenario: Scenario; approvals: ApprovalMode },
-): Promise<AgentsStrategy> {
-  const scenario = scenarioOnMeta(env.scenario, run.metaIds);
-  const agents = await factory({ platform: run.adapter, scenario, approvals: env.approvals });
-  return {
-    async onHour(ctx) {
-      run.clock.set(ctx.now);
-      await agents.onHour({ ...ctx, platform: run.adapter, scenario });
-    },
-    stats: () => agents.stats(),
-  };
-}
-
-/** The account as a recorder reads it after an hour: the Meta adapter, with the clock at the world's now. */
-export function metaReportsOf(run: MetaAccountRun, world: World): { world: World; getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]> } {
-  return {
-    world,
-    getMetrics(query) {
-      run.clock.set(world.now());
-      return run.adapter.getMetrics(query);
-    },
   };
 }

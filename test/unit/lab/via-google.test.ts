@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentsViaGoogle, googleReportsOf, managedGoogleIds, openGoogleAccount, scenarioOnGoogle } from '@lab/via-google';
+import { managedGoogleIds, openGoogleAccount } from '@lab/via-google';
+import { agentsVia, reportsVia, scenarioOnPlatform } from '@lab/via';
 import { NO_ACCURACY, NO_DECISIONS, type AgentsFactory, type HourContext } from '@lab/strategy';
 import { World } from '@platforms/sandbox/world';
 import { SandboxPlatform } from '@platforms/sandbox/platform';
@@ -31,10 +32,10 @@ describe('the agents via Google', () => {
       ['c1', '2000000001'],
       ['c2', '2000000002'],
     ]);
-    const onGoogle = scenarioOnGoogle(scenario, googleIds);
+    const onGoogle = scenarioOnPlatform(scenario, { platform: 'Google', ids: googleIds });
     expect(onGoogle.agents.map((a) => a.campaigns)).toEqual([['2000000001'], ['2000000002']]);
     expect(scenario.agents[1].campaigns).toEqual(['c2']);
-    expect(() => scenarioOnGoogle(scenario, new Map([['c1', '1']]))).toThrow(/"c2" has no Google campaign/);
+    expect(() => scenarioOnPlatform(scenario, { platform: 'Google', ids: new Map([['c1', '1']]) })).toThrow(/"c2" has no Google campaign/);
   });
 
   it('shows the world as a Google customer in the process, without moving the world, and counts calls and operations', async () => {
@@ -42,12 +43,12 @@ describe('the agents via Google', () => {
     const run = await openGoogleAccount(world);
     expect(run.fake.url).toMatch(/\.invalid$/);
     const campaigns = await run.adapter.listCampaigns();
-    expect(campaigns.map((c) => c.id)).toEqual(['c1', 'c2', 'c3'].map((id) => run.googleIds.get(id)));
+    expect(campaigns.map((c) => c.id)).toEqual(['c1', 'c2', 'c3'].map((id) => run.ids.get(id)));
     expect(campaigns[0].audiences.map((a) => a.name)).toEqual([expect.stringContaining('Broad'), expect.stringContaining('Lookalike')]);
     expect(campaigns.map((c) => c.dailyBudget)).toEqual([1000, 500, 200]);
     // The scenario's labels come from the customer's own data, as on a real account.
     expect(campaigns.map((c) => c.labels)).toEqual([[], [], ['protected']]);
-    expect((await run.adapter.getCampaign(run.googleIds.get('c3') as string)).labels).toEqual(['protected']);
+    expect((await run.adapter.getCampaign(run.ids.get('c3') as string)).labels).toEqual(['protected']);
 
     const firstDayOperations = run.traffic().operations;
 
@@ -94,15 +95,15 @@ describe('the agents via Google', () => {
         stats: () => ({ decisions: { ...NO_DECISIONS }, violations: 0, conflicts: 0, accuracy: { ...NO_ACCURACY } }),
       };
     };
-    const agents = await agentsViaGoogle(run, factory, { scenario, approvals: 'none' });
+    const agents = await agentsVia(run, factory, { scenario, approvals: 'none' });
     expect(builtOn).toBe(run.adapter);
     const sandbox = new SandboxPlatform(world);
     const ctx: HourContext = { platform: sandbox, scenario, hour: 5, day: 0, dayStartHour: () => 0, now: world.startMs + 5 * HOUR_MS };
     await agents.onHour(ctx);
-    expect(seen).toEqual([{ platform: run.adapter, clock: ctx.now, campaigns: [run.googleIds.get('c2')] }]);
+    expect(seen).toEqual([{ platform: run.adapter, clock: ctx.now, campaigns: [run.ids.get('c2')] }]);
 
     world.advanceTo(7);
-    const rows = await googleReportsOf(run, world).getMetrics({ from: world.startMs, to: world.now() });
+    const rows = await reportsVia(run, world).getMetrics({ from: world.startMs, to: world.now() });
     expect(run.clock.now()).toBe(world.now());
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => /^\d+$/.test(r.campaignId))).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentsViaMeta, metaReportsOf, openMetaAccount, scenarioOnMeta } from '@lab/via-meta';
+import { openMetaAccount } from '@lab/via-meta';
+import { agentsVia, reportsVia, scenarioOnPlatform } from '@lab/via';
 import { NO_ACCURACY, NO_DECISIONS, type AgentsFactory, type HourContext } from '@lab/strategy';
 import { World } from '@platforms/sandbox/world';
 import { SandboxPlatform } from '@platforms/sandbox/platform';
@@ -30,10 +31,10 @@ describe('the agents via Meta', () => {
       ['c1', '120211000100000000'],
       ['c2', '120211000200000000'],
     ]);
-    const onMeta = scenarioOnMeta(scenario, metaIds);
+    const onMeta = scenarioOnPlatform(scenario, { platform: 'Meta', ids: metaIds });
     expect(onMeta.agents.map((a) => a.campaigns)).toEqual(['*', ['120211000200000000']]);
     expect(scenario.agents[1].campaigns).toEqual(['c2']);
-    expect(() => scenarioOnMeta(scenario, new Map([['c1', '1']]))).toThrow(/"c2" has no Meta campaign/);
+    expect(() => scenarioOnPlatform(scenario, { platform: 'Meta', ids: new Map([['c1', '1']]) })).toThrow(/"c2" has no Meta campaign/);
   });
 
   it('shows the world as a Meta account in the process, without moving the world, and counts the calls', async () => {
@@ -41,7 +42,7 @@ describe('the agents via Meta', () => {
     const run = await openMetaAccount(world);
     expect(run.fake.url).toMatch(/\.invalid$/);
     const campaigns = await run.adapter.listCampaigns();
-    expect(campaigns.map((c) => c.id)).toEqual([run.metaIds.get('c1'), run.metaIds.get('c2')]);
+    expect(campaigns.map((c) => c.id)).toEqual([run.ids.get('c1'), run.ids.get('c2')]);
     expect(campaigns[0].audiences.map((a) => a.name)).toEqual(['Broad', 'Lookalike']);
     expect(campaigns.map((c) => c.dailyBudget)).toEqual([1000, 500]);
 
@@ -73,15 +74,15 @@ describe('the agents via Meta', () => {
         stats: () => ({ decisions: { ...NO_DECISIONS }, violations: 0, conflicts: 0, accuracy: { ...NO_ACCURACY } }),
       };
     };
-    const agents = await agentsViaMeta(run, factory, { scenario, approvals: 'none' });
+    const agents = await agentsVia(run, factory, { scenario, approvals: 'none' });
     expect(builtOn).toBe(run.adapter);
     const sandbox = new SandboxPlatform(world);
     const ctx: HourContext = { platform: sandbox, scenario, hour: 5, day: 0, dayStartHour: () => 0, now: world.startMs + 5 * HOUR_MS };
     await agents.onHour(ctx);
-    expect(seen).toEqual([{ platform: run.adapter, clock: ctx.now, campaigns: [run.metaIds.get('c2')] }]);
+    expect(seen).toEqual([{ platform: run.adapter, clock: ctx.now, campaigns: [run.ids.get('c2')] }]);
 
     world.advanceTo(7);
-    const rows = await metaReportsOf(run, world).getMetrics({ from: world.startMs, to: world.now() });
+    const rows = await reportsVia(run, world).getMetrics({ from: world.startMs, to: world.now() });
     expect(run.clock.now()).toBe(world.now());
     expect(rows.every((r) => r.campaignId.startsWith('12021'))).toBe(true);
   });
