@@ -115,7 +115,7 @@ export async function openGoogleAccount(request: AccountRequest, options: Google
   });
   let adapter: GoogleAdapter;
   try {
-    adapter = await openGoogleAdapter({ client, clock, idempotency: store.idempotency, log: (line) => log(line) });
+    adapter = await openGoogleAdapter({ client, clock, idempotency: store.idempotency, manages: (id) => managedByAgents(store, id), log: (line) => log(line) });
   } catch (error) {
     if (!(error instanceof PlatformError && error.platformCode === 'AUTH_EXPIRED')) throw error;
     const reason = `Google refused the sign-in from ${credential.from}: ${error.message}`;
@@ -160,6 +160,15 @@ export async function openGoogleAccount(request: AccountRequest, options: Google
     connection,
     quota,
   };
+}
+
+/** Whether an agent of the workspace (not terminated) names the campaign, or manages every campaign: read at each change, as agents come and go. */
+function managedByAgents(store: AccountRequest['store'], campaignId: string): boolean {
+  return store.agents.list<{ campaigns?: unknown }>().some((agent) => {
+    if (agent.status === 'terminated') return false;
+    const campaigns = agent.definition.campaigns;
+    return campaigns === '*' || (Array.isArray(campaigns) && campaigns.includes(campaignId));
+  });
 }
 
 /**

@@ -57,7 +57,7 @@ export async function openGoogleAccount(world: World): Promise<GoogleAccountRun>
     sleep: async () => undefined,
   });
   const managed = managedGoogleIds(world.scenario, ids);
-  const adapter = await openGoogleAdapter({ client, clock, idempotency: new MemoryIdempotencyStore(), managedCampaignIds: () => managed });
+  const adapter = await openGoogleAdapter({ client, clock, idempotency: new MemoryIdempotencyStore(), manages: (id) => managed.includes(id) });
   return {
     adapter,
     fake,

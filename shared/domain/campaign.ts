@@ -33,6 +33,17 @@ export interface CreativeInfo {
   liveSince: number | null;
 }
 
+/**
+ * A budget several campaigns spend from (Google's shared budgets): changing one campaign's budget
+ * changes them all, so a change counts against every campaign on it.
+ */
+export interface SharedBudget {
+  id: string;
+  name: string;
+  /** Every campaign on the budget, this one included. */
+  campaignIds: string[];
+}
+
 export interface CampaignInfo {
   id: string;
   name: string;
@@ -50,6 +61,8 @@ export interface CampaignInfo {
    * one (the adapter refuses it). Absent where bids are set by hand or the platform has no notion.
    */
   automatedBidding?: string;
+  /** Set when the budget is shared with other campaigns; `dailyBudget` is then the shared budget's amount. */
+  sharedBudget?: SharedBudget;
 }
 
 export interface MetricTotals {

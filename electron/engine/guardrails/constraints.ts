@@ -44,7 +44,7 @@ const agentSpend: Check = ({ change, campaign, account, agentCampaignIds, constr
     : undefined;
 };
 
-const cooldown: Check = ({ change, now, history, constraints }) => {
+export const cooldown: Check = ({ change, now, history, constraints }) => {
   const setting = settingKey(change);
   const recent = changesWithin(history, change.campaignId, now - constraints.cooldownHours * HOUR_MS).find((h) => h.setting === setting);
   return recent
@@ -55,6 +55,19 @@ const cooldown: Check = ({ change, now, history, constraints }) => {
     : undefined;
 };
 
+/** A shared budget moves campaigns besides this one: only an agent that manages every one of them may move it. */
+const sharedWithOthers: Check = ({ change, campaign, account, agentCampaignIds }) => {
+  if (change.kind !== 'budget' || !campaign.sharedBudget) return undefined;
+  const managed = new Set(agentCampaignIds);
+  const others = campaign.sharedBudget.campaignIds.filter((id) => id !== campaign.id && !managed.has(id));
+  if (others.length === 0) return undefined;
+  const names = others.map((id) => `'${account.find((c) => c.id === id)?.name ?? id}'`).join(', ');
+  return {
+    rule: 'constraint.campaigns',
+    message: `the budget '${campaign.sharedBudget.name}' is shared with ${names}, which this agent does not manage; it may move only a budget all of whose campaigns are its own`,
+  };
+};
+
 const evidence: Check = ({ evidenceConversions, constraints }) =>
   evidenceConversions + 1e-9 < constraints.minConversionsToAct
     ? {
@@ -63,7 +76,7 @@ const evidence: Check = ({ evidenceConversions, constraints }) =>
       }
     : undefined;
 
-export const constraintChecks: readonly Check[] = [allowedAction, budgetStep, budgetBounds, agentSpend, cooldown, evidence];
+export const constraintChecks: readonly Check[] = [allowedAction, budgetStep, budgetBounds, agentSpend, cooldown, evidence, sharedWithOthers];
 
 /** Reasons to ask a person first rather than to refuse: low confidence, a large raise. */
 export function escalationFindings(input: GuardInput) {

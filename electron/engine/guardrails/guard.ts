@@ -1,12 +1,14 @@
 import { constraintChecks, escalationFindings } from './constraints';
 import { policyFindings } from './policies';
 import { sanityChecks } from './sanity';
+import { sharerFindings } from './shared-budget';
 import type { Finding, GuardInput, Verdict } from './types';
 
 /**
  * Step 4 of the loop: before anything executes. Any breach of a sanity bound, a constraint or a
- * policy blocks the action (all breaches are reported, not only the first); otherwise low
- * confidence or a raise above the approval limit sends it to a person; otherwise it may execute.
+ * policy blocks the action (all breaches are reported, not only the first; a shared budget's
+ * change is judged for every campaign on it); otherwise low confidence or a raise above the
+ * approval limit sends it to a person; otherwise it may execute.
  */
 export function guard(input: GuardInput): Verdict {
   const blocks: Finding[] = [];
@@ -14,7 +16,7 @@ export function guard(input: GuardInput): Verdict {
     const finding = check(input);
     if (finding) blocks.push(finding);
   }
-  blocks.push(...policyFindings(input));
+  blocks.push(...policyFindings(input), ...sharerFindings(input));
   if (blocks.length > 0) return { outcome: 'block', findings: blocks };
   const escalations = escalationFindings(input);
   if (escalations.length > 0) return { outcome: 'escalate', findings: escalations };

@@ -46,6 +46,16 @@ function capBreach(input: GuardInput, cap: number): string | undefined {
   return after > cap + 1e-9 && after > before ? `the account's budgets would total ${money(after)} a day, above the cap of ${money(cap)}` : undefined;
 }
 
+/** The policies about one campaign alone (not the account's cap), for a campaign a shared budget's change moves too. */
+export function campaignPolicyFindings(input: GuardInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const policy of input.policies) {
+    const message = policy.rule === 'accountDailySpendCap' ? undefined : check(policy, input);
+    if (message) findings.push({ rule: `policy.${policy.id}`, message });
+  }
+  return findings;
+}
+
 export function policyFindings(input: GuardInput): Finding[] {
   const findings: Finding[] = [];
   for (const policy of input.policies) {

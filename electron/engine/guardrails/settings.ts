@@ -36,19 +36,39 @@ function idSet(ids: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-/** What the active campaigns among `ids` (all when omitted) may spend in a day, summed in the account's order. */
+/**
+ * What the active campaigns among `ids` (all when omitted) may spend in a day, summed in the
+ * account's order. A shared budget is counted once, however many of its campaigns are active.
+ */
 export function activeBudgetSum(campaigns: readonly CampaignInfo[], ids?: readonly string[]): number {
   const only = ids && idSet(ids);
+  const counted = new Set<string>();
   let sum = 0;
-  for (const c of campaigns) if (c.status === 'active' && (!only || only.has(c.id))) sum += c.dailyBudget;
+  for (const c of campaigns) {
+    if (c.status !== 'active' || (only && !only.has(c.id))) continue;
+    if (c.sharedBudget) {
+      if (counted.has(c.sharedBudget.id)) continue;
+      counted.add(c.sharedBudget.id);
+    }
+    sum += c.dailyBudget;
+  }
   return sum;
 }
 
-/** The account with one campaign replaced by its changed self. */
+/** The campaigns of `account` a budget change of `campaign` moves besides itself: the others on its shared budget. */
+export function budgetSharers(account: readonly CampaignInfo[], campaign: CampaignInfo): CampaignInfo[] {
+  const shared = campaign.sharedBudget;
+  if (!shared) return [];
+  return account.filter((c) => c.id !== campaign.id && shared.campaignIds.includes(c.id));
+}
+
+/** The account with one campaign replaced by its changed self (and a shared budget's new amount on every campaign on it). */
 export function accountAfter(account: readonly CampaignInfo[], campaign: CampaignInfo, change: CampaignChange): CampaignInfo[] {
   const after = applyToCampaign(campaign, change);
+  const moved = change.kind === 'budget' ? new Set(budgetSharers(account, campaign).map((c) => c.id)) : new Set<string>();
   const found = account.some((c) => c.id === campaign.id);
-  return found ? account.map((c) => (c.id === campaign.id ? after : c)) : [...account, after];
+  const changed = account.map((c) => (c.id === campaign.id ? after : moved.has(c.id) ? applyToCampaign(c, { ...change, campaignId: c.id }) : c));
+  return found ? changed : [...changed, after];
 }
 
 interface HistoryIndex {

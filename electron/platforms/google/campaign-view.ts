@@ -44,6 +44,8 @@ export interface CampaignRows {
   firstServed: ReadonlyMap<string, number>;
   /** The customer's label names, by label resource name. */
   labelNames: ReadonlyMap<string, string>;
+  /** The campaigns (not removed) on each shared budget, by the budget's resource name. */
+  budgetCampaigns: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -70,7 +72,7 @@ export function campaignView(customer: GoogleCustomer, rows: CampaignRows): Goog
           id: campaignBudget.id,
           name: campaignBudget.name ?? `budget ${campaignBudget.id}`,
           amountMicros: campaignBudget.amountMicros ?? '0',
-          shared: campaignBudget.explicitlyShared === true || Number(campaignBudget.referenceCount ?? '1') > 1,
+          shared: isSharedBudget(campaignBudget),
         };
   // A label without a name is one removed since the campaign was read: it no longer says anything about the campaign.
   const labels = (campaign.labels ?? []).flatMap((resourceName) => rows.labelNames.get(resourceName) ?? []);
@@ -88,8 +90,16 @@ export function campaignView(customer: GoogleCustomer, rows: CampaignRows): Goog
     audiences: adGroups.map((g): AudienceInfo => ({ id: g.id, name: g.name, weight: 1, enabled: adGroupServes(g, criteria) })),
     creatives: creativesOf(ads, rows.firstServed),
     ...(automatedBidding ? { automatedBidding } : {}),
+    ...(budget?.shared
+      ? { sharedBudget: { id: budget.id, name: budget.name, campaignIds: [...(rows.budgetCampaigns.get(budget.resourceName) ?? [id])] } }
+      : {}),
   };
   return { info, resourceName: campaign.resourceName, campaignStatus: campaign.status, budget, automatedBidding, criteria, ads };
+}
+
+/** Shared by several campaigns, or made to be (`explicitly_shared`): a change moves every campaign on it. */
+export function isSharedBudget(budget: NonNullable<CampaignRow['campaignBudget']>): boolean {
+  return budget.explicitlyShared === true || Number(budget.referenceCount ?? '1') > 1;
 }
 
 /** The CPC bid of the first enabled criterion: its own, or the ad group's default it inherits (`effective_cpc_bid_micros`). */

@@ -34,7 +34,7 @@ export interface PlanContext {
   /** For a shared budget: the campaigns on it other than this one. */
   sharers?: BudgetSharer[];
   /** The campaigns the caller manages; a shared budget moves only when every campaign on it is among them. */
-  managed?: ReadonlySet<string>;
+  managed?: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /** The operations of a mutation as Google's REST JSON takes them: an update with its `updateMask`. */

@@ -5,7 +5,7 @@ import type { Clock } from '@shared/time';
 import { AdDelivery } from './ad-delivery';
 import { GoogleAdsApiError } from './ads-errors';
 import type { GoogleAdsClient, MutateResult } from './ads-client';
-import { campaignView, type GoogleCampaignView } from './campaign-view';
+import { campaignView, isSharedBudget, type GoogleCampaignView } from './campaign-view';
 import { operationsOf, planChange, type BudgetSharer, type Mutation } from './change-plan';
 import { readCustomer, type GoogleCustomer } from './google-account';
 import { isRemoved, QUERIES, type AdGroupRow, type AdRow, type CampaignRow, type CriterionRow, type LabelRow } from './google-rows';
@@ -18,10 +18,11 @@ export interface GoogleAdapterOptions {
   clock: Clock;
   idempotency: IdempotencyStore;
   /**
-   * The campaigns the agents on this account manage. A shared budget is changed only when every
-   * campaign on it is among them; without this, no shared budget is changed at all.
+   * Whether the agents on this account manage a campaign (asked at each change). A shared budget
+   * is changed only when every campaign on it is managed; without this, no shared budget is
+   * changed at all.
    */
-  managedCampaignIds?: () => Iterable<string>;
+  manages?: (campaignId: string) => boolean;
   log?: (line: string) => void;
 }
 
@@ -83,7 +84,25 @@ export class GoogleAdapter implements PlatformAdapter {
     const ads = await this.client.search<AdRow>(QUERIES.ads(campaignIds));
     const firstServed = await this.delivery.of(ads);
     const labelNames = await this.labelNamesOf(campaigns);
-    return campaigns.map((campaign) => campaignView(this.customer, { campaign, adGroups, criteria, ads, firstServed, labelNames }));
+    const budgetCampaigns = await this.campaignsOnSharedBudgets(campaigns, campaignIds);
+    return campaigns.map((campaign) => campaignView(this.customer, { campaign, adGroups, criteria, ads, firstServed, labelNames, budgetCampaigns }));
+  }
+
+  /** The campaigns on each shared budget among `campaigns`: read anew only when some were left out of the rows (a read of chosen ids). */
+  private async campaignsOnSharedBudgets(campaigns: CampaignRow[], campaignIds: readonly string[] | undefined): Promise<Map<string, string[]>> {
+    const shared = campaigns.filter((r) => r.campaignBudget !== undefined && isSharedBudget(r.campaignBudget));
+    const byBudget = new Map<string, string[]>();
+    if (shared.length === 0) return byBudget;
+    const all =
+      campaignIds === undefined ? campaigns : (await this.client.search<CampaignRow>(QUERIES.campaigns())).filter((r) => !isRemoved(r.campaign.status));
+    for (const r of all) {
+      const budget = r.campaign.campaignBudget;
+      if (budget === undefined) continue;
+      const list = byBudget.get(budget);
+      if (list) list.push(r.campaign.id);
+      else byBudget.set(budget, [r.campaign.id]);
+    }
+    return byBudget;
   }
 
   /** The label names the campaigns need, read anew only when one of them carries a label not yet known. */
@@ -120,7 +139,8 @@ export class GoogleAdapter implements PlatformAdapter {
     }
     const before = await this.describeCampaign(change.campaignId);
     const sharers = change.kind === 'budget' && before.budget?.shared ? await this.sharersOf(before) : undefined;
-    const managed = this.options.managedCampaignIds ? new Set(this.options.managedCampaignIds()) : undefined;
+    const manages = this.options.manages;
+    const managed = manages ? { has: (id: string) => manages(id) } : undefined;
     const mutation = planChange(before, change, { currency: this.currency, sharers, managed });
     let campaign = before.info;
     if (mutation) {

@@ -21,6 +21,8 @@ export const campaignInfoSchema = z.object({
     z.object({ id: z.string(), name: z.string(), weight: z.number().nonnegative(), enabled: z.boolean(), learning: z.enum(LEARNING_STAGES).optional() }),
   ),
   creatives: z.array(z.object({ id: z.string(), name: z.string(), enabled: z.boolean(), liveSince: z.number().nullable() })),
+  automatedBidding: z.string().optional(),
+  sharedBudget: z.object({ id: z.string(), name: z.string(), campaignIds: z.array(z.string()) }).optional(),
 }) satisfies z.ZodType<CampaignInfo>;
 
 export const campaignChannels = {

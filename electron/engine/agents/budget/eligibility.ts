@@ -45,6 +45,9 @@ const mixChangedLately: Check = (ctx, campaign) =>
     (h) => h.setting.startsWith('creative:') || h.setting.startsWith('targeting:'),
   );
 
+// The forecasts are per campaign and cannot tell how the campaigns on one budget split it, so a move of it could not be planned.
+const onSharedBudget: Check = (_ctx, campaign) => campaign.sharedBudget !== undefined;
+
 const personAsked: Check = (ctx, campaign) => ctx.awaitingPerson.has(campaign.id);
 
 const tooLittleEvidence: Check = (ctx, campaign) => evidenceOf(ctx, campaign.id) < ctx.agent.constraints.minConversionsToAct;
@@ -53,6 +56,11 @@ const tooLittleEvidence: Check = (ctx, campaign) => evidenceOf(ctx, campaign.id)
 const HOLDS: readonly Hold[] = [
   { holds: budgetNotAllowed, why: () => 'budget changes are not among its actions' },
   { holds: protectedByPolicy, why: () => 'a policy protects it: its budget is a person’s call' },
+  {
+    holds: onSharedBudget,
+    why: (_ctx, campaign) =>
+      `its budget '${campaign.sharedBudget?.name}' is shared by ${campaign.sharedBudget?.campaignIds.length} campaigns, whose split of it no forecast can tell: moving it is a person's call`,
+  },
   { holds: changedInCooldown, why: () => 'its budget changed within the cooldown' },
   { holds: mixChangedLately, why: () => `its creatives or audiences changed within ${MIX_SETTLE_HOURS} h: its forecast still knows the old mix` },
   { holds: personAsked, why: () => 'a person was asked about it lately' },

@@ -47,7 +47,7 @@ async function harness(options: Partial<FakeGoogleServerOptions> = {}, managed?:
     client,
     clock,
     idempotency: new MemoryIdempotencyStore(),
-    managedCampaignIds: managed ? () => managed : undefined,
+    manages: managed ? (id: string) => managed.includes(id) : undefined,
     log: (line) => log.push(line),
   });
   h = { fake, adapter, clock, slept, log };

@@ -162,3 +162,45 @@ describe('guard: sanity bounds', () => {
     expect(rules(guard(input({ kind: 'creative', campaignId: 'c1', creativeId: 'zz', enabled: true })))).toEqual(['sanity.unknownCreative']);
   });
 });
+
+describe('guard: a budget shared by several campaigns', () => {
+  const shared = { id: 'b9', name: 'Shared - Search', campaignIds: ['c1', 'c2'] };
+  const c1 = campaign('c1', { sharedBudget: shared });
+  const c2 = campaign('c2', { name: 'Search - Boots', sharedBudget: shared });
+  const onShared = (change: CampaignChange, over: Partial<GuardInput> = {}, constraints: Record<string, unknown> = {}) =>
+    guard(input(change, { campaign: c1, account: [c1, c2, campaign('c3')], agentCampaignIds: ['c1', 'c2', 'c3'], ...over }, constraints));
+
+  it('refuses an agent that does not manage every campaign on the budget, naming the others', () => {
+    const verdict = onShared(budget(1100), { agentCampaignIds: ['c1', 'c3'] });
+    expect(rules(verdict)).toEqual(['constraint.campaigns']);
+    expect(verdict.outcome === 'block' && verdict.findings[0].message).toContain("'Search - Boots'");
+    expect(onShared(budget(1100)).outcome).toBe('allow');
+  });
+
+  it('counts the budget once in the sums: the agent limit and the account cap see one raise, not two', () => {
+    // Two campaigns on one 1000 budget and a third on its own: 2000 a day, 2100 after the raise.
+    expect(onShared(budget(1100), {}, { maxDailySpend: 2100 }).outcome).toBe('allow');
+    expect(rules(onShared(budget(1100), {}, { maxDailySpend: 2050 }))).toEqual(['constraint.maxDailySpend']);
+    expect(onShared(budget(1100), { accountDailySpendCap: 2100 }).outcome).toBe('allow');
+  });
+
+  it('judges the change for every campaign on the budget: its cooldown and its policies', () => {
+    const boots = (hoursAgo: number): AppliedChange => ({ ...applied(hoursAgo, 900, 1000), campaignId: 'c2' });
+    const cooled = onShared(budget(1100), { history: [boots(3)] });
+    expect(rules(cooled)).toEqual(['constraint.cooldownHours']);
+    expect(cooled.outcome === 'block' && cooled.findings[0].message).toMatch(/^'Search - Boots' shares the budget: budget last changed 3\.0 h ago/);
+    expect(onShared(budget(1100), { history: [boots(30)] }).outcome).toBe('allow');
+
+    const protectedBoots = campaign('c2', { name: 'Search - Boots', sharedBudget: shared, labels: ['protected'] });
+    const policies: Policy[] = [{ id: 'brand', rule: 'protectedLabel', label: 'protected' }];
+    expect(rules(onShared(budget(900), { account: [c1, protectedBoots], policies }))).toEqual(['policy.brand']);
+    expect(onShared(budget(1100), { account: [c1, protectedBoots], policies }).outcome).toBe('allow');
+  });
+
+  it('leaves a change of anything but the budget to the campaign alone', () => {
+    expect(
+      onShared({ kind: 'status', campaignId: 'c1', status: 'paused' }, { agentCampaignIds: ['c1'], history: [{ ...applied(3, 900, 1000), campaignId: 'c2' }] })
+        .outcome,
+    ).toBe('allow');
+  });
+});

@@ -13,7 +13,7 @@ async function open(w: World = world(), script?: Script, options: { managed?: st
     client,
     clock,
     idempotency: store,
-    managedCampaignIds: options.managed ? () => options.managed ?? [] : undefined,
+    manages: options.managed ? (id: string) => (options.managed ?? []).includes(id) : undefined,
     log: options.log ? (line) => options.log?.push(line) : undefined,
   });
   const mutates = () => sent.filter((s) => s.url.endsWith(':mutate'));
@@ -60,6 +60,14 @@ describe('Google adapter: reads', () => {
       ],
     });
     expect(campaigns[1]).toMatchObject({ dailyBudget: 120.01, labels: [LABELS.sharedBudget], bid: { strategy: 'max_cpc', amount: 0.8 } });
+  });
+
+  it('names every campaign on a shared budget, whether the whole account or one campaign is read', async () => {
+    const { adapter } = await open();
+    const campaigns = await adapter.listCampaigns();
+    expect(campaigns[0].sharedBudget).toBeUndefined();
+    expect(campaigns[1].sharedBudget).toEqual({ id: '72', name: 'Shared pool', campaignIds: ['222', '333'] });
+    expect((await adapter.getCampaign('333')).sharedBudget).toEqual(campaigns[1].sharedBudget);
   });
 
   it('says on the campaign when Google bids automatically', async () => {

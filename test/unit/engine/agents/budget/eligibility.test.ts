@@ -39,6 +39,13 @@ describe('budget eligibility', () => {
     expect(why({ policies: [protect] }, campaign('a', { labels: ['generic'] }))).toBeUndefined();
   });
 
+  it('leaves a budget shared with other campaigns to a person, since no forecast tells how they split it', () => {
+    const shared = { id: 'b1', name: 'Shared - Search', campaignIds: ['a', 'b'] };
+    expect(why({}, campaign('a', { sharedBudget: shared }))).toBe(
+      "its budget 'Shared - Search' is shared by 2 campaigns, whose split of it no forecast can tell: moving it is a person's call",
+    );
+  });
+
   it('holds a budget or status changed within the cooldown, and only within it', () => {
     expect(why({ history: [change('budget', 23)] })).toBe('its budget changed within the cooldown');
     expect(why({ history: [change('status', 2)] })).toBe('its budget changed within the cooldown');
