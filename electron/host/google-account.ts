@@ -4,7 +4,9 @@ import { AcceleratedClock, type Clock } from '@shared/time';
 import { GOOGLE_ADS_BASE } from '@platforms/google/api-version';
 import { GoogleAdsClient, type FetchLike } from '@platforms/google/ads-client';
 import { GoogleAdsApiError } from '@platforms/google/ads-errors';
-import { openGoogleAdapter, type GoogleAdapter } from '@platforms/google/google-adapter';
+import { GoogleAdapter, openGoogleAdapter } from '@platforms/google/google-adapter';
+import type { GoogleCustomer } from '@platforms/google/google-account';
+import { AccountZone } from '@shared/zone';
 import { OperationsQuota, type AccessLevel } from '@platforms/google/operations-quota';
 import type { AccountRecord } from '../store';
 import { AccountConnection, watchedPlatform } from './account-connection';
@@ -113,9 +115,20 @@ export async function openGoogleAccount(request: AccountRequest, options: Google
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / speedOf(clock))),
     log: (line) => log(line),
   });
+  // A spent day kept from before a restart: nothing is sent until it turns (pauseAgentsWhileSpent takes up the wait), so the customer is the one on record.
+  const kept = stored && store.platformPauses.get(stored.externalId);
+  const waiting = kept !== undefined && kept.until > clock.now();
+  if (waiting) client.quota.exhaust();
+  const adapterOptions = {
+    client,
+    clock,
+    idempotency: store.idempotency,
+    manages: (id: string) => managedByAgents(store, id),
+    log: (line: string) => log(line),
+  };
   let adapter: GoogleAdapter;
   try {
-    adapter = await openGoogleAdapter({ client, clock, idempotency: store.idempotency, manages: (id) => managedByAgents(store, id), log: (line) => log(line) });
+    adapter = stored && waiting ? new GoogleAdapter(adapterOptions, customerOnRecord(stored)) : await openGoogleAdapter(adapterOptions);
   } catch (error) {
     if (!(error instanceof PlatformError && error.platformCode === 'AUTH_EXPIRED')) throw error;
     const reason = `Google refused the sign-in from ${credential.from}: ${error.message}`;
@@ -149,7 +162,7 @@ export async function openGoogleAccount(request: AccountRequest, options: Google
       `${client.quota.perDay} operations a day, with the refresh token from ${credential.from}`,
   );
   const connection = new AccountConnection(label(customer.name, customer.id), howToReconnect(credential, customer.id));
-  const quota = new QuotaSpell(label(customer.name, customer.id));
+  const quota = new QuotaSpell(label(customer.name, customer.id), customer.id);
   const spentUntil = (error: unknown) => (isSpentDay(error) ? clock.now() + client.quota.msUntilNextDay() : undefined);
   return {
     name: customer.name,
@@ -179,6 +192,11 @@ function managedByAgents(store: AccountRequest['store'], campaignId: string): bo
 function isSpentDay(error: unknown): boolean {
   if (!(error instanceof PlatformError) || error.platformCode !== 'RATE_LIMITED') return false;
   return !(error instanceof GoogleAdsApiError) || error.google.dailyQuotaSpent === true;
+}
+
+/** The customer as its workspace recorded it when connected: what a host knows of it without asking Google. */
+function customerOnRecord(stored: AccountRecord): GoogleCustomer {
+  return { id: stored.externalId, name: stored.name, currency: stored.currency, zone: AccountZone.of(stored.timezone), manager: false };
 }
 
 /** The record's amounts are in the currency it was connected in: a customer Google now gives in another is refused, a new zone is said. */

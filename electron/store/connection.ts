@@ -38,6 +38,7 @@ import { createDecisionRepository, type DecisionRepository } from './repositorie
 import type { Handles } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
 import { createIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency';
+import { createPlatformPauseRepository, type PlatformPauseRepository } from './repositories/platform-pauses';
 import { createWorkspaceProfileRepository, type WorkspaceProfileRepository } from './repositories/workspace-profile';
 import { createWorkspaceRegistry, type WorkspaceRegistry } from './repositories/workspace-registry';
 import { createNotifyChannelRepository, type NotifyChannelRepository } from './repositories/notify-channels';
@@ -108,6 +109,8 @@ export interface Store {
   readonly sandboxState: SandboxStateRepository;
   /** Idempotency keys of changes sent to a platform that has none of its own (Meta), and their results. */
   readonly idempotency: IdempotencyRepository;
+  /** Accounts whose platform refuses requests until a set time, with the agents paused for it. */
+  readonly platformPauses: PlatformPauseRepository;
   /** The workspace's Slack and e-mail channels (their secrets are in the credential vault, never here). */
   readonly notifyChannels: NotifyChannelRepository;
   /** Messages to those channels until they are delivered; an alert's are queued with it. */
@@ -195,6 +198,7 @@ function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts)
     accounts: createAccountRepository(handles),
     sandboxState: createSandboxStateRepository(handles),
     idempotency: createIdempotencyRepository(handles),
+    platformPauses: createPlatformPauseRepository(handles),
     notifyChannels: createNotifyChannelRepository(handles),
     outbox,
     reports: createStoreReports(handles, decisions),

@@ -181,10 +181,19 @@ export class Executor {
           if (sentUnanswered && !(error instanceof PlatformError)) return this.leaveInDoubt(decision, attempt, lastError);
           return this.fail(decision, attempt, lastError, false);
         }
-        if (attempt < this.retry.maxAttempts) {
-          const retryAfter = error instanceof PlatformError ? error.retryAfterMs : undefined;
-          await this.deps.sleep(backoffMs(attempt, this.retry, this.deps.random, retryAfter));
+        const retryAfter = error instanceof PlatformError ? error.retryAfterMs : undefined;
+        // A wait of minutes or hours (Meta's hour of budget changes, Google's spent quota day) is not waited out here:
+        // a change sent that late rests on a stale decision, and the lease would be held all along.
+        if (retryAfter !== undefined && retryAfter > this.retry.capMs) {
+          // Refused for now, not failed: the breaker does not count it (and a spent quota day pauses the agents on its own).
+          if (sentUnanswered) return this.leaveInDoubt(decision, attempt, lastError, false);
+          return this.cancel(
+            decision,
+            attempt,
+            `not sent: ${lastError}; the platform asks to wait ${waitText(retryAfter)}, too long for a decision to stay pending: the agent decides anew after it`,
+          );
         }
+        if (attempt < this.retry.maxAttempts) await this.deps.sleep(backoffMs(attempt, this.retry, this.deps.random, retryAfter));
       } finally {
         this.deps.lease?.release(decision.campaignId);
       }
@@ -195,11 +204,11 @@ export class Executor {
     return this.fail(decision, this.retry.maxAttempts, `gave up after ${this.retry.maxAttempts} attempts: ${lastError}`, false);
   }
 
-  private leaveInDoubt(decision: Decision, attempt: number, lastError: string): ExecutionOutcome {
+  private leaveInDoubt(decision: Decision, attempt: number, lastError: string, countsAsFailure = true): ExecutionOutcome {
     const error = `the change was sent but no answer or read-back confirmed it (${lastError}): it stays pending until the platform can be read`;
     this.deps.onAttempt?.({ decision, attempt, at: this.deps.clock.now(), result: 'error', error });
     this.inDoubt.add(decision.id);
-    if (this.breaker.recordFailure(decision.agentId)) this.deps.onBreakerTrip?.(decision.agentId, error);
+    if (countsAsFailure && this.breaker.recordFailure(decision.agentId)) this.deps.onBreakerTrip?.(decision.agentId, error);
     return { decisionId: decision.id, state: 'pending', attempts: attempt, error };
   }
 
@@ -251,4 +260,10 @@ function isRetryable(error: unknown): boolean {
 function describeError(error: unknown): string {
   if (error instanceof PlatformError) return `${error.platformCode}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A wait in words: "3 min", "2 h 5 min". */
+function waitText(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 === 0 ? '' : ` ${minutes % 60} min`}`;
 }

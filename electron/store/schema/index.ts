@@ -9,3 +9,4 @@ export { workspaceProfile, workspaces, accounts, sandboxState } from './workspac
 export { sandboxHours } from './sandbox';
 export { platformIdempotency } from './idempotency';
 export { notifyChannels, notifyOutbox } from './notify';
+export { platformPauses } from './platform-pauses';

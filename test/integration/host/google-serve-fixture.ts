@@ -5,7 +5,7 @@ import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET } from '@platforms/goo
 import { Secret } from '@host/credentials/secret';
 import { connectGoogle } from '@host/google-oauth/connect-google';
 import { fakeGoogleOAuthEndpoints } from '@host/google-oauth/endpoints';
-import { AcceleratedClock } from '@shared/time';
+import { AcceleratedClock, type Clock } from '@shared/time';
 import { makeScenario } from '../../unit/platforms/sandbox/make-scenario';
 import { tempDir } from '../store/temp-dir';
 import { browser } from './google-oauth-fixture';
@@ -37,12 +37,16 @@ export interface GoogleBed {
   sockets: WebSocket[];
 }
 
-/** A fresh fake Google Ads API on 127.0.0.1 (with a manager account above the customer when given) and a signed-in refresh token before each test of the file, all stopped and removed after. */
-export function googleTestBed(manager?: { id: string; name: string }): GoogleBed {
+/**
+ * A fresh fake Google Ads API on 127.0.0.1 (with a manager account above the customer when given)
+ * and a signed-in refresh token before each test of the file, all stopped and removed after. The
+ * account's clock runs SPEED times the `real` one (the system's by default).
+ */
+export function googleTestBed(manager?: { id: string; name: string }, real?: Clock): GoogleBed {
   const bed = {} as GoogleBed;
   beforeEach(async () => {
     bed.tmp = tempDir();
-    bed.clock = new AcceleratedClock(START, SPEED);
+    bed.clock = new AcceleratedClock(START, SPEED, real);
     bed.fake = await FakeGoogleAdsServer.start({ world: fakeGoogleWorld(oneCampaign(), bed.clock), clock: bed.clock, token: FAKE_GOOGLE_TEST_TOKEN, manager });
     const signIn = await connectGoogle({
       client: { clientId: FAKE_GOOGLE_CLIENT_ID, clientSecret: new Secret(FAKE_GOOGLE_CLIENT_SECRET) },

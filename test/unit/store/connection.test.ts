@@ -27,6 +27,7 @@ describe('openDatabase on a fresh database', () => {
       'notify_outbox',
       'outcomes',
       'platform_idempotency',
+      'platform_pauses',
       'sandbox_hours',
       'sandbox_state',
       'workspace_profile',

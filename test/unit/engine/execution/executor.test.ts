@@ -3,7 +3,8 @@ import type { Decision } from '@shared/domain/decision';
 import { ScenarioSchema } from '@shared/scenario/schema';
 import { Executor, type AttemptEvent } from '@engine/execution/executor';
 import { CircuitBreaker } from '@engine/execution/circuit-breaker';
-import { ManualClock } from '@shared/time';
+import { HOUR_MS, ManualClock } from '@shared/time';
+import { PlatformError } from '@shared/platform/adapter';
 import { SeededRandom } from '@shared/random';
 import { SandboxPlatform, World } from '@platforms/sandbox/index';
 import { openDatabase, type Store } from '@store/index';
@@ -89,6 +90,38 @@ describe('executor', () => {
     expect(waits[1]).toBeGreaterThan(waits[0] / 2);
     expect(waits[2]).toBeGreaterThanOrEqual(60_000);
     expect(await budget()).toBe(1100);
+  });
+
+  it('does not wait out a wait of hours: a decision refused for hours before it was sent is cancelled at once, saying how long', async () => {
+    const read = platform.getCampaign.bind(platform);
+    let refusals = 1;
+    platform.getCampaign = async (id) => {
+      if (refusals-- > 0) throw new PlatformError('RATE_LIMITED', "the day's operations are spent", 5 * HOUR_MS + 7 * 60_000);
+      return read(id);
+    };
+    const d = propose(1100);
+    const outcome = await executor({ breaker: new CircuitBreaker(1), onBreakerTrip: () => expect.fail('the breaker tripped') }).execute(d.id);
+    expect(outcome).toMatchObject({ state: 'cancelled', attempts: 1 });
+    expect(store.decisions.get(d.id)?.error).toBe(
+      "not sent: RATE_LIMITED: the day's operations are spent; the platform asks to wait 5 h 7 min, too long for a decision to stay pending: the agent decides anew after it",
+    );
+    expect(waits).toEqual([]);
+    expect(await budget()).toBe(1000);
+  });
+
+  it('leaves a change refused for hours at the moment it was sent in doubt, not failed, and settles it by reading it back', async () => {
+    const apply = platform.applyChange.bind(platform);
+    platform.applyChange = async () => {
+      throw new PlatformError('RATE_LIMITED', 'too many budget changes on this ad set', HOUR_MS);
+    };
+    const ex = executor({ breaker: new CircuitBreaker(1), onBreakerTrip: () => expect.fail('the breaker tripped') });
+    const d = propose(1100);
+    expect(await ex.execute(d.id)).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(waits).toEqual([]);
+    platform.applyChange = apply;
+    const [settled] = await ex.settleInDoubt();
+    expect(settled).toMatchObject({ decisionId: d.id, state: 'cancelled' });
+    expect(await budget()).toBe(1000);
   });
 
   it("does not retry the platform's refusal of the change: the decision is blocked in the platform's words, and the breaker does not count it", async () => {
