@@ -12,6 +12,8 @@ import { keychainVault, type Sealer } from './keychain-vault';
 import { SEALED_FOLDER, sealedVault } from './credentials/sealed-vault';
 import { openHostAccount, type HostAccountChoice } from './host-accounts';
 import { MetaConnector } from './meta-connect';
+import { GoogleConnector } from './google-connect';
+import { googleOperatorSource } from './google-operator';
 import { diskExportDestination, type SaveLocation } from './export-to-disk';
 import { WorkspaceHost } from './workspace-registry';
 
@@ -41,6 +43,8 @@ export interface DesktopPlatform {
   desktop?: DesktopControl;
   /** The save dialog and file manager that Export CSV / Export PDF use. */
   exports: SaveLocation;
+  /** Opens Google's consent page in the system browser (Electron's shell.openExternal); without, the dialog shows its address to open. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /**
@@ -58,9 +62,12 @@ export async function startDesktopServices(paths: DesktopPaths, platform: Deskto
   if (process.platform !== 'win32') await chmod(folder, 0o700);
   // The app never reads a token from its environment: the tokens are the ones connected in it.
   const vault = sealedVault(sealer, join(folder, SEALED_FOLDER));
+  // The operator's Google OAuth client and developer token, as "Connect Google Ads account" kept them in the vault.
+  const operator = googleOperatorSource({ vault });
   const accounts: HostAccountChoice = {
     sandbox: createDefaultAccount,
     meta: { env: {}, keyring: vault, fetch: platform.fetch },
+    google: { env: {}, keyring: vault, fetch: platform.fetch, operator: () => operator.credentials() },
     metaClock: (startMs) => new AcceleratedClock(startMs, 1),
   };
   const workspaces = await WorkspaceHost.start(paths.database, {
@@ -82,6 +89,7 @@ export async function startDesktopServices(paths: DesktopPaths, platform: Deskto
         startClock: (startMs) => new AcceleratedClock(startMs, DEFAULT_SPEED),
       }),
     meta: new MetaConnector({ apiBase: META_GRAPH_BASE, fetch: platform.fetch, vault, log }),
+    google: new GoogleConnector({ operator, vault, fetch: platform.fetch, openExternal: platform.openExternal, log }),
     // Webhook URLs and SMTP passwords are sealed beside the Meta tokens.
     notify: { vault },
     exportDestination: diskExportDestination(platform.exports),

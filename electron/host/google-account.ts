@@ -33,6 +33,8 @@ export interface GoogleConnectOptions extends GoogleRefreshTokenSources {
   accessLevel?: AccessLevel;
   /** Node's fetch by default, for the API and the token endpoint alike. */
   fetch?: FetchLike;
+  /** Where the operator's OAuth client is found (the app's vault, then the environment); the environment alone by default. */
+  operator?: () => Promise<GoogleOperatorCredentials>;
 }
 
 /** Without a stated level, the smaller allowance: planning within too few operations is safe, within too many is not. */
@@ -82,7 +84,7 @@ export async function openGoogleAccount(request: AccountRequest, options: Google
   let operator: GoogleOperatorCredentials;
   try {
     credential = await findGoogleRefreshToken(options, customerId);
-    operator = googleOperatorCredentials(options.env);
+    operator = options.operator ? await options.operator() : googleOperatorCredentials(options.env);
   } catch (error) {
     if (!stored) throw error;
     return disconnectedAccount({

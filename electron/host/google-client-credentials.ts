@@ -1,4 +1,5 @@
 import { AcmError } from '@shared/errors';
+import type { AccessLevel } from '@platforms/google/operations-quota';
 import { Secret } from './credentials/secret';
 import type { GoogleOAuthClient } from './google-oauth/token-endpoint';
 
@@ -11,6 +12,8 @@ export const GOOGLE_DEVELOPER_TOKEN_ENV = 'ACM_GOOGLE_DEVELOPER_TOKEN';
 export interface GoogleOperatorCredentials {
   client: GoogleOAuthClient;
   developerToken?: Secret;
+  /** The developer token's access level, where the operator stated it with the client (the app's "Connect Google Ads account"). */
+  accessLevel?: AccessLevel;
 }
 
 const present = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text.trim());

@@ -2,6 +2,7 @@ import { AcmError } from '@shared/errors';
 import type { AcceleratedClock } from '@shared/time';
 import type { AccountFactory, AccountRequest, HostAccount } from './default-account';
 import { GOOGLE_PLATFORM, openGoogleAccount, type GoogleConnectOptions } from './google-account';
+import { googleLoginEntry } from './google-connect';
 import { META_PLATFORM, openMetaAccount, type MetaConnectOptions } from './meta-account';
 import type { AccountConnect } from './workspace-registry';
 
@@ -15,7 +16,7 @@ export interface HostAccountChoice {
   sandbox: AccountFactory;
   /** How Meta is reached and where its token is found: for any workspace whose account is a Meta one. */
   meta: MetaConnectOptions;
-  /** How Google Ads is reached and where its credentials are found; absent where no Google account can be served (the app, for now). */
+  /** How Google Ads is reached and where its credentials are found; absent where no Google account can be served. */
   google?: GoogleConnectOptions;
   /** The clock of a Meta or Google account: real time unless the host was told a speed (for a fake). */
   metaClock(startMs: number): AcceleratedClock;
@@ -30,7 +31,11 @@ export interface HostAccountChoice {
 export function openHostAccount(choice: HostAccountChoice, request: AccountRequest & { workspaceId: number; connect?: AccountConnect }): Promise<HostAccount> {
   const accounts = request.store.accounts.list();
   const home = request.workspaceId === 1;
-  if (request.connect && accounts.length === 0) {
+  if (request.connect?.platform === 'google' && accounts.length === 0) {
+    const { customerId, loginCustomerId } = request.connect;
+    return openGoogle(choice, request, customerId, { loginCustomerId });
+  }
+  if (request.connect?.platform === 'meta' && accounts.length === 0) {
     const { accountId, conversionAction } = request.connect;
     return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, { ...choice.meta, accountId, conversionAction });
   }
@@ -66,9 +71,44 @@ export function openHostAccount(choice: HostAccountChoice, request: AccountReque
     );
   }
   if (platform === 'google') {
-    if (!choice.google) throw new AcmError('UNAVAILABLE', `${request.store.path} is connected to Google Ads, which only acm serve can serve yet`);
-    return openGoogleAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, choice.google);
+    // The home database is served with the flags' customer (checked against its own); another workspace with the customer it was connected to.
+    const stored = accounts.find((a) => a.platform === GOOGLE_PLATFORM)?.externalId;
+    return openGoogle(
+      choice,
+      request,
+      home ? (choice.google?.customerId ?? stored) : stored,
+      home ? { loginCustomerId: choice.google?.loginCustomerId } : 'kept',
+    );
   }
   if (platform === 'meta') return openMetaAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, choice.meta);
   return choice.sandbox(request);
+}
+
+/**
+ * A Google Ads customer with the options of its own workspace: the manager it is reached through
+ * (the flags' for the home database, the connect dialog's for a new workspace, else as the dialog
+ * kept it in the vault: 'kept'), and the access level stated with the operator's client in the app.
+ */
+async function openGoogle(
+  choice: HostAccountChoice,
+  request: AccountRequest & { workspaceId: number },
+  customerId: string | undefined,
+  login: { loginCustomerId?: string } | 'kept',
+): Promise<HostAccount> {
+  const google = choice.google;
+  if (!google) throw new AcmError('UNAVAILABLE', `${request.store.path} is connected to Google Ads, which this host does not serve`);
+  const kept = login === 'kept' && customerId !== undefined ? await google.keyring.read(googleLoginEntry(customerId)).catch(() => undefined) : undefined;
+  const loginCustomerId = login === 'kept' ? (kept === '' ? undefined : kept) : login.loginCustomerId;
+  const level = await google.operator?.().then(
+    (operator) => operator.accessLevel,
+    // Said by openGoogleAccount, which asks again.
+    () => undefined,
+  );
+  const options: GoogleConnectOptions = {
+    ...google,
+    customerId,
+    loginCustomerId,
+    accessLevel: level ?? google.accessLevel,
+  };
+  return openGoogleAccount({ ...request, startClock: (startMs) => choice.metaClock(startMs) }, options);
 }

@@ -12,6 +12,8 @@ import { openHostAccount, type HostAccountChoice, type HostPlatform } from './ho
 import type { GoogleConnectOptions } from './google-account';
 import type { MetaConnectOptions } from './meta-account';
 import { MetaConnector } from './meta-connect';
+import { GoogleConnector } from './google-connect';
+import { googleOperatorSource } from './google-operator';
 import type { NotifySetup } from './notify/notifier';
 import { WorkspaceHost } from './workspace-registry';
 
@@ -87,11 +89,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
   const clockAt = (pace: number) => options.startClock ?? ((startMs: number) => new AcceleratedClock(startMs, pace));
   const meta: MetaConnectOptions = { env: process.env, keyring: osKeyring(), ...options.meta };
+  const googleBase: GoogleConnectOptions = { env: process.env, keyring: meta.keyring, ...options.google };
+  // The operator's OAuth client: ACM_GOOGLE_CLIENT_ID/_SECRET when set, else the one "Connect Google Ads account" kept in the keyring.
+  const operator = googleOperatorSource({ vault: keyringVault(googleBase.keyring), env: googleBase.env, accessLevel: googleBase.accessLevel });
+  const google: GoogleConnectOptions = { operator: () => operator.credentials(), ...googleBase };
   const accounts: HostAccountChoice = {
     platform: options.platform,
     sandbox: options.createAccount ?? createDefaultAccount,
     meta,
-    google: { env: process.env, keyring: meta.keyring, ...options.google },
+    google,
     // A Meta or Google account runs in real time unless a speed was asked for (to keep pace with a fake's).
     metaClock: clockAt(options.speed ?? 1),
   };
@@ -107,6 +113,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         fetch: meta.fetch ?? ((url, init) => fetch(url, init)),
         vault: keyringVault(meta.keyring),
         envToken: meta.env[META_TOKEN_ENV]?.trim(),
+        log,
+      }),
+      // No openExternal: the page may be a browser anywhere on this computer, so the consent page's address goes back to it to open.
+      google: new GoogleConnector({
+        operator,
+        vault: keyringVault(google.keyring),
+        apiBase: google.apiBase,
+        oauthEndpoints: google.oauthEndpoints,
+        fetch: google.fetch,
         log,
       }),
       notify: { vault: keyringVault(meta.keyring), ...options.notify },

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { AcmError } from '@shared/errors';
 import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import type { MetaTokenCheck } from '@shared/ipc/channels/meta-connect';
+import type { GoogleSignIn } from '@shared/ipc/channels/google-connect';
 import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import type { EventListener, ExportDestination, Services, WorkspaceDirectory } from '../ipc/services';
@@ -12,6 +13,7 @@ import { pauseAgentsOnLoss } from './connection-loss';
 import { pauseAgentsWhileSpent } from './quota-pause';
 import type { HostAccount } from './default-account';
 import type { MetaConnector } from './meta-connect';
+import { dashedCustomerId, type GoogleConnector } from './google-connect';
 import type { NotifySetup } from './notify/notifier';
 import { exceptionsOf, summarize, type WorkspaceView } from './workspace-summary';
 import { workspaceFolder, workspacePath } from './workspace-files';
@@ -26,6 +28,8 @@ export interface WorkspaceOpeners {
   now?(): number;
   /** Checks Meta tokens and keeps them, for "Connect Meta account"; without one the host connects no Meta account. */
   meta?: MetaConnector;
+  /** Keeps the operator's Google OAuth client and signs in with Google, for "Connect Google Ads account"; without one the host connects no Google customer. */
+  google?: GoogleConnector;
   /** Where every workspace's Slack and e-mail channels keep their secrets, and this run's scripted channels; without, no notifications. */
   notify?: NotifySetup;
   /** Where every workspace's exports go (the app's save dialog, the headless host's downloads). */
@@ -33,11 +37,10 @@ export interface WorkspaceOpeners {
 }
 
 /** A platform account a new workspace connects to, rather than a sandbox of its own. */
-export interface AccountConnect {
-  platform: 'meta';
-  accountId: string;
-  conversionAction: string;
-}
+export type AccountConnect =
+  | { platform: 'meta'; accountId: string; conversionAction: string }
+  /** A Google Ads customer, and the manager account it is reached through (its `login-customer-id`). */
+  | { platform: 'google'; customerId: string; loginCustomerId?: string };
 
 export interface AccountOpening {
   workspaceId: number;
@@ -178,6 +181,59 @@ export class WorkspaceHost implements WorkspaceDirectory {
     });
   }
 
+  googleClient() {
+    return this.googleConnector().clientStatus();
+  }
+
+  saveGoogleClient(request: ParsedRequestOf<'workspaces.saveGoogleClient'>) {
+    return this.googleConnector().saveClient(request);
+  }
+
+  startGoogleSignIn() {
+    return this.googleConnector().start();
+  }
+
+  /** What the finished sign-in reaches, each customer with the workspace it is already connected in. */
+  finishGoogleSignIn(signInId: string): Promise<GoogleSignIn> {
+    return this.googleConnector().finish(signInId, (customerId) => this.workspaceOf('google', customerId));
+  }
+
+  cancelGoogleSignIn(signInId: string) {
+    return this.googleConnector().cancel(signInId);
+  }
+
+  /**
+   * Each customer picked becomes a workspace of its own, as `connectMeta` makes them: every pick is
+   * checked before any is connected (a manager account, one already connected, one the sign-in does
+   * not reach are refused naming it); one that then fails to open leaves nothing behind.
+   */
+  connectGoogle(request: ParsedRequestOf<'workspaces.connectGoogle'>): Promise<ResponseOf<'workspaces.connectGoogle'>> {
+    return this.oneAtATime(async () => {
+      const connector = this.googleConnector();
+      const picked = connector.picked(
+        request.signInId,
+        request.customerIds,
+        (customerId) => this.workspaceOf('google', customerId),
+        (id) => this.get(id).name,
+      );
+      const workspaces: WorkspaceSummary[] = [];
+      const failed: { customerId: string; message: string }[] = [];
+      for (const customer of picked) {
+        const forget = await connector.store(request.signInId, customer, request.storeUnprotected);
+        try {
+          const connect: AccountConnect = { platform: 'google', customerId: customer.id, loginCustomerId: customer.loginCustomerId };
+          workspaces.push(await this.createNow({ name: this.freeName(customer.name, dashedCustomerId(customer.id)), connect }));
+        } catch (error) {
+          await forget().catch((undo: unknown) => this.openers.log(`the Google sign-in kept for ${customer.id} could not be removed`, undo));
+          failed.push({ customerId: customer.id, message: (error as Error).message });
+        }
+      }
+      // The vault keeps what was connected; the sign-in's token in memory has no more use.
+      if (workspaces.length > 0) connector.end(request.signInId);
+      return { workspaces, failed };
+    });
+  }
+
   exceptions() {
     return exceptionsOf([...this.byId.values()]);
   }
@@ -205,6 +261,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   async close(): Promise<void> {
     this.scheduler.stop();
+    this.openers.google?.close();
     for (const workspace of this.byId.values()) {
       workspace.unwatch();
       try {
@@ -251,6 +308,11 @@ export class WorkspaceHost implements WorkspaceDirectory {
   private metaConnector(): MetaConnector {
     if (!this.openers.meta) throw new AcmError('UNAVAILABLE', 'this host connects no Meta account');
     return this.openers.meta;
+  }
+
+  private googleConnector(): GoogleConnector {
+    if (!this.openers.google) throw new AcmError('UNAVAILABLE', 'this host connects no Google Ads account');
+    return this.openers.google;
   }
 
   /** The workspace an account of a platform is connected in. */

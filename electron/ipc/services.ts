@@ -152,6 +152,12 @@ export interface WorkspaceDirectory {
   resumeAll(): ResponseOf<'workspaces.resumeAll'>;
   checkMetaToken(token: string): Promise<ResponseOf<'workspaces.checkMetaToken'>>;
   connectMeta(request: ParsedRequestOf<'workspaces.connectMeta'>): Promise<ResponseOf<'workspaces.connectMeta'>>;
+  googleClient(): Promise<ResponseOf<'workspaces.googleClient'>>;
+  saveGoogleClient(request: ParsedRequestOf<'workspaces.saveGoogleClient'>): Promise<ResponseOf<'workspaces.saveGoogleClient'>>;
+  startGoogleSignIn(): Promise<ResponseOf<'workspaces.startGoogleSignIn'>>;
+  finishGoogleSignIn(signInId: string): Promise<ResponseOf<'workspaces.finishGoogleSignIn'>>;
+  cancelGoogleSignIn(signInId: string): ResponseOf<'workspaces.cancelGoogleSignIn'>;
+  connectGoogle(request: ParsedRequestOf<'workspaces.connectGoogle'>): Promise<ResponseOf<'workspaces.connectGoogle'>>;
   /** One workspace's services (the current one without an id); throws NOT_FOUND for an id the app does not have. */
   services(id?: number): Services;
   onEvent(listener: EventListener): () => void;

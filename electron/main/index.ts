@@ -128,6 +128,8 @@ async function start(): Promise<void> {
       validateResponses: !app.isPackaged,
       desktop: desktop.settings,
       exports: createExportDialog({ dialog, shell, parent: openWindow, documents: app.getPath('documents') }),
+      // Google's consent page, whose address the host built itself: straight to the system browser, never a window of the app.
+      openExternal: (url) => shell.openExternal(url),
     },
     warn,
   );

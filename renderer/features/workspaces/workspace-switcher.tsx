@@ -2,17 +2,18 @@ import { useId, useState } from 'react';
 import type { WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import { ErrorText } from '@renderer/app/error-text';
 import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
+import { GoogleConnectDialog } from './google-connect-dialog';
 import { MetaConnectDialog } from './meta-connect-dialog';
 import { NewWorkspaceDialog } from './new-workspace-dialog';
 import { useOpenWorkspace, useWorkspaceList } from './use-workspaces';
 import { openAlertsText, switcherLabel } from './workspace-labels';
 
-/** The header's choice of client: every workspace with its open alerts, "New workspace" and "Connect Meta account…". */
+/** The header's choice of client: every workspace with its open alerts, "New workspace", "Connect Meta account…" and "Connect Google Ads account…". */
 export function WorkspaceSwitcher() {
   const list = useWorkspaceList();
   const current = useWorkspaceStore((state) => state.current);
   const open = useOpenWorkspace();
-  const [adding, setAdding] = useState<'workspace' | 'meta' | null>(null);
+  const [adding, setAdding] = useState<'workspace' | 'meta' | 'google' | null>(null);
   return (
     <div className="workspace-switcher">
       <WorkspacePicker workspaces={list.data ?? []} current={current} busy={open.isPending} onOpen={(id) => open.mutate(id)} />
@@ -22,8 +23,12 @@ export function WorkspaceSwitcher() {
       <button type="button" onClick={() => setAdding('meta')}>
         Connect Meta account…
       </button>
+      <button type="button" onClick={() => setAdding('google')}>
+        Connect Google Ads account…
+      </button>
       {adding === 'workspace' && <NewWorkspaceDialog onClose={() => setAdding(null)} />}
       {adding === 'meta' && <MetaConnectDialog onClose={() => setAdding(null)} />}
+      {adding === 'google' && <GoogleConnectDialog onClose={() => setAdding(null)} />}
       <ErrorText error={open.error ?? list.error} what="Workspaces" />
     </div>
   );

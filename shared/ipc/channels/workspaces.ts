@@ -5,6 +5,14 @@ import { isCurrency } from '../../money';
 import { channel, event } from '../define';
 import { desktopChannels } from './desktop';
 import { metaConnectRequestSchema, metaTokenCheckSchema, metaTokenSchema } from './meta-connect';
+import {
+  googleClientRequestSchema,
+  googleClientStatusSchema,
+  googleConnectRequestSchema,
+  googleSignInIdSchema,
+  googleSignInSchema,
+  googleSignInStartSchema,
+} from './google-connect';
 
 const noArguments = z.object({}).strict();
 
@@ -86,6 +94,21 @@ export const workspaceChannels = {
   'workspaces.connectMeta': channel(
     metaConnectRequestSchema,
     z.object({ workspaces: z.array(workspaceSummarySchema), failed: z.array(z.object({ accountId: z.string(), message: z.string() })) }),
+  ),
+  /** Whether the operator's Google OAuth client is configured (its id, never its secret), and where secrets would be kept. */
+  'workspaces.googleClient': channel(noArguments, googleClientStatusSchema),
+  /** Keeps the operator's OAuth client, developer token and access level: the secrets in the keychain, replacing what was there. */
+  'workspaces.saveGoogleClient': channel(googleClientRequestSchema, googleClientStatusSchema),
+  /** Starts "Sign in with Google": the consent page's address, opened by the host in the system browser where it can. */
+  'workspaces.startGoogleSignIn': channel(noArguments, googleSignInStartSchema),
+  /** Waits for the browser to come back from Google's consent page, then lists the Google Ads customers the sign-in reaches; nothing is stored. */
+  'workspaces.finishGoogleSignIn': channel(z.object({ signInId: googleSignInIdSchema }).strict(), googleSignInSchema),
+  /** Gives up a sign-in: the wait for the browser ends, and its refresh token (if any) is forgotten. */
+  'workspaces.cancelGoogleSignIn': channel(z.object({ signInId: googleSignInIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  /** Each customer picked becomes a workspace of its own, in its currency and zone; the sign-in's refresh token goes to the keychain. */
+  'workspaces.connectGoogle': channel(
+    googleConnectRequestSchema,
+    z.object({ workspaces: z.array(workspaceSummarySchema), failed: z.array(z.object({ customerId: z.string(), message: z.string() })) }),
   ),
 };
 

@@ -30,6 +30,12 @@ export function oneWorkspace(services: Services): WorkspaceDirectory {
     resumeAll: () => ({ workspaces: [{ workspaceId: 1, agentIds: services.runtime.resumeAll(), recorded: true }] }),
     checkMetaToken: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Meta account')),
     connectMeta: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Meta account')),
+    googleClient: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Google Ads account')),
+    saveGoogleClient: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Google Ads account')),
+    startGoogleSignIn: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Google Ads account')),
+    finishGoogleSignIn: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Google Ads account')),
+    cancelGoogleSignIn: () => ({ cancelled: false }),
+    connectGoogle: () => Promise.reject(new AcmError('UNAVAILABLE', 'this test app connects no Google Ads account')),
     services: (id) => {
       if (id !== undefined) only(id);
       return services;
