@@ -46,7 +46,10 @@ const speedOf = (clock: Clock) => (clock instanceof AcceleratedClock ? clock.spe
 
 function howToReconnect(credential: Pick<GoogleCredential, 'from'> | undefined, customerId: string): string {
   if (credential?.from === GOOGLE_REFRESH_TOKEN_ENV) return `put a new refresh token in ${GOOGLE_REFRESH_TOKEN_ENV} and restart acm serve`;
-  return `sign in again with "acm credentials connect google --customer-id ${customerId}" (or set ${GOOGLE_REFRESH_TOKEN_ENV}) and restart acm serve`;
+  return (
+    `sign in again: "Connect Google Ads account" in the workspace switcher, then pick this account; or, for acm serve, ` +
+    `"acm credentials connect google --customer-id ${customerId}" (or set ${GOOGLE_REFRESH_TOKEN_ENV}) and restart it`
+  );
 }
 
 /**

@@ -33,6 +33,9 @@ export function googleLoginEntry(customerId: string): string {
 
 export const dashedCustomerId = (id: string) => `${id.slice(0, 3)}-${id.slice(3, 6)}-${id.slice(6)}`;
 
+/** The workspace a customer is connected in, if any, and whether Google refused its sign-in. */
+export type ConnectedIn = (customerId: string) => { workspaceId: number; needsReconnecting: boolean } | undefined;
+
 export interface GoogleConnectorDeps {
   operator: GoogleOperatorSource;
   vault: CredentialVault;
@@ -112,7 +115,7 @@ export class GoogleConnector {
   }
 
   /** Waits for the browser, then lists what the sign-in reaches. A sign-in that failed is over: its error is said once. */
-  async finish(signInId: string, connectedIn: (customerId: string) => number | undefined): Promise<GoogleSignIn> {
+  async finish(signInId: string, connectedIn: ConnectedIn): Promise<GoogleSignIn> {
     const signIn = this.get(signInId);
     signIn.finishing ??= this.complete(signInId, signIn);
     await signIn.finishing;
@@ -137,24 +140,26 @@ export class GoogleConnector {
     }
   }
 
-  /** The customers a finished sign-in reaches, each with the workspace it is connected in now. */
-  listed(signInId: string, connectedIn: (customerId: string) => number | undefined): { customers: GoogleCustomer[]; more: number } {
+  /** The customers a finished sign-in reaches, each with the workspace it is connected in now, and whether that one needs signing in again. */
+  listed(signInId: string, connectedIn: ConnectedIn): { customers: GoogleCustomer[]; more: number } {
     const { listing } = this.get(signInId);
     if (!listing) throw new AcmError('CONFLICT', 'the Google sign-in is not finished yet: wait for the browser to come back from Google', { path: 'signInId' });
     const customers = listing.customers.map((customer) => {
-      const workspaceId = customer.manager ? undefined : connectedIn(customer.id);
-      return workspaceId === undefined ? customer : { ...customer, workspaceId };
+      const found = customer.manager ? undefined : connectedIn(customer.id);
+      if (found === undefined) return customer;
+      return found.needsReconnecting
+        ? { ...customer, workspaceId: found.workspaceId, needsReconnecting: true }
+        : { ...customer, workspaceId: found.workspaceId };
     });
     return { customers, more: listing.more };
   }
 
-  /** The customers picked, each checked before any is connected: a manager account, one already connected, one the sign-in does not reach are refused naming it. */
-  picked(
-    signInId: string,
-    customerIds: readonly string[],
-    connectedIn: (customerId: string) => number | undefined,
-    workspaceName: (workspaceId: number) => string,
-  ): GoogleCustomer[] {
+  /**
+   * The customers picked, each checked before any is connected: a manager account, one already
+   * connected (unless its workspace needs signing in again), one the sign-in does not reach are
+   * refused naming it.
+   */
+  picked(signInId: string, customerIds: readonly string[], connectedIn: ConnectedIn, workspaceName: (workspaceId: number) => string): GoogleCustomer[] {
     const { customers } = this.listed(signInId, connectedIn);
     return customerIds.map((id) => {
       const customer = customers.find((c) => c.id === id);
@@ -167,7 +172,7 @@ export class GoogleConnector {
           path: 'customerIds',
         });
       }
-      if (customer.workspaceId !== undefined) {
+      if (customer.workspaceId !== undefined && customer.needsReconnecting !== true) {
         throw new AcmError('CONFLICT', `${named} is already connected in workspace '${workspaceName(customer.workspaceId)}'`, { path: 'customerIds' });
       }
       if (customer.problem !== undefined) throw new AcmError('INVALID_INPUT', `${named}: ${customer.problem}`, { path: 'customerIds' });

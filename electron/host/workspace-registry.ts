@@ -195,7 +195,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   /** What the finished sign-in reaches, each customer with the workspace it is already connected in. */
   finishGoogleSignIn(signInId: string): Promise<GoogleSignIn> {
-    return this.googleConnector().finish(signInId, (customerId) => this.workspaceOf('google', customerId));
+    return this.googleConnector().finish(signInId, (customerId) => this.googleWorkspaceOf(customerId));
   }
 
   cancelGoogleSignIn(signInId: string) {
@@ -205,7 +205,9 @@ export class WorkspaceHost implements WorkspaceDirectory {
   /**
    * Each customer picked becomes a workspace of its own, as `connectMeta` makes them: every pick is
    * checked before any is connected (a manager account, one already connected, one the sign-in does
-   * not reach are refused naming it); one that then fails to open leaves nothing behind.
+   * not reach are refused naming it); one that then fails to open leaves nothing behind. A customer
+   * whose workspace needs reconnecting signs that workspace in again: the new sign-in is kept and
+   * its account opened anew (its agents stay paused for a person to resume).
    */
   connectGoogle(request: ParsedRequestOf<'workspaces.connectGoogle'>): Promise<ResponseOf<'workspaces.connectGoogle'>> {
     return this.oneAtATime(async () => {
@@ -213,7 +215,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
       const picked = connector.picked(
         request.signInId,
         request.customerIds,
-        (customerId) => this.workspaceOf('google', customerId),
+        (customerId) => this.googleWorkspaceOf(customerId),
         (id) => this.get(id).name,
       );
       const workspaces: WorkspaceSummary[] = [];
@@ -221,8 +223,11 @@ export class WorkspaceHost implements WorkspaceDirectory {
       for (const customer of picked) {
         const forget = await connector.store(request.signInId, customer, request.storeUnprotected);
         try {
-          const connect: AccountConnect = { platform: 'google', customerId: customer.id, loginCustomerId: customer.loginCustomerId };
-          workspaces.push(await this.createNow({ name: this.freeName(customer.name, dashedCustomerId(customer.id)), connect }));
+          if (customer.workspaceId !== undefined) workspaces.push(await this.reopenAccount(customer.workspaceId));
+          else {
+            const connect: AccountConnect = { platform: 'google', customerId: customer.id, loginCustomerId: customer.loginCustomerId };
+            workspaces.push(await this.createNow({ name: this.freeName(customer.name, dashedCustomerId(customer.id)), connect }));
+          }
         } catch (error) {
           await forget().catch((undo: unknown) => this.openers.log(`the Google sign-in kept for ${customer.id} could not be removed`, undo));
           failed.push({ customerId: customer.id, message: (error as Error).message });
@@ -315,6 +320,25 @@ export class WorkspaceHost implements WorkspaceDirectory {
     return this.openers.google;
   }
 
+  /** The workspace a Google customer is connected in, and whether Google refused its sign-in there. */
+  private googleWorkspaceOf(customerId: string): { workspaceId: number; needsReconnecting: boolean } | undefined {
+    const workspaceId = this.workspaceOf('google', customerId);
+    if (workspaceId === undefined) return undefined;
+    return { workspaceId, needsReconnecting: this.get(workspaceId).connection?.state().connected === false };
+  }
+
+  /**
+   * Opens a workspace's account anew with the credential now kept for it (after a new sign-in),
+   * its record and agents as they are. Should the account fail to open, the workspace is gone from
+   * this host until it starts again, which says why.
+   */
+  private async reopenAccount(id: number): Promise<WorkspaceSummary> {
+    const { store } = await this.closeAccount(id);
+    await this.attach(id, store, {});
+    this.appEvents.emit('workspace.changed', { workspaceId: id });
+    return summarize(this.get(id));
+  }
+
   /** The workspace an account of a platform is connected in. */
   private workspaceOf(platform: string, externalId: string): number | undefined {
     for (const workspace of this.byId.values()) if (workspace.store.accounts.find(platform, externalId)) return workspace.id;
@@ -403,12 +427,18 @@ export class WorkspaceHost implements WorkspaceDirectory {
   }
 
   private async detach(id: number): Promise<void> {
+    const { store } = await this.closeAccount(id);
+    store.close();
+  }
+
+  /** Stops a workspace's agents and account and takes it off this host; its record stays open. */
+  private async closeAccount(id: number): Promise<OpenWorkspace> {
     const workspace = this.get(id);
     this.byId.delete(id);
     workspace.unwatch();
     await workspace.app.close();
     await workspace.account.close?.();
-    workspace.store.close();
+    return workspace;
   }
 
   private forward(event: string, payload: unknown, workspaceId?: number): void {

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import type { GoogleCustomer } from '@shared/ipc/channels/google-connect';
 import { moreText } from './meta-connect-form';
-import { customerDetails, whyNotPickable } from './google-connect-form';
+import { customerDetails, pickNote, whyNotPickable } from './google-connect-form';
 
 /**
  * The Google Ads customers the sign-in reaches, each a checkbox: a manager account's clients
  * follow it, reached through it. A manager itself, a customer already in a workspace or one the
- * app cannot keep says why and cannot be picked.
+ * app cannot keep says why and cannot be picked; one whose workspace needs reconnecting can, to
+ * sign that workspace in again.
  */
 export function GoogleCustomerList({
   customers,
@@ -32,6 +33,7 @@ export function GoogleCustomerList({
       <ul>
         {customers.map((customer) => {
           const reason = whyNotPickable(customer, workspaceName);
+          const note = pickNote(customer, workspaceName);
           const id = `${ids}-${customer.id}`;
           return (
             <li key={`${customer.loginCustomerId ?? ''}-${customer.id}`} className={reason ? 'unavailable' : undefined}>
@@ -47,6 +49,7 @@ export function GoogleCustomerList({
               <span id={`${id}-details`} className="muted small">
                 {customerDetails(customer)}
                 {reason && <span className="account-problem"> · {reason}</span>}
+                {note && <span> · {note}</span>}
               </span>
             </li>
           );

@@ -75,6 +75,8 @@ export const googleCustomerSchema = z.object({
   managerName: z.string().optional(),
   /** The workspace the customer is already connected in. */
   workspaceId: z.number().int().positive().optional(),
+  /** That workspace's sign-in was refused by Google (revoked, expired): picking the customer signs the workspace in again. */
+  needsReconnecting: z.boolean().optional(),
   /** Why the app cannot connect it (an unknown currency or zone, a closed account, Google's refusal to read it). */
   problem: z.string().optional(),
 });

@@ -175,6 +175,34 @@ describe('Connect Google Ads account', () => {
     expect(bed.keyring.reads).toEqual(expect.arrayContaining([`google:${CUSTOMER_ID}`, `google_login:${CUSTOMER_ID}`, 'google_client']));
   });
 
+  it('signs a workspace whose sign-in Google refused in again, from the same dialog', async () => {
+    const db = bed.tmp.file('acm.db');
+    const first = await serveSandbox(db);
+    await ask(first.socket, 'workspaces.saveGoogleClient', CLIENT);
+    const { signInId } = await signIn(first.socket);
+    await ask(first.socket, 'workspaces.connectGoogle', { signInId, customerIds: [CUSTOMER_ID] });
+    const revoked = bed.keyring.entries.get(`google:${CUSTOMER_ID}`)!;
+    await first.host.close();
+    bed.hosts = [];
+
+    expect(bed.fake.oauth.revokeRefreshToken(revoked)).toBe(true);
+    const second = await serveSandbox(db);
+    const account = async () => (await ask<WorkspaceSummary[]>(second.socket, 'workspaces.list')).find((w) => w.id === 2)?.accounts[0];
+    expect(await account()).toMatchObject({ platform: 'google', connected: false, reason: expect.stringContaining('invalid_grant') });
+
+    const again = await signIn(second.socket);
+    expect(again.customers.find((c) => c.id === CUSTOMER_ID)).toMatchObject({ workspaceId: 2, needsReconnecting: true });
+    const reconnected = await ask<{ workspaces: WorkspaceSummary[]; failed: unknown[] }>(second.socket, 'workspaces.connectGoogle', {
+      signInId: again.signInId,
+      customerIds: [CUSTOMER_ID],
+    });
+    expect(reconnected.failed).toEqual([]);
+    expect(reconnected.workspaces).toEqual([expect.objectContaining({ id: 2, accounts: [expect.objectContaining({ platform: 'google', connected: true })] })]);
+    expect(await account()).toMatchObject({ connected: true });
+    expect(await ask<WorkspaceSummary[]>(second.socket, 'workspaces.list')).toHaveLength(2);
+    expect(bed.keyring.entries.get(`google:${CUSTOMER_ID}`)).not.toBe(revoked);
+  });
+
   it('says plainly when consent was refused at Google, and when a sign-in was cancelled; nothing is kept', async () => {
     const { socket } = await serveSandbox(bed.tmp.file('acm.db'));
     await ask(socket, 'workspaces.saveGoogleClient', CLIENT);

@@ -54,6 +54,7 @@ const signedIn = (overrides: Partial<GoogleSignIn> = {}): GoogleSignIn => ({
       managerName: 'Northwind MCC',
     },
     { id: '1112223333', name: 'Home customer', currency: 'USD', timezone: 'UTC', manager: false, workspaceId: 1 },
+    { id: '7778889999', name: 'Lapsed sign-in', currency: 'USD', timezone: 'UTC', manager: false, workspaceId: 1, needsReconnecting: true },
     { id: '4445556666', name: 'Closed shop', currency: 'EUR', timezone: 'Europe/Paris', manager: false, problem: 'Google gives its status as CANCELED' },
   ],
   more: 0,
@@ -165,6 +166,10 @@ describe('"Connect Google Ads account"', () => {
     expect(maple.closest('li')!.textContent).toContain('123-456-7890 · CAD · America/Chicago · through Northwind MCC');
     expect(customerBox(dialog, 'Home customer').closest('li')!.textContent).toContain('already in workspace Home');
     expect(customerBox(dialog, 'Home customer').disabled).toBe(true);
+    expect(customerBox(dialog, 'Lapsed sign-in').disabled).toBe(false);
+    expect(customerBox(dialog, 'Lapsed sign-in').closest('li')!.textContent).toContain(
+      'workspace Home needs reconnecting: picking it signs that workspace in again',
+    );
     expect(customerBox(dialog, 'Closed shop').closest('li')!.textContent).toContain('Google gives its status as CANCELED');
   });
 
