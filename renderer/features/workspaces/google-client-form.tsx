@@ -1,3 +1,4 @@
+import { mayStore, StorageNotice } from './storage-notice';
 import { useId, useState, type FormEvent } from 'react';
 import type { GoogleClientStatus } from '@shared/ipc/channels/google-connect';
 import { ACCESS_LEVEL_CHOICES, type AccessLevelChoice } from './google-connect-form';
@@ -86,24 +87,14 @@ export function GoogleClientForm({
           ))}
         </select>
       </div>
-      {!storage.available ? (
-        <p className="severity-warning">{storage.warning ?? `${storage.where} cannot keep the client secret.`}</p>
-      ) : storage.protected ? (
-        <p className="muted small">The secret and the developer token will be kept in {storage.where}.</p>
-      ) : (
-        <div className="storage-warning">
-          <p className="severity-warning">{storage.warning ?? `${storage.where} does not protect the client secret.`}</p>
-          <label className="check">
-            <input type="checkbox" checked={storeAnyway} onChange={(event) => setStoreAnyway(event.target.checked)} /> Store them anyway
-          </label>
-        </div>
-      )}
+      <StorageNotice
+        storage={storage}
+        thing={{ what: 'the client secret', kept: 'The secret and the developer token', anyway: 'Store them anyway' }}
+        anyway={storeAnyway}
+        onAnyway={setStoreAnyway}
+      />
       <div className="controls">
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || clientId.trim() === '' || clientSecret.trim() === '' || !storage.available || (!storage.protected && !storeAnyway)}
-        >
+        <button type="submit" className="primary" disabled={busy || clientId.trim() === '' || clientSecret.trim() === '' || !mayStore(storage, storeAnyway)}>
           {busy ? 'Saving…' : 'Save client'}
         </button>
         {onCancel && (

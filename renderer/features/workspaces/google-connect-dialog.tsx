@@ -1,3 +1,5 @@
+import { mayStore, StorageNotice } from './storage-notice';
+import { usePicked } from './use-picked';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { GoogleClientStatus, GoogleSignIn } from '@shared/ipc/channels/google-connect';
@@ -33,7 +35,7 @@ export function GoogleConnectDialog({ onClose }: { onClose: () => void }) {
   const [editing, setEditing] = useState(false);
   const [waiting, setWaiting] = useState<Started | null>(null);
   const [found, setFound] = useState<GoogleSignIn | null>(null);
-  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const { picked, toggle, clear: clearPicked } = usePicked();
   const [storeAnyway, setStoreAnyway] = useState(false);
   const [busy, setBusy] = useState<'saving' | 'signing-in' | 'connecting' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function GoogleConnectDialog({ onClose }: { onClose: () => void }) {
       if (!started.openedByHost) window.open(started.consentUrl, '_blank', 'noopener,noreferrer');
       const signedIn = await client['workspaces.finishGoogleSignIn']({ signInId: started.signInId });
       setFound(signedIn);
-      setPicked(new Set());
+      clearPicked();
       setStoreAnyway(false);
     } catch (failure) {
       pending.current = undefined;
@@ -114,15 +116,6 @@ export function GoogleConnectDialog({ onClose }: { onClose: () => void }) {
     } finally {
       setBusy(null);
     }
-  }
-
-  function toggle(customerId: string, on: boolean) {
-    setPicked((before) => {
-      const after = new Set(before);
-      if (on) after.add(customerId);
-      else after.delete(customerId);
-      return after;
-    });
   }
 
   const errorText = error && (
@@ -212,20 +205,14 @@ export function GoogleConnectDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={connect} noValidate>
         {errorText}
         <GoogleCustomerList customers={found.customers} more={found.more} picked={picked} workspaceName={workspaceName} onToggle={toggle} />
-        {!storage.available ? (
-          <p className="severity-warning">{storage.warning ?? `${storage.where} cannot keep the sign-in.`}</p>
-        ) : storage.protected ? (
-          <p className="muted small">The sign-in will be kept in {storage.where}.</p>
-        ) : (
-          <div className="storage-warning">
-            <p className="severity-warning">{storage.warning ?? `${storage.where} does not protect the sign-in.`}</p>
-            <label className="check">
-              <input type="checkbox" checked={storeAnyway} onChange={(event) => setStoreAnyway(event.target.checked)} /> Store the sign-in anyway
-            </label>
-          </div>
-        )}
+        <StorageNotice
+          storage={storage}
+          thing={{ what: 'the sign-in', kept: 'The sign-in', anyway: 'Store the sign-in anyway' }}
+          anyway={storeAnyway}
+          onAnyway={setStoreAnyway}
+        />
         <div className="controls">
-          <button type="submit" className="primary" disabled={busy !== null || picked.size === 0 || !storage.available || (!storage.protected && !storeAnyway)}>
+          <button type="submit" className="primary" disabled={busy !== null || picked.size === 0 || !mayStore(storage, storeAnyway)}>
             {busy === 'connecting' ? 'Connecting…' : connectLabel(picked.size)}
           </button>
           {cancel}

@@ -1,3 +1,5 @@
+import { mayStore, StorageNotice } from './storage-notice';
+import { usePicked } from './use-picked';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { MetaTokenCheck } from '@shared/ipc/channels/meta-connect';
@@ -27,7 +29,7 @@ export function MetaConnectDialog({ onClose }: { onClose: () => void }) {
   const list = useWorkspaceList();
   const [token, setToken] = useState('');
   const [check, setCheck] = useState<MetaTokenCheck | null>(null);
-  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const { picked, toggle, clear: clearPicked } = usePicked();
   const [choice, setChoice] = useState(DEFAULT_ACTION);
   const [typed, setTyped] = useState('');
   const [actionProblem, setActionProblem] = useState<string>();
@@ -53,7 +55,7 @@ export function MetaConnectDialog({ onClose }: { onClose: () => void }) {
     try {
       const found = await client['workspaces.checkMetaToken']({ token });
       setCheck(found);
-      setPicked(new Set());
+      clearPicked();
       setStoreAnyway(false);
     } catch (failure) {
       setError(messageOf(failure));
@@ -87,15 +89,6 @@ export function MetaConnectDialog({ onClose }: { onClose: () => void }) {
     } finally {
       setBusy(null);
     }
-  }
-
-  function toggle(accountId: string, on: boolean) {
-    setPicked((before) => {
-      const after = new Set(before);
-      if (on) after.add(accountId);
-      else after.delete(accountId);
-      return after;
-    });
   }
 
   const errorText = error && (
@@ -170,24 +163,14 @@ export function MetaConnectDialog({ onClose }: { onClose: () => void }) {
               setActionProblem(undefined);
             }}
           />
-          {!check.storage.available ? (
-            <p className="severity-warning">{check.storage.warning ?? `${check.storage.where} cannot keep the token.`}</p>
-          ) : check.storage.protected ? (
-            <p className="muted small">The token will be kept in {check.storage.where}.</p>
-          ) : (
-            <div className="storage-warning">
-              <p className="severity-warning">{check.storage.warning ?? `${check.storage.where} does not protect the token.`}</p>
-              <label className="check">
-                <input type="checkbox" checked={storeAnyway} onChange={(event) => setStoreAnyway(event.target.checked)} /> Store the token anyway
-              </label>
-            </div>
-          )}
+          <StorageNotice
+            storage={check.storage}
+            thing={{ what: 'the token', kept: 'The token', anyway: 'Store the token anyway' }}
+            anyway={storeAnyway}
+            onAnyway={setStoreAnyway}
+          />
           <div className="controls">
-            <button
-              type="submit"
-              className="primary"
-              disabled={busy !== null || picked.size === 0 || !check.storage.available || (!check.storage.protected && !storeAnyway)}
-            >
+            <button type="submit" className="primary" disabled={busy !== null || picked.size === 0 || !mayStore(check.storage, storeAnyway)}>
               {busy === 'connecting' ? 'Connecting…' : connectLabel(picked.size)}
             </button>
             <button

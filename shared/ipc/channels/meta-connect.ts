@@ -43,6 +43,8 @@ export const tokenStorageSchema = z.object({
   where: z.string(),
 });
 
+export type TokenStorage = z.infer<typeof tokenStorageSchema>;
+
 export const metaTokenCheckSchema = z.object({
   user: z.object({ id: z.string(), name: z.string() }),
   /** The permissions Meta says the token was granted (ads_read, ads_management, business_management, …). */
