@@ -12,6 +12,7 @@ import { listAccessibleCustomers, listClientAccounts, readCustomer } from '@plat
 import { OperationsQuota } from '@platforms/google/operations-quota';
 import { googleKeyringEntry } from './credentials/google-refresh-token';
 import type { Secret } from './credentials/secret';
+import type { ConnectedIn } from './connected-in';
 import type { CredentialVault } from './credentials/vault';
 import type { GoogleOperatorCredentials } from './google-client-credentials';
 import type { GoogleOperatorSource } from './google-operator';
@@ -32,9 +33,6 @@ export function googleLoginEntry(customerId: string): string {
 }
 
 export const dashedCustomerId = (id: string) => `${id.slice(0, 3)}-${id.slice(3, 6)}-${id.slice(6)}`;
-
-/** The workspace a customer is connected in, if any, and whether Google refused its sign-in. */
-export type ConnectedIn = (customerId: string) => { workspaceId: number; needsReconnecting: boolean } | undefined;
 
 export interface GoogleConnectorDeps {
   operator: GoogleOperatorSource;

@@ -34,7 +34,10 @@ const speedOf = (clock: Clock) => (clock instanceof AcceleratedClock ? clock.spe
 
 function howToReconnect(credential: Pick<MetaCredential, 'from'> | undefined, accountId: string): string {
   if (credential?.from === META_TOKEN_ENV) return `put a new System User token in ${META_TOKEN_ENV} and restart acm serve`;
-  return `store a new System User token with "acm credentials set meta --account ${accountId}" (or set ${META_TOKEN_ENV}) and restart acm serve`;
+  return (
+    `paste a new System User token in "Connect Meta account" (the workspace switcher) and pick this account; or, for acm serve, ` +
+    `"acm credentials set meta --account ${accountId}" (or set ${META_TOKEN_ENV}) and restart it`
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { accountStatusText } from '@platforms/meta/meta-account';
 import { accessOf, readPermissions } from '@platforms/meta/token-access';
 import { PlatformError } from '@shared/platform/adapter';
 import { checkedToken, META_TOKEN_ENV, metaKeyringEntry } from './credentials/meta-token';
+import type { ConnectedIn } from './connected-in';
 import type { CredentialVault } from './credentials/vault';
 
 /** How many ad accounts the dialog lists: an agency's token may reach hundreds. */
@@ -42,7 +43,7 @@ const FROM_ENVIRONMENT = { available: true, protected: true, where: `the environ
 export class MetaConnector {
   constructor(private readonly deps: MetaConnectorDeps) {}
 
-  async check(text: string, connectedIn: (accountId: string) => number | undefined): Promise<MetaTokenCheck> {
+  async check(text: string, connectedIn: ConnectedIn): Promise<MetaTokenCheck> {
     const token = checkedToken(text, 'the connect dialog');
     const client = new GraphClient({
       fetch: this.deps.fetch,
@@ -68,8 +69,9 @@ export class MetaConnector {
           status: accountStatusText(row.account_status),
           canManage: access.canManage,
         };
-        const workspaceId = connectedIn(row.id);
-        if (workspaceId !== undefined) account.workspaceId = workspaceId;
+        const connected = connectedIn(row.id);
+        if (connected !== undefined) account.workspaceId = connected.workspaceId;
+        if (connected?.needsReconnecting) account.needsReconnecting = true;
         const problem = problemOf(row);
         if (problem !== undefined) account.problem = problem;
         return account;

@@ -10,6 +10,7 @@ import type { Store } from '../store';
 import { startScheduler, type Scheduler } from '../engine/runtime/scheduler';
 import { composeApp, type ComposedApp } from './compose';
 import { pauseAgentsOnLoss } from './connection-loss';
+import type { ConnectedIn } from './connected-in';
 import { pauseAgentsWhileSpent } from './quota-pause';
 import type { HostAccount } from './default-account';
 import type { MetaConnector } from './meta-connect';
@@ -141,13 +142,14 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   /** What a Meta token is and reaches, each ad account with the workspace it is already connected in. */
   checkMetaToken(token: string): Promise<MetaTokenCheck> {
-    return this.metaConnector().check(token, (accountId) => this.workspaceOf('meta', accountId));
+    return this.metaConnector().check(token, (accountId) => this.connectedIn('meta', accountId));
   }
 
   /**
    * Each ad account picked becomes a workspace of its own, named after it, in its currency and
    * zone, its token kept in the vault. Every account is checked before any is connected; one that
-   * then fails to open leaves nothing behind and is reported beside those that opened.
+   * then fails to open leaves nothing behind and is reported beside those that opened. An account
+   * whose workspace needs reconnecting gets this token there instead (see `connectGoogle`).
    */
   connectMeta(request: ParsedRequestOf<'workspaces.connectMeta'>): Promise<ResponseOf<'workspaces.connectMeta'>> {
     return this.oneAtATime(async () => {
@@ -156,7 +158,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
       const picked = request.accountIds.map((id) => {
         const account = check.accounts.find((a) => a.id === id);
         if (!account) throw new AcmError('NOT_FOUND', `the token does not reach the ad account ${id}`, { path: 'accountIds' });
-        if (account.workspaceId !== undefined) {
+        if (account.workspaceId !== undefined && account.needsReconnecting !== true) {
           throw new AcmError('CONFLICT', `${account.name} (${id}) is already connected in workspace '${this.get(account.workspaceId).name}'`, {
             path: 'accountIds',
           });
@@ -170,8 +172,11 @@ export class WorkspaceHost implements WorkspaceDirectory {
       for (const account of picked) {
         const forget = await connector.store(request.token, account.id, request.storeUnprotected);
         try {
-          const connect: AccountConnect = { platform: 'meta', accountId: account.id, conversionAction: request.conversionAction };
-          workspaces.push(await this.createNow({ name: this.freeName(account.name, account.id), connect }));
+          if (account.workspaceId !== undefined) workspaces.push(await this.reopenAccount(account.workspaceId));
+          else {
+            const connect: AccountConnect = { platform: 'meta', accountId: account.id, conversionAction: request.conversionAction };
+            workspaces.push(await this.createNow({ name: this.freeName(account.name, account.id), connect }));
+          }
         } catch (error) {
           await forget().catch((undo: unknown) => this.openers.log(`the token kept for ${account.id} could not be removed`, undo));
           failed.push({ accountId: account.id, message: (error as Error).message });
@@ -195,7 +200,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
 
   /** What the finished sign-in reaches, each customer with the workspace it is already connected in. */
   finishGoogleSignIn(signInId: string): Promise<GoogleSignIn> {
-    return this.googleConnector().finish(signInId, (customerId) => this.googleWorkspaceOf(customerId));
+    return this.googleConnector().finish(signInId, (customerId) => this.connectedIn('google', customerId));
   }
 
   cancelGoogleSignIn(signInId: string) {
@@ -215,7 +220,7 @@ export class WorkspaceHost implements WorkspaceDirectory {
       const picked = connector.picked(
         request.signInId,
         request.customerIds,
-        (customerId) => this.googleWorkspaceOf(customerId),
+        (customerId) => this.connectedIn('google', customerId),
         (id) => this.get(id).name,
       );
       const workspaces: WorkspaceSummary[] = [];
@@ -320,9 +325,9 @@ export class WorkspaceHost implements WorkspaceDirectory {
     return this.openers.google;
   }
 
-  /** The workspace a Google customer is connected in, and whether Google refused its sign-in there. */
-  private googleWorkspaceOf(customerId: string): { workspaceId: number; needsReconnecting: boolean } | undefined {
-    const workspaceId = this.workspaceOf('google', customerId);
+  /** The workspace an account of a platform is connected in, and whether the platform refused its credential there. */
+  private connectedIn(platform: string, externalId: string): ReturnType<ConnectedIn> {
+    const workspaceId = this.workspaceOf(platform, externalId);
     if (workspaceId === undefined) return undefined;
     return { workspaceId, needsReconnecting: this.get(workspaceId).connection?.state().connected === false };
   }

@@ -1,4 +1,5 @@
 import type { GoogleCustomer } from '@shared/ipc/channels/google-connect';
+import { connectedReason } from './connected-account';
 
 /** The developer token's access levels, with the operations a day Google allows each (its published figures, as the host counts them). */
 export const ACCESS_LEVEL_CHOICES = [
@@ -12,21 +13,10 @@ export const accessLevelLabel = (level: string): string => ACCESS_LEVEL_CHOICES.
 /** "1234567890" → "123-456-7890", as Google Ads shows a customer id. */
 export const dashed = (id: string): string => (/^\d{10}$/.test(id) ? `${id.slice(0, 3)}-${id.slice(3, 6)}-${id.slice(6)}` : id);
 
-const workspaceLabel = (id: number, workspaceName: (id: number) => string | undefined) => workspaceName(id) ?? `#${id}`;
-
 /** Why a customer cannot be picked (a manager account, already in a workspace, one the app cannot keep), or nothing when it can. */
 export function whyNotPickable(customer: GoogleCustomer, workspaceName: (id: number) => string | undefined): string | undefined {
   if (customer.manager) return 'manager account: it has no campaigns of its own, pick its client accounts';
-  if (customer.workspaceId !== undefined && customer.needsReconnecting !== true) {
-    return `already in workspace ${workspaceLabel(customer.workspaceId, workspaceName)}`;
-  }
-  return customer.problem;
-}
-
-/** What picking a customer does besides connecting it: signing its workspace in again, when Google refused the old sign-in. */
-export function pickNote(customer: GoogleCustomer, workspaceName: (id: number) => string | undefined): string | undefined {
-  if (customer.workspaceId === undefined || customer.needsReconnecting !== true) return undefined;
-  return `workspace ${workspaceLabel(customer.workspaceId, workspaceName)} needs reconnecting: picking it signs that workspace in again`;
+  return connectedReason(customer, workspaceName) ?? customer.problem;
 }
 
 /** What a customer is, after its name: id, currency, zone, and the manager it is reached through. */

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { GoogleCustomer } from '@shared/ipc/channels/google-connect';
 import { moreText } from './meta-connect-form';
-import { customerDetails, pickNote, whyNotPickable } from './google-connect-form';
+import { customerDetails, whyNotPickable } from './google-connect-form';
+import { reconnectNote } from './connected-account';
 
 /**
  * The Google Ads customers the sign-in reaches, each a checkbox: a manager account's clients
@@ -33,7 +34,7 @@ export function GoogleCustomerList({
       <ul>
         {customers.map((customer) => {
           const reason = whyNotPickable(customer, workspaceName);
-          const note = pickNote(customer, workspaceName);
+          const note = reconnectNote(customer, workspaceName);
           const id = `${ids}-${customer.id}`;
           return (
             <li key={`${customer.loginCustomerId ?? ''}-${customer.id}`} className={reason ? 'unavailable' : undefined}>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { MetaAdAccount, MetaTokenCheck } from '@shared/ipc/channels/meta-connect';
 import { ACTION_CHOICES, OTHER_ACTION, moreText, permissionBadges, whyNotPickable } from './meta-connect-form';
+import { reconnectNote } from './connected-account';
 
 /** Whose the token is and what it may do: the user's name and a badge per power. */
 export function TokenOwner({ check }: { check: MetaTokenCheck }) {
@@ -19,7 +20,7 @@ export function TokenOwner({ check }: { check: MetaTokenCheck }) {
 /**
  * The ad accounts the token reaches, each a checkbox: name, id, currency, zone and status. One
  * already connected somewhere, or one the app cannot keep (an unknown currency or zone), says why
- * and cannot be picked.
+ * and cannot be picked; one whose workspace needs reconnecting can, to give it this token.
  */
 export function MetaAccountList({
   accounts,
@@ -43,6 +44,7 @@ export function MetaAccountList({
       <ul>
         {accounts.map((account) => {
           const reason = whyNotPickable(account, workspaceName);
+          const note = reconnectNote(account, workspaceName);
           const id = `${ids}-${account.id}`;
           return (
             <li key={account.id} className={reason ? 'unavailable' : undefined}>
@@ -58,6 +60,7 @@ export function MetaAccountList({
               <span id={`${id}-details`} className="muted small">
                 {account.id} · {account.currency} · {account.timezone} · {account.status}
                 {reason && <span className="account-problem"> · {reason}</span>}
+                {note && <span> · {note}</span>}
               </span>
               {!account.canManage && !reason && (
                 <span className="pill" title="The token may only read this account: its agents recommend, a person makes the change in Ads Manager">

@@ -1,5 +1,6 @@
 import type { MetaAdAccount } from '@shared/ipc/channels/meta-connect';
 import { COMMON_ACTION_TYPES, isActionType } from '@shared/platform/action-type';
+import { connectedReason } from './connected-account';
 
 /** What the token may do, as the connect dialog says it beside the user's name. */
 export interface PermissionBadge {
@@ -23,8 +24,7 @@ export function permissionBadges(permissions: readonly string[]): PermissionBadg
 
 /** Why an ad account cannot be picked (already in a workspace, a currency or zone the app does not know), or nothing when it can. */
 export function whyNotPickable(account: MetaAdAccount, workspaceName: (id: number) => string | undefined): string | undefined {
-  if (account.workspaceId !== undefined) return `already in workspace ${workspaceName(account.workspaceId) ?? `#${account.workspaceId}`}`;
-  return account.problem;
+  return connectedReason(account, workspaceName) ?? account.problem;
 }
 
 /** The picker's entry that opens free text for an action type not among the common ones. */

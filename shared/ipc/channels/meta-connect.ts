@@ -26,6 +26,8 @@ export const metaAdAccountSchema = z.object({
   canManage: z.boolean(),
   /** The workspace the account is already connected in: a second connection would have two sets of agents on one account. */
   workspaceId: z.number().int().positive().optional(),
+  /** That workspace's token was refused by Meta (expired, revoked): picking the account gives the workspace this token instead. */
+  needsReconnecting: z.boolean().optional(),
   /** Why the app cannot connect it (a currency or time zone it does not know), when it cannot. */
   problem: z.string().optional(),
 });

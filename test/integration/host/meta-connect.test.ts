@@ -89,6 +89,35 @@ describe('Connect Meta account', () => {
     expect([...first.served.lines, ...second.served.lines].join('\n')).not.toContain(TOKEN);
   });
 
+  it('gives a workspace whose token Meta refused a new one, from the same dialog', async () => {
+    const keyring = new MemoryKeyring();
+    const db = bed.tmp.file('acm.db');
+    const first = await serveSandbox(db, keyring);
+    const [account] = (await ask<MetaTokenCheck>(first.socket, 'workspaces.checkMetaToken', { token: TOKEN })).accounts;
+    await ask(first.socket, 'workspaces.connectMeta', { token: TOKEN, accountIds: [account.id] });
+    await first.served.stop();
+    bed.running = [];
+
+    const renewed = 'acm-meta-renewed-token-5e6f7a8b';
+    bed.world.fake.renewToken(renewed);
+    const second = await serveSandbox(db, keyring);
+    const workspace = async () => (await ask<WorkspaceSummary[]>(second.socket, 'workspaces.list')).find((w) => w.id === 2);
+    expect((await workspace())?.accounts[0]).toMatchObject({ platform: 'meta', connected: false });
+
+    const listed = (await ask<MetaTokenCheck>(second.socket, 'workspaces.checkMetaToken', { token: renewed })).accounts[0];
+    expect(listed).toMatchObject({ id: account.id, workspaceId: 2, needsReconnecting: true });
+    const reconnected = await ask<{ workspaces: WorkspaceSummary[]; failed: unknown[] }>(second.socket, 'workspaces.connectMeta', {
+      token: renewed,
+      accountIds: [account.id],
+    });
+    expect(reconnected.failed).toEqual([]);
+    expect(reconnected.workspaces).toEqual([expect.objectContaining({ id: 2, accounts: [expect.objectContaining({ platform: 'meta', connected: true })] })]);
+    expect((await workspace())?.accounts[0]).toMatchObject({ connected: true });
+    expect(await ask<WorkspaceSummary[]>(second.socket, 'workspaces.list')).toHaveLength(2);
+    expect(keyring.entries.get(`meta:${account.id}`)).toBe(renewed);
+    expect(second.served.lines.join('\n')).not.toContain(renewed);
+  });
+
   it('refuses a pick that names an account twice, keeping nothing', async () => {
     const keyring = new MemoryKeyring();
     const { socket } = await serveSandbox(bed.tmp.file('acm.db'), keyring);

@@ -33,6 +33,7 @@ const checked = (overrides: Partial<MetaTokenCheck> = {}): MetaTokenCheck => ({
     { id: 'act_101', name: 'Berlin shoes', currency: 'EUR', timezone: 'Europe/Berlin', status: 'active', canManage: true },
     { id: 'act_102', name: 'Tokyo tea', currency: 'JPY', timezone: 'Asia/Tokyo', status: 'active', canManage: false },
     { id: 'act_103', name: 'Home account', currency: 'USD', timezone: 'UTC', status: 'active', canManage: true, workspaceId: 1 },
+    { id: 'act_105', name: 'Lapsed token', currency: 'USD', timezone: 'UTC', status: 'active', canManage: true, workspaceId: 1, needsReconnecting: true },
     { id: 'act_104', name: 'Odd money', currency: 'XYZ', timezone: 'UTC', status: 'unsettled', canManage: true, problem: "Meta gives its currency as 'XYZ'" },
   ],
   more: 3,
@@ -112,7 +113,7 @@ describe('"Connect Meta account"', () => {
     expect(within(dialog).queryByText('may change campaigns')).toBeNull();
   });
 
-  it('will not pick an account already in a workspace, or one the app cannot keep, and says why', async () => {
+  it('will not pick an account already in a workspace (unless its token died there), or one the app cannot keep, and says why', async () => {
     const { connection } = fakeHost();
     show(connection);
     const dialog = openDialog();
@@ -122,6 +123,10 @@ describe('"Connect Meta account"', () => {
     expect(accountBox(dialog, 'Odd money').disabled).toBe(true);
     expect(accountBox(dialog, 'Odd money').closest('li')!.textContent).toContain("Meta gives its currency as 'XYZ'");
     expect(accountBox(dialog, 'Berlin shoes').disabled).toBe(false);
+    expect(accountBox(dialog, 'Lapsed token').disabled).toBe(false);
+    expect(accountBox(dialog, 'Lapsed token').closest('li')!.textContent).toContain(
+      'workspace Home needs reconnecting: picking it signs that workspace in again',
+    );
   });
 
   it('connects the picked accounts with the chosen conversion action and opens the first new workspace', async () => {
