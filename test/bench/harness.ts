@@ -53,6 +53,12 @@ export async function ratio(subject: () => unknown | Promise<unknown>, reference
   return median(s) / median(r);
 }
 
+/** The run's verdict: every figure that missed its target, by benchmark and name, and the exit code that says so (1 when any did). */
+export function benchVerdict(rows: readonly { bench: string; row: BenchRow }[]): { missed: string[]; exitCode: 0 | 1 } {
+  const missed = rows.filter(({ row }) => row.ok === false).map(({ bench, row }) => `${bench}: ${row.name} (target ${row.target ?? '?'})`);
+  return { missed, exitCode: missed.length > 0 ? 1 : 0 };
+}
+
 export function formatTable(rows: { bench: string; row: BenchRow }[]): string {
   const lines = rows.map(({ bench, row }) => {
     const value = row.kind === 'ratio' ? `${row.value.toFixed(2)}x` : `${formatCount(row.value)}${row.unit ? ` ${row.unit}` : ''}`;

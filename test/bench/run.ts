@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatTable, type Benchmark, type BenchRow } from './harness';
+import { benchVerdict, formatTable, type Benchmark, type BenchRow } from './harness';
 import { benchmarks } from './registry';
 
 function usage(): never {
@@ -34,6 +34,9 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`${formatTable(rows)}\n`);
   }
+  const verdict = benchVerdict(rows);
+  if (verdict.missed.length > 0) process.stderr.write(`bench: ${verdict.missed.length} figures missed their target:\n  ${verdict.missed.join('\n  ')}\n`);
+  process.exitCode = verdict.exitCode;
 }
 
 await main();
