@@ -26,7 +26,7 @@ const granted = (accessToken: string, expiresIn?: number) => ({
 });
 
 function source(fetch: OAuthFetch, clock: ManualClock, refreshAheadMs?: number) {
-  return new GoogleAccessTokens({ client, endpoints: GOOGLE_OAUTH_ENDPOINTS, fetch, refreshToken: new Secret('1//unit-refresh'), clock, refreshAheadMs });
+  return new GoogleAccessTokens({ client, endpoints: GOOGLE_OAUTH_ENDPOINTS, fetch, refreshToken: new Secret('made-up-unit-refresh'), clock, refreshAheadMs });
 }
 
 describe("Google's OAuth endpoints", () => {
@@ -50,7 +50,7 @@ describe('the access token source', () => {
     expect((await source(script.fetch, new ManualClock(0)).accessToken()).reveal()).toBe('made-up-access-one');
     expect(Object.fromEntries(script.asked[0])).toEqual({
       grant_type: 'refresh_token',
-      refresh_token: '1//unit-refresh',
+      refresh_token: 'made-up-unit-refresh',
       client_id: client.clientId,
       client_secret: 'unit-client-secret',
     });
@@ -84,13 +84,13 @@ describe('the access token source', () => {
   });
 
   it('says an answer that is not OAuth as TRANSIENT, without its body', async () => {
-    const fetch: OAuthFetch = async () => new Response('<html>1//unit-refresh</html>', { status: 502, headers: { 'content-type': 'text/html' } });
+    const fetch: OAuthFetch = async () => new Response('<html>made-up-unit-refresh</html>', { status: 502, headers: { 'content-type': 'text/html' } });
     const error = (await source(fetch, new ManualClock(0))
       .accessToken()
       .catch((caught: unknown) => caught)) as PlatformError;
     expect(error.platformCode).toBe('TRANSIENT');
     expect(error.message).toMatch(/oauth2\.googleapis\.com could not be used/);
-    expect(error.message).not.toContain('1//unit-refresh');
+    expect(error.message).not.toContain('made-up-unit-refresh');
   });
 });
 

@@ -16,7 +16,7 @@ class MemoryKeyring implements Keyring {
   }
 }
 
-const SECRET = 'GOCSPX-the-client-secret-42';
+const SECRET = 'made-up-client-secret-42';
 const DEVELOPER_TOKEN = 'dev-token-0123456789abcdef';
 const save = {
   clientId: '1234-abc.apps.googleusercontent.com',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Keyring } from '@host/credentials/keyring';
 import { findGoogleRefreshToken, googleKeyringEntry } from '@host/credentials/google-refresh-token';
 
-const TOKEN = '1//unit-test-refresh-token-0a1b2c';
+const TOKEN = 'made-up-refresh-token-0a1b2c';
 
 function keyringWith(entries: Record<string, string>): Keyring & { reads: string[] } {
   const reads: string[] = [];
@@ -19,7 +19,7 @@ function keyringWith(entries: Record<string, string>): Keyring & { reads: string
 
 describe('the Google refresh token of the headless host', () => {
   it('comes from ACM_GOOGLE_REFRESH_TOKEN first, without asking the keyring', async () => {
-    const keyring = keyringWith({ google: '1//from-the-keyring' });
+    const keyring = keyringWith({ google: 'made-up-refresh-from-the-keyring' });
     const found = await findGoogleRefreshToken({ env: { ACM_GOOGLE_REFRESH_TOKEN: ` ${TOKEN}\n` }, keyring }, '1234567890');
     expect(found.refreshToken.reveal()).toBe(TOKEN);
     expect(found.from).toBe('ACM_GOOGLE_REFRESH_TOKEN');
@@ -27,7 +27,7 @@ describe('the Google refresh token of the headless host', () => {
   });
 
   it("then from the customer's own keyring entry, then the one for every customer", async () => {
-    const own = keyringWith({ 'google:1234567890': TOKEN, google: '1//for-everyone' });
+    const own = keyringWith({ 'google:1234567890': TOKEN, google: 'made-up-refresh-for-everyone' });
     expect((await findGoogleRefreshToken({ env: {}, keyring: own }, '1234567890')).refreshToken.reveal()).toBe(TOKEN);
     const shared = keyringWith({ google: TOKEN });
     const found = await findGoogleRefreshToken({ env: {}, keyring: shared }, '1234567890');
@@ -40,7 +40,7 @@ describe('the Google refresh token of the headless host', () => {
     await expect(findGoogleRefreshToken({ env: {}, keyring: keyringWith({}) }, '1234567890')).rejects.toThrow(
       /ACM_GOOGLE_REFRESH_TOKEN is not set and the keyring has no entry "google:1234567890" nor "google"/,
     );
-    const unfit = findGoogleRefreshToken({ env: { ACM_GOOGLE_REFRESH_TOKEN: '1//two words' }, keyring: keyringWith({}) });
+    const unfit = findGoogleRefreshToken({ env: { ACM_GOOGLE_REFRESH_TOKEN: 'made-up two words' }, keyring: keyringWith({}) });
     await expect(unfit).rejects.toThrow(/from ACM_GOOGLE_REFRESH_TOKEN holds spaces/);
     await expect(unfit).rejects.not.toThrow(/two words/);
   });

@@ -3,8 +3,8 @@ import { jsonLinesLogger } from '../../../../electron/host/logging/json-lines-lo
 import { logCallback } from '../../../../electron/host/logging/logger';
 import { createRedactor } from '../../../../electron/host/logging/redact';
 
-const META_TOKEN = 'EAAmadeUpForTestsOnlyNotAToken0';
-const WEBHOOK = 'https://hooks.slack.com/services/TMADEUP/BMADEUP/made-up-test-path';
+const META_TOKEN = `EAA${'0'.repeat(28)}`;
+const WEBHOOK = 'https://hooks.slack.com/services/made-up-test-path';
 
 function capture(level?: 'debug' | 'info') {
   const lines: string[] = [];

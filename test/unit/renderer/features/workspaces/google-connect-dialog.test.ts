@@ -12,7 +12,7 @@ import { useWorkspaceStore } from '@renderer/ipc/workspace-store';
 import { WorkspaceSwitcher } from '@renderer/features/workspaces/workspace-switcher';
 import { queryCacheText } from '../../query-cache-text';
 
-const SECRET = 'GOCSPX-desktop-client-secret-0123';
+const SECRET = 'made-up-desktop-client-secret-0123';
 const DEVELOPER_TOKEN = 'dev-token-abcdef0123456789';
 const CONSENT = 'https://accounts.google.com/o/oauth2/v2/auth?client_id=1234-abc.apps.googleusercontent.com&state=s';
 const SIGN_IN = 'c0ffee00-1111-2222-3333-444455556666';
