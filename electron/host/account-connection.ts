@@ -73,6 +73,7 @@ export function watchedPlatform(platform: PlatformAdapter, connection: AccountCo
     currency: platform.currency,
     reportsSettleDays: platform.reportsSettleDays,
     reportingNotes: platform.reportingNotes,
+    dailySpendMultiple: platform.dailySpendMultiple,
     listCampaigns: () => guard(() => platform.listCampaigns()),
     getCampaign: (campaignId: string) => guard(() => platform.getCampaign(campaignId)),
     getMetrics: (query: MetricsQuery) => guard(() => platform.getMetrics(query)),

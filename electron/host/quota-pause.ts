@@ -59,6 +59,7 @@ export function quotaWatchedPlatform(platform: PlatformAdapter, spell: QuotaSpel
     currency: platform.currency,
     reportsSettleDays: platform.reportsSettleDays,
     reportingNotes: platform.reportingNotes,
+    dailySpendMultiple: platform.dailySpendMultiple,
     listCampaigns: () => watch(() => platform.listCampaigns()),
     getCampaign: (campaignId: string) => watch(() => platform.getCampaign(campaignId)),
     getMetrics: (query: MetricsQuery) => watch(() => platform.getMetrics(query)),

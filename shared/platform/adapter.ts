@@ -24,6 +24,12 @@ export interface PlatformAdapter {
    * for the person reading a decision (e.g. how hourly conversions were made from daily ones).
    */
   readonly reportingNotes?: readonly string[];
+  /**
+   * The most a campaign may spend in one day, as a multiple of its daily budget (Google: 2, its
+   * monthly total staying within 30.4 days' worth); a platform that does not say keeps a day's
+   * spend within the budget.
+   */
+  readonly dailySpendMultiple?: number;
   listCampaigns(): Promise<CampaignInfo[]>;
   getCampaign(campaignId: string): Promise<CampaignInfo>;
   getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]>;

@@ -1,5 +1,6 @@
 import type { CampaignInfo } from '@shared/domain/campaign';
 import type { AgentStatus, ReviewReport } from '@shared/domain/agent';
+import { NO_HOLDOUT, type Holdout } from '@shared/domain/experiment';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import type { AccountZone } from '@shared/zone';
 import { Calibrator, ResponseModel, type ForecastEvent } from '../forecast';
@@ -34,6 +35,8 @@ export class AgentMind {
     readonly zone: AccountZone,
     /** How many days the platform's reports keep changing (PlatformAdapter.reportsSettleDays). */
     reportsSettleDays?: number,
+    /** The campaigns experiments hold out now: not the agent's while they last. */
+    private readonly holdout: () => Holdout = () => NO_HOLDOUT,
   ) {
     // Creatives and audiences are read only by agents that may act on them.
     const actions = definition.constraints.actions;
@@ -52,14 +55,15 @@ export class AgentMind {
     this.openDecisions.add(decisionId);
   }
 
-  /** The agent's campaigns among the account's. */
+  /** The agent's campaigns among the account's, less those an experiment holds out. */
   campaignsOf(account: readonly CampaignInfo[]): CampaignInfo[] {
     const wanted = this.definition.campaigns;
-    if (wanted === '*') return [...account];
+    const held = this.holdout();
+    if (wanted === '*') return held.size === 0 ? [...account] : account.filter((c) => !held.has(c.id));
     // Asked several times a review over accounts of thousands of campaigns: a set, made again only when the definition changes.
     if (this.wanted?.list !== wanted) this.wanted = { list: wanted, ids: new Set(wanted) };
     const ids = this.wanted.ids;
-    return account.filter((c) => ids.has(c.id));
+    return account.filter((c) => ids.has(c.id) && !held.has(c.id));
   }
 
   /** Feeds every campaign's model the days observed so far (re-read days replace their earlier reads). */

@@ -1,6 +1,8 @@
 import type { CampaignInfo } from '@shared/domain/campaign';
+import type { Holdout } from '@shared/domain/experiment';
 import { toCampaignChange, type Decision } from '@shared/domain/decision';
 import type { AgentDefinition, Policy } from '@shared/scenario/schema';
+import type { SpendCeilings } from '../guardrails/day-spend';
 import { guard } from '../guardrails/guard';
 import type { AppliedChange, Finding, PoolLimit } from '../guardrails/types';
 
@@ -21,6 +23,9 @@ export interface LimitsInForce {
   account: readonly CampaignInfo[];
   policies: readonly Policy[];
   accountDailySpendCap?: number;
+  spendCeilings?: SpendCeilings;
+  /** Campaigns running experiments hold out. */
+  holdout?: Holdout;
   pools: readonly PoolLimit[];
   /** The campaign's applied changes within the longest window a limit looks at. */
   history: readonly AppliedChange[];
@@ -50,6 +55,8 @@ export function executionRefusals(decision: Decision, campaign: CampaignInfo, li
     constraints: definition.constraints,
     policies: limits.policies,
     accountDailySpendCap: limits.accountDailySpendCap,
+    spendCeilings: limits.spendCeilings,
+    holdout: limits.holdout,
     pools: limits.pools.filter((p) => p.campaignIds.includes(campaign.id)),
     history: limits.history,
     evidenceConversions: evidenceOf(decision),

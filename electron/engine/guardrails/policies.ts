@@ -1,5 +1,6 @@
 import type { Policy } from '@shared/scenario/schema';
 import { DAY_MS } from '@shared/time';
+import { daySpendCeiling } from './day-spend';
 import { accountAfter, activeBudgetSum, budgetAt, changesWithin, pctChange } from './settings';
 import type { Finding, GuardInput } from './types';
 
@@ -46,6 +47,18 @@ function capBreach(input: GuardInput, cap: number): string | undefined {
   return after > cap + 1e-9 && after > before ? `the account's budgets would total ${money(after)} a day, above the cap of ${money(cap)}` : undefined;
 }
 
+/** The account's cap is on a day's spend (FORMAT.md): where the platform spends past budgets, on what the campaigns may spend in a day. */
+function spendCapBreach(input: GuardInput, cap: number): string | undefined {
+  const { change, campaign, account, spendCeilings } = input;
+  if (!spendCeilings) return capBreach(input, cap);
+  if (change.kind !== 'budget' && change.kind !== 'status') return undefined;
+  const before = daySpendCeiling(account, spendCeilings);
+  const after = daySpendCeiling(accountAfter(account, campaign, change), spendCeilings);
+  if (!(after > cap + 1e-9 && after > before)) return undefined;
+  const budgets = activeBudgetSum(accountAfter(account, campaign, change));
+  return `the account's campaigns could spend ${money(after)} in a day (budgets of ${money(budgets)}, which the platform has lately overspent), above the cap of ${money(cap)}`;
+}
+
 /** The policies about one campaign alone (not the account's cap), for a campaign a shared budget's change moves too. */
 export function campaignPolicyFindings(input: GuardInput): Finding[] {
   const findings: Finding[] = [];
@@ -73,7 +86,7 @@ export function policyFindings(input: GuardInput): Finding[] {
       });
   }
   if (input.accountDailySpendCap !== undefined) {
-    const message = capBreach(input, input.accountDailySpendCap);
+    const message = spendCapBreach(input, input.accountDailySpendCap);
     if (message) findings.push({ rule: 'account.dailySpendCap', message });
   }
   return findings;

@@ -1,6 +1,8 @@
 import type { CampaignInfo, CampaignChange } from '@shared/domain/campaign';
 import type { ChangeValue } from '@shared/domain/decision';
+import type { Holdout } from '@shared/domain/experiment';
 import type { Constraints, Policy } from '@shared/scenario/schema';
+import type { SpendCeilings } from './day-spend';
 
 /** A change already applied to the account, as the guard needs it to judge cooldowns and daily limits. */
 export interface AppliedChange {
@@ -28,6 +30,13 @@ export interface GuardInput {
   policies: readonly Policy[];
   /** The scenario's `account.dailySpendCap`, treated like an `accountDailySpendCap` policy. */
   accountDailySpendCap?: number;
+  /**
+   * Where the platform may spend past a budget in a day, how far each campaign has lately: the
+   * account's daily spend cap is held against budgets times these (the other limits are on budgets).
+   */
+  spendCeilings?: SpendCeilings;
+  /** Campaigns running experiments hold out: no change of an agent's may touch them. */
+  holdout?: Holdout;
   /** Shared budget pools the campaign is in. */
   pools?: readonly PoolLimit[];
   /** Changes applied in at least the last max(24 h, cooldown), any agent. */

@@ -14,6 +14,8 @@ import { guard } from '../guardrails/guard';
 import type { AppliedChange, Finding, GuardInput, PoolLimit, Verdict } from '../guardrails/types';
 import { agentPools, memoryMs } from './account-limits';
 import type { AccountView } from './account-view';
+import { SpendCeilingWatch } from './spend-ceilings';
+import type { SpendCeilings } from '../guardrails/day-spend';
 import type { Notices } from './notices';
 import type { AgentRoster } from './roster';
 import { RECOMMEND_ONLY_RULE, recommendOnlyFinding, recommendOnlyVerdict } from './recommend-only';
@@ -45,6 +47,7 @@ export class DecisionDesk {
   private readonly policies: readonly Policy[];
   /** This process, as the holder of campaign leases. */
   private readonly hostId = newLeaseOwner();
+  private readonly ceilings: SpendCeilingWatch;
 
   constructor(
     private readonly deps: RuntimeDeps,
@@ -54,6 +57,7 @@ export class DecisionDesk {
   ) {
     this.newId = deps.newId ?? randomUUID;
     this.policies = deps.policies ?? [];
+    this.ceilings = new SpendCeilingWatch(deps);
     this.stamps = new MonotonicClock(deps.clock);
     const wall = deps.wallClock ?? systemClock;
     this.executor = new Executor({
@@ -108,11 +112,18 @@ export class DecisionDesk {
       constraints: mind.definition.constraints,
       policies: this.policies,
       accountDailySpendCap: this.deps.accountDailySpendCap,
+      spendCeilings: this.spendCeilings(account, now),
+      holdout: this.deps.holdout?.(),
       pools: pools.filter((p) => p.campaignIds.includes(proposal.campaign.id)),
       history,
       evidenceConversions: proposal.evidenceConversions,
       confidence: proposal.confidence,
     };
+  }
+
+  /** How far past their budgets the campaigns may spend in a day where the platform overspends: for the account's cap on a day's spend and spend forecasts. */
+  spendCeilings(account: readonly CampaignInfo[], now: number): SpendCeilings | undefined {
+    return this.ceilings.at(this.roster.all(), account, now);
   }
 
   /** The record of an agent's proposal as it is first written: proposed, with its forecast and what the forecast rests on. */
@@ -210,6 +221,8 @@ export class DecisionDesk {
         account,
         policies: this.policies,
         accountDailySpendCap: this.deps.accountDailySpendCap,
+        spendCeilings: this.spendCeilings(account, now),
+        holdout: this.deps.holdout?.(),
         pools: agentPools(this.deps.pools ?? [], this.roster.all(), account),
         history: appliedSince(this.deps.store.decisions, now - memoryMs([mind]), campaign.id),
         now,

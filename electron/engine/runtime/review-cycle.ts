@@ -231,6 +231,7 @@ export class ReviewCycle {
       ...review,
       policies: this.deps.policies ?? [],
       maxTotal: total,
+      spendCeilings: this.desk.spendCeilings(account, now),
       volatile: isVolatile(mind, this.deps.calendar ?? [], now),
     });
     const bids = proposeBids({ ...review, plan: budgets.plan });
@@ -238,7 +239,7 @@ export class ReviewCycle {
   }
 
   private maxTotal(mind: AgentMind, account: readonly CampaignInfo[], pools: ResolvedPools): number {
-    return maxTotal(mind, account, pools, this.deps.policies ?? [], this.deps.accountDailySpendCap);
+    return maxTotal(mind, account, pools, this.deps.policies ?? [], this.deps.accountDailySpendCap, this.desk.spendCeilings(account, this.deps.clock.now()));
   }
 
   private recordConflict(conflict: ConflictFinding, now: number): void {

@@ -18,7 +18,7 @@ export class AgentRoster {
   private readonly unrecorded = new Map<string, AgentStatus>();
 
   constructor(
-    private readonly deps: Pick<RuntimeDeps, 'store' | 'clock' | 'zone' | 'calendar' | 'log' | 'platform'>,
+    private readonly deps: Pick<RuntimeDeps, 'store' | 'clock' | 'zone' | 'calendar' | 'log' | 'platform' | 'holdout'>,
     private readonly notices: Notices,
   ) {}
 
@@ -46,7 +46,8 @@ export class AgentRoster {
 
   /** An agent that does not run: what a preview reviews with. */
   mindOf(id: string, definition: AgentDefinition, status: AgentStatus): AgentMind {
-    return new AgentMind(id, definition, status, this.deps.calendar ?? [], this.deps.zone, this.deps.platform.reportsSettleDays);
+    const holdout = this.deps.holdout;
+    return new AgentMind(id, definition, status, this.deps.calendar ?? [], this.deps.zone, this.deps.platform.reportsSettleDays, holdout && (() => holdout()));
   }
 
   get(agentId: string): AgentMind {

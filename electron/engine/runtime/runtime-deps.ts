@@ -1,5 +1,6 @@
 import type { AgentStatus } from '@shared/domain/agent';
 import type { AlertSeverity } from '@shared/domain/alert';
+import type { Holdout } from '@shared/domain/experiment';
 import type { PlatformAdapter } from '@shared/platform/adapter';
 import type { Random } from '@shared/random';
 import type { Policy, Pool } from '@shared/scenario/schema';
@@ -24,6 +25,8 @@ export interface RuntimeDeps {
   accountDailySpendCap?: number;
   /** The marketer's calendar, its days as the account's local midnights (forecastCalendar). */
   calendar?: readonly ForecastEvent[];
+  /** The campaigns running experiments hold out now (asked at every review and before every change): no agent manages them meanwhile. */
+  holdout?(): Holdout;
   /** Shared budget pools (FORMAT.md), agents named. */
   pools?: readonly Pool[];
   /**

@@ -11,7 +11,7 @@ import { readCustomer, type GoogleCustomer } from './google-account';
 import { isRemoved, QUERIES, type AdGroupRow, type AdRow, type CampaignRow, type CriterionRow, type LabelRow } from './google-rows';
 import { RESOURCE_OF, settleLostWrite } from './lost-answer';
 import { fromMicros } from './micros';
-import { readHourlyMetrics, REPORTING_NOTES, REPORTS_SETTLE_DAYS } from './reports';
+import { DAILY_SPEND_MULTIPLE, readHourlyMetrics, REPORTING_NOTES, REPORTS_SETTLE_DAYS } from './reports';
 
 export interface GoogleAdapterOptions {
   client: GoogleAdsClient;
@@ -47,6 +47,7 @@ export class GoogleAdapter implements PlatformAdapter {
   readonly currency: string;
   readonly reportsSettleDays = REPORTS_SETTLE_DAYS;
   readonly reportingNotes = REPORTING_NOTES;
+  readonly dailySpendMultiple = DAILY_SPEND_MULTIPLE;
   private readonly client: GoogleAdsClient;
   private readonly delivery: AdDelivery;
   /** Label names by resource name, kept between reads: labels rarely change, and every search counts against the day's operations. */

@@ -9,6 +9,9 @@ import { fromMicros } from './micros';
 /** Google credits conversions to the click's date and they keep arriving: the trailing 30 days are re-read. */
 export const REPORTS_SETTLE_DAYS = 30;
 
+/** Google may spend up to twice a campaign's daily budget on one day. */
+export const DAILY_SPEND_MULTIPLE = 2;
+
 /** What forecasts on these rows assume of them, for the person reading a decision. */
 export const REPORTING_NOTES: readonly string[] = [
   "Google reports conversions on the date and hour of the click that led to them, in the account's time zone: recent hours keep filling in for up to 30 days.",

@@ -56,6 +56,7 @@ export function budgetStepOf(ctx: BudgetContext, campaign: CampaignInfo, unit: P
       reverses: { raise: reverses(ctx, campaign.id, true), cut: reverses(ctx, campaign.id, false) },
       raiseBias: ctx.raiseBias,
       cap: Number.POSITIVE_INFINITY,
+      overspend: ctx.spendCeilings?.of(campaign.id) ?? 1,
     },
   };
 }

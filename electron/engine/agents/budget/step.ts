@@ -43,6 +43,8 @@ export interface StepBasis {
   raiseBias: number;
   /** The most the step may raise the budget to: the room a spend limit leaves. */
   cap: number;
+  /** The most the campaign may spend of its budget in one day, as it has lately (1 where the platform keeps within budgets). */
+  overspend: number;
 }
 
 export interface StepBounds {
@@ -144,7 +146,7 @@ export function stepBudget(basis: StepBasis, { model, calibrator }: StepForecast
         windowHours: 0,
         point: pathSpend * days,
         low80: pathSpend * days * (1 - DELIVERY_SLACK),
-        high80: pathSpend * days,
+        high80: pathSpend * days * basis.overspend,
         baseline: current * days,
       }
     : raiseBias !== undefined

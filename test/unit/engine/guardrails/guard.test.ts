@@ -204,3 +204,61 @@ describe('guard: a budget shared by several campaigns', () => {
     ).toBe('allow');
   });
 });
+
+describe('guard: a running experiment’s holdout', () => {
+  const holdout = new Map([['c2', 'Agents vs manual, Q1']]);
+
+  it('blocks every kind of change to a holdout campaign, naming the experiment, even one inside every other limit', () => {
+    const onBoots = (change: CampaignChange) => guard(input(change, { campaign: campaign('c2', { name: 'Search - Boots' }), holdout }));
+    for (const change of [
+      { kind: 'budget', campaignId: 'c2', dailyBudget: 1100 },
+      { kind: 'bid', campaignId: 'c2', bid: { strategy: 'max_cpc', amount: 1.2 } },
+      { kind: 'status', campaignId: 'c2', status: 'paused' },
+      { kind: 'targeting', campaignId: 'c2', audienceId: 'a1', enabled: false },
+      { kind: 'creative', campaignId: 'c2', creativeId: 'k1', enabled: false },
+    ] satisfies CampaignChange[]) {
+      const verdict = onBoots(change);
+      expect(rules(verdict)).toEqual(['experiment.holdout']);
+      expect(verdict.outcome === 'block' && verdict.findings[0].message).toBe(
+        "'Search - Boots' is in the holdout of experiment 'Agents vs manual, Q1': no agent changes it until the experiment ends",
+      );
+    }
+  });
+
+  it('lets the treatment campaigns be changed as before', () => {
+    expect(guard(input(budget(1100), { holdout })).outcome).toBe('allow');
+  });
+
+  it('blocks a shared budget that a holdout campaign is on, from a campaign outside the holdout', () => {
+    const shared = { id: 'b9', name: 'Shared - Search', campaignIds: ['c1', 'c2'] };
+    const c1 = campaign('c1', { sharedBudget: shared });
+    const verdict = guard(input(budget(1100), { campaign: c1, account: [c1, campaign('c2', { name: 'Search - Boots', sharedBudget: shared })], holdout }));
+    expect(rules(verdict)).toEqual(['experiment.holdout']);
+    expect(verdict.outcome === 'block' && verdict.findings[0].message).toContain("'Search - Boots' (it shares the budget 'Shared - Search')");
+  });
+});
+
+describe('guard: the account’s cap on a day’s spend where the platform spends past budgets', () => {
+  // Google may spend up to twice a budget on a day: c1 spent 1.5× its budget lately, c2 never past it.
+  const spendCeilings = { of: (id: string) => (id === 'c1' ? 1.5 : 1) };
+
+  it('holds the cap against what the campaigns may spend in a day, not against their budgets', () => {
+    // Budgets 1,100 + 1,000 = 2,100 under a cap of 2,500; but c1 may spend 1,650 and c2 1,000.
+    expect(guard(input(budget(1100), { accountDailySpendCap: 2500 })).outcome).toBe('allow');
+    const verdict = guard(input(budget(1100), { accountDailySpendCap: 2500, spendCeilings }));
+    expect(rules(verdict)).toEqual(['account.dailySpendCap']);
+    expect(verdict.outcome === 'block' && verdict.findings[0].message).toBe(
+      "the account's campaigns could spend 2650.00 in a day (budgets of 2100.00, which the platform has lately overspent), above the cap of 2500.00",
+    );
+    expect(guard(input(budget(1100), { accountDailySpendCap: 2650, spendCeilings })).outcome).toBe('allow');
+  });
+
+  it('leaves the budget limits (a policy on the sum of budgets, the agent’s own) on budgets', () => {
+    const policies: Policy[] = [{ id: 'cap', rule: 'accountDailySpendCap', value: 2100 }];
+    expect(guard(input(budget(1100), { policies, spendCeilings }, { maxDailySpend: 2100 })).outcome).toBe('allow');
+  });
+
+  it('welcomes a cut even while the campaigns could still spend past the cap', () => {
+    expect(guard(input(budget(900), { accountDailySpendCap: 2000, spendCeilings })).outcome).toBe('allow');
+  });
+});

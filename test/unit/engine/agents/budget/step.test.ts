@@ -32,6 +32,7 @@ function basis(over: Partial<StepBasis> = {}): StepBasis {
     reverses: { raise: false, cut: false },
     raiseBias: 1,
     cap: Number.POSITIVE_INFINITY,
+    overspend: 1,
     ...over,
   };
 }
@@ -76,6 +77,8 @@ describe('the budget step', () => {
     const fill = move({ target: 1050, gap: 50 })!;
     expect(fill).toMatchObject({ next: 1050, raising: true, forSpendGoal: true, gap: 50, raiseBias: undefined });
     expect(fill.prediction).toEqual({ metric: 'spend', windowHours: 72, point: 3150, low80: 3150 * 0.9, high80: 3150, baseline: 3000 });
+    // Where the platform has lately spent 1.4× this budget on a day, the window's spend may run as high.
+    expect(move({ target: 1050, gap: 50, overspend: 1.4 })!.prediction).toMatchObject({ point: 3150, high80: 3150 * 1.4 });
     expect(move({ target: 1000 * (1 + MIN_FILL_MOVE) - 1, gap: 50 })).toBeUndefined();
     // Made again at the room left, a raise toward the goal is worth any size.
     expect(move({ target: 1000 * (1 + MIN_FILL_MOVE) - 1, gap: 50 }, { short: 50 })?.next).toBe(1009);
