@@ -11,6 +11,7 @@ import './app/styles/foundation.css';
 import './app/styles/components.css';
 import './app/styles/screens.css';
 import './app/styles/workspaces.css';
+import './app/styles/experiments.css';
 
 // The host pushes what changes (see use-live-updates), so cached data never goes stale by age.
 const queryClient = new QueryClient({

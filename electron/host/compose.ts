@@ -6,6 +6,7 @@ import type { Store } from '../store';
 import type { HostAccount } from './default-account';
 import { startMetricsRecorder } from './metrics-recorder';
 import type { DecisionExporter, ExportDestination, Services } from '../ipc/services';
+import { createExperimentBook } from './experiment-book';
 import { createServices } from './services';
 import { withKillSwitchNotice } from './notify/kill-switch-notice';
 import { startNotifier, type NotifySetup } from './notify/notifier';
@@ -57,6 +58,7 @@ export async function composeApp(
   } = {},
 ): Promise<ComposedApp> {
   const events = createEventHub({ log });
+  const experiments = createExperimentBook({ store, clock: account.clock, zone: account.zone, log });
   const runtime = new AgentRuntime({
     store,
     platform: account.platform,
@@ -68,6 +70,7 @@ export async function composeApp(
     accountDailySpendCap: account.rules.accountDailySpendCap,
     calendar: account.rules.calendar,
     pools: account.rules.pools,
+    holdout: () => experiments.holdout(),
     recommendOnly: account.recommendOnly,
     onChange: (change) => pushChange(events, change),
     log,
@@ -99,6 +102,7 @@ export async function composeApp(
     store,
     runtime: notifier ? withKillSwitchNotice(runtime, notifier.killSwitchUsed) : runtime,
     notifications: notifier?.control,
+    experiments,
     exporter: options.exporter,
     exportDestination: options.exportDestination,
     events,

@@ -3,10 +3,21 @@ import { AcceleratedClock, type Clock } from '@shared/time';
 import type { AccountZone } from '@shared/zone';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { AcmError } from '@shared/errors';
-import type { AgentControl, ClockState, DecisionExporter, ExportDestination, NotificationControl, RecordAccess, Services } from '../ipc/services';
+import type {
+  AgentControl,
+  ClockState,
+  DecisionExporter,
+  ExperimentRecords,
+  ExportDestination,
+  NotificationControl,
+  RecordAccess,
+  Services,
+} from '../ipc/services';
 import { formatDailyDigest, type Store } from '../store';
 import { APP_VERSION } from './app-version';
 import { createDecisionExporter } from './decision-exporter';
+import { createExperimentBook } from './experiment-book';
+import { createExperimentExporter } from './experiment-exporter';
 import { noNotifications } from './notify/notifier';
 
 export interface ServicesOptions {
@@ -30,6 +41,8 @@ export interface ServicesOptions {
   log?: (message: string, error?: unknown) => void;
   /** The workspace's Slack and e-mail channels; without, every notifications call is UNAVAILABLE. */
   notifications?: NotificationControl;
+  /** The book whose holdout the runtime asks (composeApp's); by default one over the same store, which reads the same record. */
+  experiments?: ExperimentRecords;
 }
 
 /** A host that did not say where exports go saves none. */
@@ -78,6 +91,8 @@ export function createServices(options: ServicesOptions): Services & { close(): 
     databasePath: options.databasePath ?? null,
     events,
     notifications: options.notifications ?? noNotifications,
+    experiments: options.experiments ?? createExperimentBook({ store: options.store, clock, zone: options.zone, log: options.log }),
+    experimentExporter: createExperimentExporter({ currency: platform.currency, zone: options.zone, now: () => clock.now() }),
     clockState,
     close: () => clearInterval(ticker),
   };

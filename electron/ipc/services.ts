@@ -5,9 +5,11 @@ import type { CampaignInfo } from '@shared/domain/campaign';
 import type { AgentConflict } from '@shared/domain/conflict';
 import type { Decision, DecisionState, Outcome } from '@shared/domain/decision';
 import type { DecisionCursor, DecisionFilter, DecisionPage } from '@shared/domain/decision-log';
+import type { GroupDay } from '@shared/domain/experiment';
 import type { HourlyMetricRow } from '@shared/domain/metrics';
 import type { DecisionFilterView, ExportResult } from '@shared/ipc/channels/decisions';
 import type { DesktopPreferencesPatch, DesktopSettings } from '@shared/ipc/channels/desktop';
+import type { ExperimentView } from '@shared/ipc/channels/experiments';
 import type { ParsedRequestOf, ResponseOf } from '@shared/ipc/contract';
 import type { WorkspaceException, WorkspaceSummary } from '@shared/ipc/channels/workspaces';
 import type { AgentDefinition } from '@shared/scenario/schema';
@@ -100,6 +102,28 @@ export interface ExportDestination {
   reveal(path: string): Promise<void>;
 }
 
+/** An experiment as it starts: the rest (id, status, when) the record gives it. */
+export type NewExperimentView = Omit<ExperimentView, 'id' | 'status' | 'createdAt' | 'stopped'>;
+
+/**
+ * The workspace's holdout experiments as kept. Every read first finishes the running ones whose
+ * last day is over, so no caller sees one running past its end.
+ */
+export interface ExperimentRecords {
+  /** Newest first. */
+  list(): ExperimentView[];
+  get(id: string): ExperimentView | undefined;
+  /** CONFLICT naming the running experiment that already has one of its campaigns. */
+  create(experiment: NewExperimentView, at: number): ExperimentView;
+  /** NOT_FOUND, or CONFLICT when it is not running. */
+  stop(id: string, at: number, reason: string): ExperimentView;
+}
+
+/** Prepares an experiment's daily group totals as a CSV file, named for it and the account's date. */
+export interface ExperimentExporter {
+  prepare(experiment: ExperimentView, days: readonly GroupDay[]): ExportJob;
+}
+
 export interface ClockState {
   now: number;
   speed: number;
@@ -131,6 +155,8 @@ export interface Services {
   readonly databasePath: string | null;
   readonly events: EventHub;
   readonly notifications: NotificationControl;
+  readonly experiments: ExperimentRecords;
+  readonly experimentExporter: ExperimentExporter;
   clockState(): ClockState;
 }
 

@@ -18,7 +18,7 @@ export const SIMULATED_REVIEWER = 'simulated reviewer';
  * back from that store.
  */
 export function engineAgents(store: Store): AgentsFactory {
-  return async ({ platform, scenario, approvals }) => {
+  return async ({ platform, scenario, approvals, holdout }) => {
     const zone = AccountZone.of(scenario.timezone);
     const clock = new ManualClock(zone.dayOfDate(scenario.start).startMs);
     let decisionCount = 0;
@@ -33,6 +33,7 @@ export function engineAgents(store: Store): AgentsFactory {
       accountDailySpendCap: scenario.account?.dailySpendCap,
       calendar: forecastCalendar(scenario.calendar, zone),
       pools: scenario.pools,
+      holdout,
       // Ids that depend only on the run, so that two runs of one seed write identical logs.
       newId: () => `${scenario.seed.toString(36)}-${(decisionCount++).toString(36).padStart(6, '0')}`,
     });
@@ -64,6 +65,8 @@ export function engineAgents(store: Store): AgentsFactory {
           policies: scenario.policies,
           pools: scenario.pools,
           accountDailySpendCap: scenario.account?.dailySpendCap,
+          // As it stands after the run: the experiment's holdout group (holding every campaign during the pre-period only kept it static).
+          holdout: holdout?.(),
         });
         return {
           decisions: tally.decisions,

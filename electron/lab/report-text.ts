@@ -1,3 +1,4 @@
+import type { SimExperiment } from './experiment';
 import type { SimReport } from './report';
 import { STRATEGY_NAMES } from './strategy';
 
@@ -33,7 +34,18 @@ export function formatReportText(report: SimReport, currency: string): string {
     '',
     'Goals over the final 28 days:',
     ...(report.goals.length > 0 ? report.goals.map((g) => `  ${g.met ? 'met    ' : 'missed '} ${g.agent}: ${g.goal} (actual ${g.value})`) : ['  (no goals)']),
+    ...(report.experiment ? ['', ...experimentLines(report.experiment)] : []),
     '',
     `Simulated in ${(report.wallMs / 1000).toFixed(1)} s.`,
   ].join('\n');
+}
+
+/** The experiment as an operator would read it, then what only the simulation knows. */
+function experimentLines(e: SimExperiment): string[] {
+  const signed = (x: number) => `${x > 0 ? '+' : ''}${pct(x)}`;
+  return [
+    `Holdout experiment (seed ${e.seed}): ${e.treatment.length} campaigns under the agents, ${e.holdout.length} held out (${e.pairs} matched pairs); ${e.preDays} pre-period days, then ${e.testDays} test days from ${e.startDate}.`,
+    `  ${e.verdict}`,
+    `  True lift (against the same campaigns left static on the same draws): ${signed(e.trueLift)} ROAS.`,
+  ];
 }

@@ -2,6 +2,7 @@ import type { GoalOutcome } from './goals';
 import type { RunLedger } from './run-strategy';
 import type { AccuracySummary, DecisionCounts } from '@shared/domain/run-figures';
 import type { StrategyName } from './strategy';
+import type { SimExperiment } from './experiment';
 
 export const REPORT_FORMAT = 'acm-sim-report/1';
 
@@ -28,6 +29,8 @@ export interface SimReport {
   accuracy: AccuracySummary;
   goals: GoalOutcome[];
   wallMs: number;
+  /** Only with `acm simulate --experiment`: the holdout experiment's estimate beside its true lift. */
+  experiment?: SimExperiment;
 }
 
 /** Money to cents and ratios to 4 decimals, so that two runs print byte-identical reports. */

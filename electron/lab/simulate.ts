@@ -15,6 +15,9 @@ import type { Via } from './via';
 import { openGoogleAccount, type GoogleTraffic } from './via-google';
 import { openMetaAccount, type MetaTraffic } from './via-meta';
 import { agentsVia, reportsVia } from './via';
+import { agentsUnderExperiment, experimentFigures, planExperiment, reportedDays, type ExperimentOptions } from './experiment';
+import type { CampaignDay } from '@shared/domain/experiment';
+import { AcmError } from '@shared/errors';
 
 /** The agents' account as a recorder reads it: its world, and the reports the agents' adapter gives (the sandbox's, Meta's or Google's). */
 export interface RecordedAccount {
@@ -45,6 +48,12 @@ export interface SimulationOptions {
   onMetaTraffic?(traffic: MetaTraffic): void;
   /** Told what Google's traffic came to, when the agents played via Google. */
   onGoogleTraffic?(traffic: GoogleTraffic): void;
+  /**
+   * Plays the agents as a holdout experiment: after a pre-period with every campaign left as set,
+   * they manage a random half (matched pairs), the rest held out; the report gains `experiment`,
+   * the static run serving as the counterfactual that gives the true lift. Sandbox only.
+   */
+  experiment?: ExperimentOptions;
 }
 
 /**
@@ -57,7 +66,12 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const started = now();
   const seed = options.seed ?? scenario.seed;
   const days = options.days ?? scenario.days;
-  const hoursPerRun = scenarioHours(AccountZone.of(scenario.timezone), scenario.start, days, scenario.hourly);
+  if (options.experiment && options.via !== undefined && options.via !== 'sandbox') {
+    throw new AcmError('INVALID_INPUT', 'an experiment plays the agents on the sandbox only');
+  }
+  const zone = AccountZone.of(scenario.timezone);
+  const plan = options.experiment && planExperiment(scenario, zone, days, seed, options.experiment);
+  const hoursPerRun = scenarioHours(zone, scenario.start, days, scenario.hourly);
   const total = hoursPerRun * STRATEGY_NAMES.length;
   let runsDone = 0;
   const progress = (hours: number) => options.onProgress?.(runsDone * hoursPerRun + hours, total);
@@ -86,11 +100,14 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     return run.ledger;
   };
 
-  const agentsFactory = options.agents ?? holdSettingsAgents;
+  const underExperiment = plan && agentsUnderExperiment(options.agents ?? holdSettingsAgents, plan);
+  const agentsFactory = underExperiment?.agents ?? options.agents ?? holdSettingsAgents;
   const approvals = options.approvals ?? 'none';
   let agentsStrategy: Awaited<ReturnType<AgentsFactory>> | undefined;
   let reportsOf: ((world: World) => RecordedAccount) | undefined;
   let reportTraffic: () => void = () => undefined;
+  // The daily reports the experiment is analysed from, read once the agents' run ends, as an operator would read them then.
+  let readReports: (() => Promise<CampaignDay[]>) | undefined;
   const agentsRun = await play(
     async (world, platform) => {
       if (options.via === 'meta') {
@@ -105,12 +122,14 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
         reportTraffic = () => options.onGoogleTraffic?.(google.traffic());
         return (agentsStrategy = await agentsVia(google, agentsFactory, { scenario, approvals }));
       }
+      if (plan) readReports = () => reportedDays(platform, zone, plan.runStartMs, world.now());
       return (agentsStrategy = await agentsFactory({ platform, scenario, approvals }));
     },
     // The store keeps what the agents' own adapter reports: under the platform's ids when they play through one.
     options.recorder && { recorder: options.recorder, account: (world, platform) => reportsOf?.(world) ?? platform },
   );
   reportTraffic();
+  const reported = await readReports?.();
   const ledgers: Record<StrategyName, RunLedger> = {
     agents: agentsRun,
     static: await play(() => staticStrategy),
@@ -122,6 +141,8 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
 
   const strategies = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, totalsOf(ledgers[name])])) as Record<StrategyName, StrategyTotals>;
   const goals = judgeGoals(scenario.agents, agentsRun);
+  const assignment = underExperiment?.assignment();
+  const experiment = plan && assignment && reported && experimentFigures(plan, assignment, reported, agentsRun, ledgers.static);
   return {
     format: REPORT_FORMAT,
     scenario: scenario.name,
@@ -135,5 +156,6 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     accuracy: roundAccuracy(stats.accuracy),
     goals,
     wallMs: Math.round(now() - started),
+    ...(experiment ? { experiment } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { Holdout } from '@shared/domain/experiment';
 import type { PlatformAdapter } from '@shared/platform/adapter';
 import type { AccuracySummary, DecisionCounts } from '@shared/domain/run-figures';
 import type { Scenario } from '@shared/scenario/schema';
@@ -43,6 +44,8 @@ export interface AgentsEnvironment {
   scenario: Scenario;
   /** How the simulated people answer escalations: approve none or all of them. */
   approvals: ApprovalMode;
+  /** The campaigns a holdout experiment keeps from the agents now (`acm simulate --experiment`). */
+  holdout?(): Holdout;
 }
 
 /** Builds the agents for one run; the engine plugs its agents in here. */

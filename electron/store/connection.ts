@@ -37,6 +37,7 @@ import { createConflictRepository, type ConflictRepository } from './repositorie
 import { createDecisionRepository, type DecisionRepository } from './repositories/decisions';
 import type { Handles } from './repositories/handles';
 import { createHourlyMetricsRepository, type HourlyMetricsRepository } from './repositories/hourly-metrics';
+import { createExperimentRepository, type ExperimentRepository } from './repositories/experiments';
 import { createIdempotencyRepository, type IdempotencyRepository } from './repositories/idempotency';
 import { createPlatformPauseRepository, type PlatformPauseRepository } from './repositories/platform-pauses';
 import { createWorkspaceProfileRepository, type WorkspaceProfileRepository } from './repositories/workspace-profile';
@@ -111,6 +112,8 @@ export interface Store {
   readonly idempotency: IdempotencyRepository;
   /** Accounts whose platform refuses requests until a set time, with the agents paused for it. */
   readonly platformPauses: PlatformPauseRepository;
+  /** Holdout experiments: their groups and dates, and which are running. */
+  readonly experiments: ExperimentRepository;
   /** The workspace's Slack and e-mail channels (their secrets are in the credential vault, never here). */
   readonly notifyChannels: NotifyChannelRepository;
   /** Messages to those channels until they are delivered; an alert's are queued with it. */
@@ -199,6 +202,7 @@ function buildStore(handles: Handles & { audit: AuditTrail }, facts: StoreFacts)
     sandboxState: createSandboxStateRepository(handles),
     idempotency: createIdempotencyRepository(handles),
     platformPauses: createPlatformPauseRepository(handles),
+    experiments: createExperimentRepository(handles),
     notifyChannels: createNotifyChannelRepository(handles),
     outbox,
     reports: createStoreReports(handles, decisions),

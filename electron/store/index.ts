@@ -2,6 +2,7 @@ export { openDatabase, DEFAULT_MIGRATIONS_FOLDER, BUSY_TIMEOUT_MS, type OpenOpti
 export { NewerDatabaseError } from './migrations';
 export type { AgentRepository, AgentContent, NewAgent } from './repositories/agents';
 export type { PlatformPause, PlatformPauseRepository } from './repositories/platform-pauses';
+export type { Experiment, ExperimentRepository, NewExperiment } from './repositories/experiments';
 export { MAX_PAGE_SIZE } from '@shared/domain/decision-log';
 export type { DecisionRepository } from './repositories/decisions';
 export type { DecisionFilter, DecisionCursor, DecisionPage, TransitionPatch } from '@shared/domain/decision-log';

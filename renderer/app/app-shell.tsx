@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AgentsScreen } from '../features/agents/agents-screen';
 import { AlertsScreen } from '../features/alerts/alerts-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { ExperimentsScreen } from '../features/experiments/experiments-screen';
 import { MonitorScreen } from '../features/monitor/monitor-screen';
 import { NotificationsScreen } from '../features/notifications/notifications-screen';
 import { DesktopSettingsScreen } from '../features/settings/desktop-settings-screen';
@@ -22,6 +23,7 @@ const SCREENS: Record<RouteId, ComponentType> = {
   monitor: MonitorScreen,
   audit: AuditScreen,
   alerts: AlertsScreen,
+  experiments: ExperimentsScreen,
   notifications: NotificationsScreen,
   clients: AllClientsScreen,
   desktop: DesktopSettingsScreen,

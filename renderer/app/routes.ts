@@ -9,6 +9,7 @@ export const ROUTES = [
   { id: 'monitor', label: 'Monitor' },
   { id: 'audit', label: 'Audit trail' },
   { id: 'alerts', label: 'Alerts' },
+  { id: 'experiments', label: 'Experiments' },
   { id: 'notifications', label: 'Notifications' },
   { id: 'clients', label: 'All clients' },
   { id: 'desktop', label: 'Desktop settings' },

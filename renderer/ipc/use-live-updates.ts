@@ -40,10 +40,10 @@ export function followEvents(subscribe: WorkspaceSubscribe, queryClient: QueryCl
       { queryKey: ['app.info'], predicate: (query) => workspaceId === undefined || query.queryKey[2] === workspaceId },
       (info) => info && { ...info, clock },
     );
-    // The host records the platform's report once a simulated hour: goal progress and KPIs move with it.
+    // The host records the platform's report once a simulated hour: goal progress, KPIs and experiments' days move with it.
     const hour = Math.floor(clock.now / HOUR_MS);
     const last = hours.get(workspaceId);
-    if (last !== undefined && last !== hour) void invalidateChannels(queryClient, ['monitor.'], workspaceId);
+    if (last !== undefined && last !== hour) void invalidateChannels(queryClient, ['monitor.', 'experiments.'], workspaceId);
     hours.set(workspaceId, hour);
   };
   const ends = [

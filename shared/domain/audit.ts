@@ -26,6 +26,9 @@ export const AUDIT_KINDS = [
   'workspace.updated',
   'account.connected',
   'host.restarted',
+  'experiment.created',
+  'experiment.stopped',
+  'experiment.finished',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -7,6 +7,7 @@ import { campaignChannels } from './channels/campaigns';
 import { clockEvents } from './channels/clock';
 import { decisionChannels, decisionEvents } from './channels/decisions';
 import { desktopChannels, desktopEvents } from './channels/desktop';
+import { experimentChannels } from './channels/experiments';
 import { monitorChannels } from './channels/monitor';
 import { notificationChannels, notificationEvents } from './channels/notifications';
 import { workspaceChannels, workspaceEvents } from './channels/workspaces';
@@ -42,6 +43,7 @@ export const contract = {
     workspaceChannels,
     notificationChannels,
     desktopChannels,
+    experimentChannels,
   ),
   events: merge(clockEvents, agentEvents, decisionEvents, alertEvents, workspaceEvents, notificationEvents, desktopEvents),
 } satisfies { channels: Record<string, ChannelDef>; events: Record<string, EventDef> };

@@ -59,7 +59,12 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
   return {
     name: 'simulate',
     summary: 'Play a scenario under the agents and the baseline strategies and report them side by side',
-    usage: 'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all] [--via sandbox|meta|google]',
+    usage:
+      'acm simulate FILE [--days N] [--seed S] [--db FILE] [--json] [--approvals none|all] [--via sandbox|meta|google] [--experiment [--experiment-seed N]]\n' +
+      '  --experiment       play the agents as a holdout experiment: after a pre-period (28 days, at most a third of the run) with every\n' +
+      '                     campaign left as set, they manage a random half of the campaigns (matched pairs) and the rest are held out;\n' +
+      '                     the report gains the estimated ROAS lift with its 90% interval, and the true lift against the static run\n' +
+      "  --experiment-seed  seeds the assignment and the analysis (default: the run's seed)",
     options: {
       days: { type: 'string' },
       seed: { type: 'string' },
@@ -67,6 +72,8 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
       json: { type: 'boolean' },
       approvals: { type: 'string' },
       via: { type: 'string' },
+      experiment: { type: 'boolean' },
+      'experiment-seed': { type: 'string' },
     },
     positionals: true,
     async run(args: ParsedArgs, io: CommandIO): Promise<number> {
@@ -76,6 +83,10 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
       const seed = parseInteger('seed', values.seed as string | undefined, MIN_SEED, MAX_SEED);
       const approvals = parseApprovals(values.approvals as string | undefined);
       const via = parseVia(values.via as string | undefined);
+      const experimentSeed = parseInteger('experiment-seed', values['experiment-seed'] as string | undefined, MIN_SEED, MAX_SEED);
+      if (experimentSeed !== undefined && values.experiment !== true) throw new UsageError('--experiment-seed needs --experiment');
+      if (values.experiment === true && via !== 'sandbox') throw new UsageError('--experiment plays the agents on the sandbox only: leave out --via');
+      const experiment = values.experiment === true ? { seed: experimentSeed } : undefined;
       const json = values.json === true;
       const keptDb = typeof values.db === 'string' ? resolve(values.db) : undefined;
       if (keptDb && existsSync(keptDb)) throw new UsageError(`--db: '${values.db}' already exists; name a new file`);
@@ -100,6 +111,7 @@ export function createSimulateCommand(deps: SimulateDeps = {}): Command {
           days,
           approvals,
           via,
+          experiment,
           onMetaTraffic: (t) => (metaTraffic = t),
           onGoogleTraffic: (t) => (googleTraffic = t),
           agents: (deps.agents ?? engineAgents)(store),

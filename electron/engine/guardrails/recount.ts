@@ -1,5 +1,6 @@
 import type { CampaignInfo } from '@shared/domain/campaign';
 import { toCampaignChange, type Decision } from '@shared/domain/decision';
+import type { Holdout } from '@shared/domain/experiment';
 import type { AgentDefinition, Policy, Pool } from '@shared/scenario/schema';
 import { guard } from './guard';
 import { accountAfter, settingKey } from './settings';
@@ -20,6 +21,8 @@ export interface RecountInput {
   /** Shared budget pools, agents named as in the scenario. */
   pools?: readonly Pool[];
   accountDailySpendCap?: number;
+  /** The campaigns an experiment held out: an agent's change that reached one is a violation, whatever else allowed it. */
+  holdout?: Holdout;
 }
 
 /**
@@ -63,6 +66,7 @@ export function recountViolations(input: RecountInput): Violation[] {
         constraints: agent.constraints,
         policies: input.policies,
         accountDailySpendCap: input.accountDailySpendCap,
+        holdout: input.holdout,
         pools: pools.filter((p) => p.campaignIds.includes(d.campaignId)),
         history,
         evidenceConversions: evidenceOf(d),

@@ -6,6 +6,7 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { campaignHandlers } from './campaigns';
 import { decisionHandlers } from './decisions';
+import { experimentHandlers } from './experiments';
 import { monitorHandlers } from './monitor';
 import { notificationHandlers } from './notifications';
 
@@ -19,4 +20,5 @@ export const handlerModules: Record<string, (services: Services) => HandlerModul
   alerts: alertHandlers,
   monitor: monitorHandlers,
   notifications: notificationHandlers,
+  experiments: experimentHandlers,
 };

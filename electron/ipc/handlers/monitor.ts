@@ -15,6 +15,17 @@ const LAST_ACTIONS = 5;
 const campaignsOf = (agent: AgentDefinition, account: readonly CampaignInfo[]) =>
   agent.campaigns === '*' ? [...account] : account.filter((c) => agent.campaigns.includes(c.id));
 
+/** The account less the campaigns running experiments hold out: no agent's while they last, as the runtime sees it. */
+function managedAccount(services: Services, account: readonly CampaignInfo[]): CampaignInfo[] {
+  const held = new Set(
+    services.experiments
+      .list()
+      .filter((e) => e.status === 'running')
+      .flatMap((e) => e.assignment.holdout),
+  );
+  return account.filter((c) => !held.has(c.id));
+}
+
 /** What the agent is doing now, in words, from its status and its latest decisions; `timezone`: the account's, whose midnight it reviews at. */
 export function focusOf(
   status: StoredAgent['status'],
@@ -36,8 +47,9 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
   const { records } = services;
   return {
     'monitor.summary': async () => {
-      const account = await services.campaigns.list();
-      const names = new Map(account.map((c) => [c.id, c.name]));
+      const everything = await services.campaigns.list();
+      const names = new Map(everything.map((c) => [c.id, c.name]));
+      const account = managedAccount(services, everything);
       const now = services.clock.now();
       const zone = AccountZone.of(services.account.timezone);
       return records.agents
@@ -66,7 +78,7 @@ export const monitorHandlers = (services: Services): Pick<Handlers, 'monitor.sum
     'monitor.kpis': async ({ agentId, days }) => {
       const agent = records.agents.get(agentId);
       if (!agent) throw new AcmError('NOT_FOUND', `no agent with id ${agentId}`);
-      const ids = campaignsOf(agent.definition, await services.campaigns.list()).map((c) => c.id);
+      const ids = campaignsOf(agent.definition, managedAccount(services, await services.campaigns.list())).map((c) => c.id);
       const zone = AccountZone.of(services.account.timezone);
       const today = zone.startOfDay(services.clock.now());
       const series = dailyTotals(records.metrics, ids, zone.addLocalDays(today, -(days - 1)), zone.nextMidnight(today), zone);

@@ -10,3 +10,4 @@ export { sandboxHours } from './sandbox';
 export { platformIdempotency } from './idempotency';
 export { notifyChannels, notifyOutbox } from './notify';
 export { platformPauses } from './platform-pauses';
+export { experiments } from './experiments';

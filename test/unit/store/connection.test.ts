@@ -22,6 +22,7 @@ describe('openDatabase on a fresh database', () => {
       'campaign_snapshots',
       'conflicts',
       'decisions',
+      'experiments',
       'hourly_metrics',
       'notify_channels',
       'notify_outbox',
