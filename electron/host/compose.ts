@@ -93,6 +93,7 @@ export async function composeApp(
     platform: account.platform,
     clock: account.clock,
     metrics: store.metrics,
+    snapshots: store.snapshots,
     onError: (error) => log('recording metrics failed', error),
   });
   const notifier = options.notify && startNotifier({ ...options.notify, store, clock: account.clock, zone: account.zone, events, log });

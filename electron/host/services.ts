@@ -15,6 +15,7 @@ import type {
 } from '../ipc/services';
 import { formatDailyDigest, type Store } from '../store';
 import { APP_VERSION } from './app-version';
+import { createClientReporter } from './client-reporter';
 import { createDecisionExporter } from './decision-exporter';
 import { createExperimentBook } from './experiment-book';
 import { createExperimentExporter } from './experiment-exporter';
@@ -93,6 +94,7 @@ export function createServices(options: ServicesOptions): Services & { close(): 
     notifications: options.notifications ?? noNotifications,
     experiments: options.experiments ?? createExperimentBook({ store: options.store, clock, zone: options.zone, log: options.log }),
     experimentExporter: createExperimentExporter({ currency: platform.currency, zone: options.zone, now: () => clock.now() }),
+    clientReporter: createClientReporter({ store: options.store, zone: options.zone, currency: platform.currency, now: () => clock.now() }),
     clockState,
     close: () => clearInterval(ticker),
   };

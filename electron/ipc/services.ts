@@ -124,6 +124,21 @@ export interface ExperimentExporter {
   prepare(experiment: ExperimentView, days: readonly GroupDay[]): ExportJob;
 }
 
+/** A period of the account's local dates 'YYYY-MM-DD', both inclusive; either end may be left to the default. */
+export interface ReportPeriod {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Prepares the workspace's client report for a period (by default the 30 complete local days
+ * before today) as a PDF named for the workspace and the period; `rows` of what it writes counts
+ * the period's days. INVALID_INPUT for a period it refuses comes before any save dialog.
+ */
+export interface ClientReporter {
+  prepare(period: ReportPeriod): ExportJob;
+}
+
 export interface ClockState {
   now: number;
   speed: number;
@@ -157,6 +172,7 @@ export interface Services {
   readonly notifications: NotificationControl;
   readonly experiments: ExperimentRecords;
   readonly experimentExporter: ExperimentExporter;
+  readonly clientReporter: ClientReporter;
   clockState(): ClockState;
 }
 

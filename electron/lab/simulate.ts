@@ -8,7 +8,7 @@ import { holdSettingsAgents, staticStrategy, STRATEGY_NAMES, type AgentsFactory,
 import { scenarioHours } from '../platforms/sandbox/local-hours';
 import type { SandboxPlatform } from '../platforms/sandbox/platform';
 import type { World } from '../platforms/sandbox/world';
-import type { HourlyMetrics } from '@shared/domain/campaign';
+import type { CampaignInfo, HourlyMetrics } from '@shared/domain/campaign';
 import type { MetricsQuery } from '@shared/platform/adapter';
 import { AccountZone } from '@shared/zone';
 import type { Via } from './via';
@@ -23,6 +23,7 @@ import { AcmError } from '@shared/errors';
 export interface RecordedAccount {
   readonly world: World;
   getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]>;
+  listCampaigns(): Promise<CampaignInfo[]>;
 }
 
 /** Sees the agents' run as it happens, e.g. to record it in the store. */

@@ -1,8 +1,8 @@
-import type { HourlyMetrics } from '@shared/domain/campaign';
-import type { MetricsQuery, PlatformAdapter } from '@shared/platform/adapter';
+import type { PlatformAdapter } from '@shared/platform/adapter';
 import type { Scenario } from '@shared/scenario/schema';
 import type { ManualClock } from '@shared/time';
 import type { World } from '../platforms/sandbox/world';
+import type { RecordedAccount } from './simulate';
 import type { AgentsFactory, AgentsStrategy, ApprovalMode } from './strategy';
 
 /** How the agents reach the account: the sandbox adapter directly, or a platform's adapter over its local fake. */
@@ -53,12 +53,16 @@ export async function agentsVia(run: PlatformRun, factory: AgentsFactory, env: {
 }
 
 /** The account as a recorder reads it after an hour: the platform's adapter, with the clock at the world's now. */
-export function reportsVia(run: PlatformRun, world: World): { world: World; getMetrics(query: MetricsQuery): Promise<HourlyMetrics[]> } {
+export function reportsVia(run: PlatformRun, world: World): RecordedAccount {
   return {
     world,
     getMetrics(query) {
       run.clock.set(world.now());
       return run.adapter.getMetrics(query);
+    },
+    listCampaigns() {
+      run.clock.set(world.now());
+      return run.adapter.listCampaigns();
     },
   };
 }

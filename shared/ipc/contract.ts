@@ -10,6 +10,7 @@ import { desktopChannels, desktopEvents } from './channels/desktop';
 import { experimentChannels } from './channels/experiments';
 import { monitorChannels } from './channels/monitor';
 import { notificationChannels, notificationEvents } from './channels/notifications';
+import { reportChannels } from './channels/reports';
 import { workspaceChannels, workspaceEvents } from './channels/workspaces';
 import type { ChannelDef, EventDef } from './define';
 
@@ -44,6 +45,7 @@ export const contract = {
     notificationChannels,
     desktopChannels,
     experimentChannels,
+    reportChannels,
   ),
   events: merge(clockEvents, agentEvents, decisionEvents, alertEvents, workspaceEvents, notificationEvents, desktopEvents),
 } satisfies { channels: Record<string, ChannelDef>; events: Record<string, EventDef> };

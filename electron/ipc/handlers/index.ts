@@ -9,6 +9,7 @@ import { decisionHandlers } from './decisions';
 import { experimentHandlers } from './experiments';
 import { monitorHandlers } from './monitor';
 import { notificationHandlers } from './notifications';
+import { reportHandlers } from './reports';
 
 /** One entry per domain; a new domain's handlers are added here and nowhere else. */
 export const handlerModules: Record<string, (services: Services) => HandlerModule> = {
@@ -21,4 +22,5 @@ export const handlerModules: Record<string, (services: Services) => HandlerModul
   monitor: monitorHandlers,
   notifications: notificationHandlers,
   experiments: experimentHandlers,
+  reports: reportHandlers,
 };

@@ -14,6 +14,8 @@ export interface HourlyMetricsRepository {
   upsertMany(rows: readonly HourlyMetricRow[]): number;
   /** Hours in [from, to), oldest first. */
   range(query: { campaignId: string; from: number; to: number; breakdown?: MetricsBreakdown }): HourlyMetricRow[];
+  /** The campaigns with any reported hour in [from, to), by id: a report's campaigns, agents' or not. */
+  campaignIds(from: number, to: number): string[];
 }
 
 const BREAKDOWN_WHERE: Record<MetricsBreakdown, string> = {
@@ -66,8 +68,11 @@ export function createHourlyMetricsRepository({ sqlite }: Handles): HourlyMetric
     return changed;
   });
 
+  const campaigns = sqlite.prepare('SELECT DISTINCT campaign_id FROM hourly_metrics WHERE hour >= ? AND hour < ? ORDER BY campaign_id').pluck();
+
   return {
     upsertMany: (rows) => upsertAll(rows),
+    campaignIds: (from, to) => campaigns.all(from, to) as string[],
     range({ campaignId, from, to, breakdown = 'none' }) {
       const statement = ranges[breakdown];
       if (!statement) throw new Error(`hourly metrics breakdown must be one of none, audience, creative; got ${JSON.stringify(breakdown)}`);

@@ -9,10 +9,16 @@ export interface SnapshotRepository {
   insert(snapshot: CampaignSnapshot): void;
   /** The campaign as last seen at or before `at` (default: the latest). */
   latest(campaignId: string, at?: number): CampaignSnapshot | undefined;
+  /**
+   * Keeps a snapshot of each campaign whose settings differ from its last one (unchanged ones add
+   * nothing): what a campaign was called and how it was set, for reports read from the database
+   * alone. How many it kept.
+   */
+  keepChanged(campaigns: readonly CampaignInfo[], at: number): number;
 }
 
 export function createSnapshotRepository({ db }: Handles): SnapshotRepository {
-  return {
+  const repository: SnapshotRepository = {
     insert(snapshot) {
       db.insert(campaignSnapshots)
         .values({
@@ -38,5 +44,16 @@ export function createSnapshotRepository({ db }: Handles): SnapshotRepository {
         }
       );
     },
+    keepChanged(campaigns, at) {
+      let kept = 0;
+      for (const campaign of campaigns) {
+        const last = repository.latest(campaign.id);
+        if (last && JSON.stringify(last.campaign) === JSON.stringify(campaign)) continue;
+        repository.insert({ takenAt: at, campaignId: campaign.id, campaign });
+        kept++;
+      }
+      return kept;
+    },
   };
+  return repository;
 }

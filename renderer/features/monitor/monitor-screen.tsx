@@ -4,6 +4,7 @@ import { hrefOf } from '@renderer/app/routes';
 import { useAcmQuery } from '@renderer/ipc/use-acm-query';
 import { AgentCard } from './agent-card';
 import { CampaignTable } from './campaign-table';
+import { ClientReportForm } from './client-report-form';
 
 export function MonitorScreen() {
   const info = useAcmQuery('app.info');
@@ -13,6 +14,7 @@ export function MonitorScreen() {
   return (
     <>
       <h1>Monitor</h1>
+      <ClientReportForm timezone={info.data?.account.timezone} />
       <ErrorText error={summary.error} what="Could not load the agents" />
       {summary.data && summary.data.length === 0 && (
         <EmptyState title="No agents at work">
