@@ -36,6 +36,23 @@ function findCommand(words: string[]): { command: Command; rest: string[] } | un
   return undefined;
 }
 
+/**
+ * `--days -3` as `--days=-3`: parseArgs takes a value starting with '-' for an option and refuses
+ * it as "ambiguous", where a person means a (wrong) number the command then names the bounds of.
+ */
+function withNegativeValues(args: readonly string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : undefined;
+    const next = args[i + 1];
+    if (name !== undefined && options?.[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
+}
+
 export async function main(argv: string[], io: CommandIO = defaultIO): Promise<number> {
   const [first] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -54,7 +71,12 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: Boolean(command.positionals), strict: true });
+    parsed = parseArgs({
+      args: withNegativeValues(rest, command.options),
+      options: command.options,
+      allowPositionals: Boolean(command.positionals),
+      strict: true,
+    });
   } catch (error) {
     io.err(`acm ${command.name}: ${(error as Error).message.split('\n')[0]}`);
     return EXIT_USAGE;

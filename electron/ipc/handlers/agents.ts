@@ -86,7 +86,9 @@ export const agentHandlers = (services: Services): Pick<Handlers, AgentChannel> 
     },
     'agents.export': ({ ids }) => {
       const agents = ids ? ids.map(mustGet) : records.agents.list().filter((a) => a.status !== 'terminated');
-      return { format: AGENT_EXPORT_FORMAT, agents: agents.map((a) => a.definition) };
+      // The status in effect, not the one the agent was created with; a terminated agent's file would start it paused, as every import does.
+      const statusOf = (a: StoredAgent<AgentDefinition>) => (view(a).status === 'active' ? 'active' : 'paused');
+      return { format: AGENT_EXPORT_FORMAT, agents: agents.map((a) => ({ ...a.definition, status: statusOf(a) })) };
     },
     'agents.import': async ({ text }) => {
       const parsed = parseAgentImport(text, await campaignIds());

@@ -29,6 +29,12 @@ describe('acm command line', () => {
     expect(io.stderr[0]).toContain("unknown command 'frobnicate'");
   });
 
+  it('reads a negative number given to a flag as its value, and names the bounds it breaks', async () => {
+    const io = capture();
+    expect(await main(['simulate', 'resources/scenarios/single-agent-roas.json', '--days', '-3'], io)).toBe(2);
+    expect(io.stderr).toEqual(["acm simulate: --days must be an integer from 1 to 730, got '-3'"]);
+  });
+
   it('refuses an unknown flag with one line naming it and exit code 2', async () => {
     const io = capture();
     expect(await main(['serve', '--prot', '80'], io)).toBe(2);

@@ -138,9 +138,13 @@ describe('agents, decisions, alerts and monitor channels on the sandbox account'
 
   it('exports agents as JSON and imports them back with every problem named', async () => {
     app = await sandboxApp();
-    await app.client['agents.create']({ definition: definition() });
+    const created = await app.client['agents.create']({ definition: definition() });
+    expect((await app.client['agents.export']({})).agents.map((a) => a.status)).toEqual(['paused']);
+    await app.client['agents.resume']({ id: created.id });
     const file = await app.client['agents.export']({});
     expect(file.format).toBe('acm-agents/1');
+    // The file says what the agent is doing now, not the status it was created with.
+    expect(file.agents.map((a) => a.status)).toEqual(['active']);
     const renamed = { ...file, agents: file.agents.map((a) => ({ ...a, name: `${a.name} copy` })) };
     const imported = await app.client['agents.import']({ text: JSON.stringify(renamed) });
     expect(imported.map((a) => [a.name, a.status])).toEqual([['Efficiency copy', 'paused']]);
