@@ -1,15 +1,12 @@
-import { useState } from 'react';
 import { digestFileText } from '@shared/domain/audit';
-import type { ExportResult } from '@shared/ipc/channels/decisions';
 import { useAcm } from '@renderer/ipc/acm-context';
 import { formatNumber } from '@renderer/shared/format';
 import { useAuditStore } from './audit-store';
-import { downloadFile, followDownload } from './download-file';
-
-type Done = Exclude<ExportResult, { cancelled: true }>;
+import { downloadFile } from './download-file';
+import { useExport, type ExportDone } from './use-export';
 
 /** "Saved 1,000,000 decisions to …/file.csv", in the system's way of writing numbers. */
-function doneText(done: Done): string {
+function doneText(done: ExportDone): string {
   const what = `${done.fileName.endsWith('.pdf') ? 'a report of ' : ''}${formatNumber(done.rows)} decision${done.rows === 1 ? '' : 's'}`;
   const signed = done.digest ? `, signed at entry ${formatNumber(done.digest.count)}` : '';
   if ('saved' in done) return `Saved ${what} to ${done.saved}${done.digestPath ? ' and its digest beside it' : ''}${signed}`;
@@ -24,31 +21,15 @@ function doneText(done: Done): string {
 export function ExportButtons() {
   const { client } = useAcm();
   const filter = useAuditStore((s) => s.filter);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Done | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, done, error, setError, run: runExport } = useExport();
 
-  async function run(format: 'csv' | 'pdf') {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const result = await client['decisions.export']({ format, filter });
-      if ('cancelled' in result) return;
-      if ('download' in result) followDownload(result.download, result.fileName);
-      setDone(result);
-    } catch (e) {
-      setError(`Export ${format.toUpperCase()} failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (format: 'csv' | 'pdf') => runExport(() => client['decisions.export']({ format, filter }), `Export ${format.toUpperCase()} failed`);
 
   async function showInFolder(path: string) {
     try {
       await client['decisions.showExported']({ path });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof Error ? e : new Error(String(e)));
     }
   }
 
@@ -79,7 +60,7 @@ export function ExportButtons() {
       )}
       {error && (
         <span role="alert" className="error">
-          {error}
+          {error.message}
         </span>
       )}
     </div>

@@ -1,12 +1,8 @@
-import { useState } from 'react';
-import type { ExportResult } from '@shared/ipc/channels/decisions';
-import { followDownload } from '@renderer/features/audit/download-file';
+import { useExport, type ExportDone } from '@renderer/features/audit/use-export';
 import { useAcm } from '@renderer/ipc/acm-context';
 import { formatNumber } from '@renderer/shared/format';
 
-type Done = Exclude<ExportResult, { cancelled: true }>;
-
-function doneText(done: Done): string {
+function doneText(done: ExportDone): string {
   const what = `${formatNumber(done.rows)} row${done.rows === 1 ? '' : 's'}`;
   return 'saved' in done ? `Saved ${what} to ${done.saved}` : `Downloading ${what} as ${done.fileName}`;
 }
@@ -18,29 +14,11 @@ function doneText(done: Done): string {
  */
 export function ExportExperimentButton({ id }: { id: string }) {
   const { client } = useAcm();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Done | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run() {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const result = await client['experiments.export']({ id });
-      if ('cancelled' in result) return;
-      if ('download' in result) followDownload(result.download, result.fileName);
-      setDone(result);
-    } catch (e) {
-      setError(`Export CSV failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, done, error, run } = useExport();
 
   return (
     <div className="export-buttons">
-      <button type="button" disabled={busy} onClick={() => void run()}>
+      <button type="button" disabled={busy} onClick={() => void run(() => client['experiments.export']({ id }), 'Export CSV failed')}>
         Export CSV
       </button>
       {busy && <span role="status">Exporting…</span>}
@@ -51,7 +29,7 @@ export function ExportExperimentButton({ id }: { id: string }) {
       )}
       {error && (
         <span role="alert" className="error">
-          {error}
+          {error.message}
         </span>
       )}
     </div>

@@ -1,12 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { ExportResult } from '@shared/ipc/channels/decisions';
 import { ErrorText } from '@renderer/app/error-text';
-import { followDownload } from '@renderer/features/audit/download-file';
+import { useExport, type ExportDone } from '@renderer/features/audit/use-export';
 import { useAcm } from '@renderer/ipc/acm-context';
 
-type Done = Exclude<ExportResult, { cancelled: true }>;
-
-function doneText(done: Done): string {
+function doneText(done: ExportDone): string {
   const days = `${done.rows} day${done.rows === 1 ? '' : 's'}`;
   return 'saved' in done ? `Saved the report of ${days} to ${done.saved}` : `Downloading the report of ${days} as ${done.fileName}`;
 }
@@ -21,30 +18,16 @@ export function ClientReportForm({ timezone }: { timezone?: string }) {
   const { client } = useAcm();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Done | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { busy, done, error, run } = useExport();
 
-  async function run(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const result = await client['reports.client']({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
-      if ('cancelled' in result) return;
-      if ('download' in result) followDownload(result.download, result.fileName);
-      setDone(result);
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => client['reports.client']({ ...(from ? { from } : {}), ...(to ? { to } : {}) }));
   }
 
   const days = timezone && `Local days of ${timezone}`;
   return (
-    <form className="filters" aria-label="Client report" onSubmit={(e) => void run(e)}>
+    <form className="filters" aria-label="Client report" onSubmit={submit}>
       <label title={days}>
         From
         <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
