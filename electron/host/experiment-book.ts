@@ -1,14 +1,7 @@
-import type { Holdout } from '@shared/domain/experiment';
 import type { Clock } from '@shared/time';
 import type { AccountZone } from '@shared/zone';
 import type { ExperimentRecords } from '../ipc/services';
 import type { Store } from '../store';
-
-/** A workspace's experiments for the IPC handlers, and the holdout its runtime asks for. */
-export interface ExperimentBook extends ExperimentRecords {
-  /** The campaigns the running experiments hold out now: what RuntimeDeps.holdout answers. */
-  holdout(): Holdout;
-}
 
 /**
  * The experiments of one workspace over its store, on the account's clock and local days. The
@@ -23,7 +16,7 @@ export function createExperimentBook(deps: {
   clock: Clock;
   zone: AccountZone;
   log?: (message: string, error?: unknown) => void;
-}): ExperimentBook {
+}): ExperimentRecords {
   const { store, clock, zone } = deps;
   const experiments = store.experiments;
 

@@ -5,7 +5,7 @@ import type { CampaignInfo } from '@shared/domain/campaign';
 import type { AgentConflict } from '@shared/domain/conflict';
 import type { Decision, DecisionState, Outcome } from '@shared/domain/decision';
 import type { DecisionCursor, DecisionFilter, DecisionPage } from '@shared/domain/decision-log';
-import type { GroupDay } from '@shared/domain/experiment';
+import type { GroupDay, Holdout } from '@shared/domain/experiment';
 import type { HourlyMetricRow } from '@shared/domain/metrics';
 import type { DecisionFilterView, ExportResult } from '@shared/ipc/channels/decisions';
 import type { DesktopPreferencesPatch, DesktopSettings } from '@shared/ipc/channels/desktop';
@@ -117,6 +117,8 @@ export interface ExperimentRecords {
   create(experiment: NewExperimentView, at: number): ExperimentView;
   /** NOT_FOUND, or CONFLICT when it is not running. */
   stop(id: string, at: number, reason: string): ExperimentView;
+  /** The campaigns the running experiments hold out now, each with its experiment's name: what the agents' runtime is told (RuntimeDeps.holdout). */
+  holdout(): Holdout;
 }
 
 /** Prepares an experiment's daily group totals as a CSV file, named for it and the account's date. */

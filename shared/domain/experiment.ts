@@ -1,3 +1,5 @@
+import { AcmError } from '../errors';
+
 /**
  * A holdout experiment: comparable campaigns split at random into a treatment group the chosen
  * agents manage and a holdout nobody's agent touches, compared over a test period against a
@@ -107,3 +109,21 @@ export interface ExperimentAnalysis {
 export type Holdout = ReadonlyMap<string, string>;
 
 export const NO_HOLDOUT: Holdout = new Map();
+
+/**
+ * The refusal of a campaign that a running experiment among `experiments` already has: a
+ * campaign is in one experiment at a time, or neither comparison would mean anything.
+ */
+export function alreadyInExperiment(
+  campaignIds: readonly string[],
+  experiments: readonly { name: string; status: ExperimentStatus; assignment: Pick<Assignment, 'treatment' | 'holdout'> }[],
+): AcmError | undefined {
+  for (const experiment of experiments) {
+    if (experiment.status !== 'running') continue;
+    const { treatment, holdout } = experiment.assignment;
+    const taken = campaignIds.find((id) => treatment.includes(id) || holdout.includes(id));
+    if (taken !== undefined)
+      return new AcmError('CONFLICT', `campaign ${taken} is already in the running experiment '${experiment.name}'`, { path: 'campaignIds' });
+  }
+  return undefined;
+}

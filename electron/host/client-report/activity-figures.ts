@@ -6,7 +6,7 @@ import type { AccountZone } from '@shared/zone';
 import { analyseExperiment } from '@engine/experiments/analysis';
 import type { Experiment, Store } from '@store/index';
 import { MAX_PAGE_SIZE } from '@store/index';
-import { campaignDays } from '@ipc/handlers/campaign-days';
+import { experimentDays } from '@ipc/handlers/campaign-days';
 import type { ReportPeriod } from './report-period';
 
 /** A change an agent made, with what came of it once its window closed (null while it is open). */
@@ -47,11 +47,7 @@ function* decisions(store: Store, filter: DecisionFilter): Generator<Decision> {
  * pre-period through its end date, or up to the day a person stopped it.
  */
 function analysed(store: Store, zone: AccountZone, experiment: Experiment, now: number): ExperimentAnalysis {
-  const start = zone.dayOfDate(experiment.startDate).startMs;
-  const ends = [zone.startOfDay(now), zone.dayOfDate(experiment.endDate).endMs];
-  if (experiment.stopped) ends.push(zone.startOfDay(experiment.stopped.at));
-  const { treatment, holdout } = experiment.assignment;
-  const rows = campaignDays(store.metrics, [...treatment, ...holdout], zone.addLocalDays(start, -experiment.preDays), Math.min(...ends), zone);
+  const rows = experimentDays(store.metrics, zone, experiment, now);
   return analyseExperiment({ assignment: experiment.assignment, rows, startDate: experiment.startDate, seed: experiment.assignment.seed });
 }
 

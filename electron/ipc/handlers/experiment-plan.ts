@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { CampaignInfo } from '@shared/domain/campaign';
-import type { Assignment, CampaignDay, ExperimentUnit, PowerEstimate } from '@shared/domain/experiment';
+import { alreadyInExperiment, type Assignment, type CampaignDay, type ExperimentUnit, type PowerEstimate } from '@shared/domain/experiment';
 import { AcmError } from '@shared/errors';
-import type { ExperimentView } from '@shared/ipc/channels/experiments';
 import type { ParsedRequestOf } from '@shared/ipc/contract';
 import { AccountZone } from '@shared/zone';
 import { assignCampaigns } from '@engine/experiments/assignment';
@@ -16,18 +15,6 @@ type PlanRequest = ParsedRequestOf<'experiments.plan'>;
 const SEED_RANGE = 2 ** 31;
 
 const label = (campaign: CampaignInfo) => `'${campaign.name}' (${campaign.id})`;
-
-/** The refusal naming a campaign an experiment already running holds; undefined when all are free. */
-function conflictOf(campaignIds: readonly string[], experiments: readonly ExperimentView[]): AcmError | undefined {
-  for (const experiment of experiments) {
-    if (experiment.status !== 'running') continue;
-    const { treatment, holdout } = experiment.assignment;
-    const taken = campaignIds.find((id) => treatment.includes(id) || holdout.includes(id));
-    if (taken !== undefined)
-      return new AcmError('CONFLICT', `campaign ${taken} is already in the running experiment '${experiment.name}'`, { path: 'campaignIds' });
-  }
-  return undefined;
-}
 
 /**
  * What makes a choice of campaigns and agents testable: the campaigns are the account's, the
@@ -51,7 +38,7 @@ function checkChoice(request: PlanRequest, account: readonly CampaignInfo[], ser
       path: 'campaignIds',
     });
   }
-  const conflict = conflictOf(request.campaignIds, services.experiments.list());
+  const conflict = alreadyInExperiment(request.campaignIds, services.experiments.list());
   if (conflict) throw conflict;
 }
 

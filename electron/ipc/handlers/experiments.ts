@@ -6,7 +6,7 @@ import { AccountZone } from '@shared/zone';
 import { analyseExperiment } from '@engine/experiments/analysis';
 import { groupDays } from '@engine/experiments/group-days';
 import type { Services } from '../services';
-import { campaignDays } from './campaign-days';
+import { experimentDays } from './campaign-days';
 import { planExperiment } from './experiment-plan';
 
 type ExperimentChannel = 'experiments.list' | 'experiments.plan' | 'experiments.create' | 'experiments.get' | 'experiments.stop' | 'experiments.export';
@@ -20,19 +20,7 @@ export const experimentHandlers = (services: Services): Pick<Handlers, Experimen
     return experiment;
   }
 
-  /**
-   * The experiment's campaigns' complete local days: the pre-period, then the test days before
-   * today, through its end date, and before the day a person stopped it (the agents had that day
-   * in part).
-   */
-  function rowsOf(experiment: ExperimentView): CampaignDay[] {
-    const z = zone();
-    const start = z.dayOfDate(experiment.startDate).startMs;
-    const ends = [z.startOfDay(services.clock.now()), z.dayOfDate(experiment.endDate).endMs];
-    if (experiment.stopped) ends.push(z.startOfDay(experiment.stopped.at));
-    const { treatment, holdout } = experiment.assignment;
-    return campaignDays(services.records.metrics, [...treatment, ...holdout], z.addLocalDays(start, -experiment.preDays), Math.min(...ends), z);
-  }
+  const rowsOf = (experiment: ExperimentView): CampaignDay[] => experimentDays(services.records.metrics, zone(), experiment, services.clock.now());
 
   return {
     'experiments.list': () => services.experiments.list(),

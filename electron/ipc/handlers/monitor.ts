@@ -17,12 +17,7 @@ const campaignsOf = (agent: AgentDefinition, account: readonly CampaignInfo[]) =
 
 /** The account less the campaigns running experiments hold out: no agent's while they last, as the runtime sees it. */
 function managedAccount(services: Services, account: readonly CampaignInfo[]): CampaignInfo[] {
-  const held = new Set(
-    services.experiments
-      .list()
-      .filter((e) => e.status === 'running')
-      .flatMap((e) => e.assignment.holdout),
-  );
+  const held = services.experiments.holdout();
   return account.filter((c) => !held.has(c.id));
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Assignment, ExperimentStatus, Holdout, PowerEstimate } from '@shared/domain/experiment';
+import { alreadyInExperiment, type Assignment, type ExperimentStatus, type Holdout, type PowerEstimate } from '@shared/domain/experiment';
 import { AcmError } from '@shared/errors';
 import { fromJson, toJson } from '../json';
 import { experiments } from '../schema';
@@ -141,12 +141,8 @@ export function createExperimentRepository({ sqlite, db, audit }: Handles): Expe
       // Checked and written under one write lock: two operators cannot both hold out one campaign.
       return sqlite
         .transaction(() => {
-          const campaigns = [...experiment.assignment.treatment, ...experiment.assignment.holdout];
-          for (const other of runningRows().map(toExperiment)) {
-            const taken = campaigns.find((c) => other.assignment.treatment.includes(c) || other.assignment.holdout.includes(c));
-            if (taken !== undefined)
-              throw new AcmError('CONFLICT', `campaign ${taken} is already in the running experiment '${other.name}'`, { path: 'campaignIds' });
-          }
+          const conflict = alreadyInExperiment([...experiment.assignment.treatment, ...experiment.assignment.holdout], runningRows().map(toExperiment));
+          if (conflict) throw conflict;
           db.insert(experiments).values(row).run();
           const stored = mustGet(id);
           audit.append({ kind: 'experiment.created', subject: id, content: toJson(stored, `experiment ${id}`) });
