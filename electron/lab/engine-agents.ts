@@ -1,4 +1,4 @@
-import type { Decision } from '@shared/domain/decision';
+import { everyDecision } from '@shared/domain/decision-log';
 import type { AgentDefinition } from '@shared/scenario/schema';
 import type { Store } from '../store';
 import { forecastCalendar } from '../engine/agents/calendar';
@@ -50,13 +50,7 @@ export function engineAgents(store: Store): AgentsFactory {
         await runtime.tick();
       },
       stats() {
-        const decisions: Decision[] = [];
-        let cursor: Parameters<Store['decisions']['page']>[1];
-        do {
-          const page = store.decisions.page({}, cursor, 500);
-          decisions.push(...page.items);
-          cursor = page.next;
-        } while (cursor);
+        const decisions = [...everyDecision(store.decisions)];
         const tally = store.reports.runTally();
         const violations = recountViolations({
           initial,

@@ -38,6 +38,19 @@ export interface TransitionPatch {
 
 export const MAX_PAGE_SIZE = 500;
 
+/** Every decision `filter` matches, newest first, read a page at a time: a whole run or period without a cursor kept by hand. */
+export function* everyDecision(
+  log: { page(filter: DecisionFilter, cursor: DecisionCursor | undefined, limit: number): DecisionPage },
+  filter: DecisionFilter = {},
+): Generator<Decision> {
+  let cursor: DecisionCursor | undefined;
+  do {
+    const page = log.page(filter, cursor, MAX_PAGE_SIZE);
+    yield* page.items;
+    cursor = page.next;
+  } while (cursor);
+}
+
 /** One call to the platform for a decision, as the audit log keeps it: what came of it and when. */
 export interface PlatformAttempt {
   attempt: number;

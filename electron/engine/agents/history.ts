@@ -1,4 +1,5 @@
 import type { Decision } from '@shared/domain/decision';
+import { everyDecision } from '@shared/domain/decision-log';
 import type { DecisionLog } from '../ports/records';
 import { settingKey } from '../guardrails/settings';
 import { DAY_MS } from '@shared/time';
@@ -30,11 +31,6 @@ export function appliedSince(decisions: Pick<DecisionLog, 'page' | 'reachedPlatf
       .filter(reached)
       .map(appliedChangeOf);
   const out: AppliedChange[] = [];
-  let cursor: Parameters<DecisionLog['page']>[1];
-  do {
-    const page = decisions.page({ states: ['executed', 'undone'], from: since - DAY_MS }, cursor, 500);
-    for (const d of page.items) if (reached(d)) out.push(appliedChangeOf(d));
-    cursor = page.next;
-  } while (cursor);
+  for (const d of everyDecision(decisions, { states: ['executed', 'undone'], from: since - DAY_MS })) if (reached(d)) out.push(appliedChangeOf(d));
   return out;
 }

@@ -1,11 +1,10 @@
 import type { Alert } from '@shared/domain/alert';
 import type { Decision, DecisionState, Outcome } from '@shared/domain/decision';
-import type { DecisionFilter } from '@shared/domain/decision-log';
+import { everyDecision } from '@shared/domain/decision-log';
 import type { ExperimentAnalysis } from '@shared/domain/experiment';
 import type { AccountZone } from '@shared/zone';
 import { analyseExperiment } from '@engine/experiments/analysis';
 import type { Experiment, Store } from '@store/index';
-import { MAX_PAGE_SIZE } from '@store/index';
 import { experimentDays } from '@ipc/handlers/campaign-days';
 import type { ReportPeriod } from './report-period';
 
@@ -33,15 +32,6 @@ export interface ActivityFigures {
 /** Changes that reached the platform: what a client is told the agents did. */
 const REACHED: readonly DecisionState[] = ['executed', 'undone'];
 
-function* decisions(store: Store, filter: DecisionFilter): Generator<Decision> {
-  let page = store.decisions.page(filter, undefined, MAX_PAGE_SIZE);
-  for (;;) {
-    yield* page.items;
-    if (!page.next) return;
-    page = store.decisions.page(filter, page.next, MAX_PAGE_SIZE);
-  }
-}
-
 /**
  * An experiment's verdict as the app shows it: from its campaigns' complete local days, the
  * pre-period through its end date, or up to the day a person stopped it.
@@ -66,8 +56,8 @@ export function activityFigures(store: Store, zone: AccountZone, period: ReportP
     campaign: store.snapshots.latest(decision.campaignId)?.campaign.name ?? decision.campaignId,
     outcome: store.reports.outcomeOf(decision.id),
   });
-  const changes = [...decisions(store, { states: REACHED, from: period.start, to: period.end })].reverse().map(change);
-  const escalated = [...decisions(store, { states: ['escalated'] })].reverse().map(change);
+  const changes = [...everyDecision(store.decisions, { states: REACHED, from: period.start, to: period.end })].reverse().map(change);
+  const escalated = [...everyDecision(store.decisions, { states: ['escalated'] })].reverse().map(change);
   const experiments = store.experiments
     .list()
     .filter((e) => endedBy(e, zone, period))

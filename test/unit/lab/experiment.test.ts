@@ -1,3 +1,4 @@
+import { everyDecision } from '@shared/domain/decision-log';
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '@lab/simulate';
 import { generateScenario } from '@lab/generate';
@@ -13,17 +14,6 @@ import { SandboxPlatform, World } from '@platforms/sandbox/index';
 import { openDatabase, type Store } from '@store/index';
 
 const withoutWall = <T extends { wallMs: number }>(r: T) => ({ ...r, wallMs: 0 });
-
-function allDecisions(store: Store): Decision[] {
-  const decisions: Decision[] = [];
-  let cursor: Parameters<Store['decisions']['page']>[1];
-  do {
-    const page = store.decisions.page({}, cursor, 500);
-    decisions.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return decisions;
-}
 
 /**
  * One seed of a generated world played as `acm simulate --experiment` plays it, less the
@@ -102,7 +92,7 @@ describe('acm simulate --experiment', () => {
     const report = await runSimulation(scenario, { agents: engineAgents(store), experiment: { seed: 9 } });
     const e = report.experiment!;
     const start = AccountZone.of(scenario.timezone).dayOfDate(e.startDate).startMs;
-    const executed = allDecisions(store).filter((d) => d.state === 'executed');
+    const executed = [...everyDecision(store.decisions)].filter((d) => d.state === 'executed');
     expect(executed.length).toBeGreaterThan(0);
     for (const d of executed) {
       expect(d.executedAt!).toBeGreaterThanOrEqual(start);
